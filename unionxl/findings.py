@@ -1,0 +1,311 @@
+"""Findings are data: a stable code, a severity, a place and the value seen.
+
+Every check yields Finding objects; one Report collects them with the row
+account and feeds the console, the JSON output and the findings sheet. The
+catalogue below is the only place a finding's wording lives; `docs/findings.md`
+is generated from it (`unionxl codes --markdown`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Iterable
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"  # something skipped on purpose (a lock file); never changes the exit code
+
+    def label(self, lang: str = "vi") -> str:
+        return _SEVERITY_LABELS[self][0 if lang == "vi" else 1]
+
+
+_SEVERITY_LABELS = {
+    Severity.ERROR: ("Lỗi", "Error"),
+    Severity.WARNING: ("Cảnh báo", "Warning"),
+    Severity.NOTE: ("Ghi chú", "Note"),
+}
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    vi: str  # message template, str.format over the finding's params
+    en: str
+    rejects: str = ""  # "row" or "file" when the finding keeps data out of the merge
+
+
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
+
+CATALOGUE: dict[str, Code] = {c.code: c for c in (
+    # --- files
+    Code("file-skipped", N,
+         "Bỏ qua tệp {reason_vi}.",
+         "Skipped: {reason_en}."),
+    Code("file-unreadable", E,
+         "Không đọc được tệp ({detail}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.",
+         "The file cannot be read ({detail}). Open it in Excel, save it as .xlsx and send it again.", "file"),
+    Code("file-encrypted", E,
+         "Tệp có đặt mật khẩu mở. Gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
+         "The file is password-protected. Remove the password and send it again.", "file"),
+    Code("file-not-unionxl", E,
+         "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected}'). Nhập số liệu vào đúng biểu mẫu được phát.",
+         "Not a unionxl workbook (no '{sheet_expected}' sheet). Enter the data in the workbook you were given.",
+         "file"),
+    Code("file-version", E,
+         "Biểu mẫu phiên bản {value}, phần mềm cần phiên bản {expected}. Chép số liệu sang biểu mẫu mới.",
+         "Template version {value}; this tool needs {expected}. Copy the data into the new template.", "file"),
+    Code("file-year", E,
+         "Năm báo cáo {value} khác năm {expected} của đơn vị. Kiểm tra lại tệp có đúng năm không.",
+         "Report year {value} differs from the unit's year {expected}. Check this is the right year's file.",
+         "file"),
+    Code("group-duplicate-file", E,
+         "Tổ {group} có hai tệp: tệp này và '{other}'. Đã dùng '{other}'; xóa tệp thừa rồi chạy lại.",
+         "Group {group} sent two files: this one and '{other}'. '{other}' was used; remove the extra file.",
+         "file"),
+    Code("group-unknown", E,
+         "Mã tổ '{value}' không có trong danh sách tổ của đơn vị. Sửa mã tổ hoặc thêm tổ vào trang 'Tổ công đoàn'.",
+         "Group code '{value}' is not in the unit's list of groups. Fix the code or add the group.", "file"),
+    Code("group-missing", E,
+         "Chưa nhận được biểu mẫu của tổ {group} ({group_name}).",
+         "No workbook received from group {group} ({group_name})."),
+    Code("unit-missing", E,
+         "Không tìm thấy biểu mẫu đơn vị (trang '{sheet_expected}') trong thư mục. Dùng lệnh 'unionxl template' để tạo.",
+         "No unit workbook (with a '{sheet_expected}' sheet) in the folder. Create one with 'unionxl template'."),
+    Code("unit-duplicate", E,
+         "Có nhiều biểu mẫu đơn vị; đã dùng '{other}'. Chỉ để lại một tệp.",
+         "Several unit workbooks; '{other}' was used. Keep only one.", "file"),
+    # --- sheets and columns
+    Code("sheet-missing", E,
+         "Thiếu trang '{sheet_expected}'. Chép lại trang này từ biểu mẫu gốc.",
+         "Sheet '{sheet_expected}' is missing. Copy it back from the blank template.", "file"),
+    Code("header-missing", E,
+         "Không tìm thấy dòng tiêu đề của trang (cần các cột: {expected}). Khôi phục dòng tiêu đề theo mẫu.",
+         "The header row was not found (expected columns: {expected}). Restore it from the template."),
+    Code("column-missing", E,
+         "Thiếu cột bắt buộc '{expected}'. Thêm lại cột này vào dòng tiêu đề.",
+         "Required column '{expected}' is missing. Add it back to the header row."),
+    Code("column-unknown", N,
+         "Cột '{value}' không có trong mẫu nên không được tổng hợp.",
+         "Column '{value}' is not part of the template and was not merged."),
+    # --- cells
+    Code("cell-required", E,
+         "Thiếu '{column}'. Nhập giá trị cho ô này.",
+         "'{column}' is missing. Fill in this cell.", "row"),
+    Code("cell-type", E,
+         "'{column}' phải là {expected_vi}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
+         "'{column}' must be {expected_en}, but the cell holds '{value}'. Correct it.", "row"),
+    Code("cell-choice", E,
+         "'{value}' không có trong danh sách '{column}'. Chọn một trong: {expected}.",
+         "'{value}' is not in the list for '{column}'. Choose one of: {expected}.", "row"),
+    Code("cell-choice-normalised", W,
+         "'{value}' được hiểu là '{expected}'. Chọn từ danh sách thả xuống để tránh nhầm.",
+         "'{value}' was read as '{expected}'. Pick from the dropdown to avoid mistakes."),
+    Code("amount-as-text", W,
+         "Số tiền '{value}' được gõ dạng chữ, đã hiểu là {expected}. Gõ số không kèm dấu chấm hay 'đ'.",
+         "Amount '{value}' was typed as text and read as {expected}. Type plain numbers."),
+    Code("date-as-text", W,
+         "Ngày '{value}' được gõ dạng chữ, đã hiểu là {expected}. Nhập ngày dạng ngày/tháng/năm.",
+         "Date '{value}' was typed as text and read as {expected}. Enter a real date."),
+    Code("cell-negative", E,
+         "'{column}' không được âm ({value}).",
+         "'{column}' cannot be negative ({value}).", "row"),
+    Code("cell-formula-error", E,
+         "Ô có lỗi công thức {value}. Sửa công thức hoặc gõ giá trị.",
+         "The cell holds a formula error {value}. Fix the formula or type the value.", "row"),
+    # --- citizen ids
+    Code("cccd-length", E,
+         "Số CCCD '{value}' không đủ 12 chữ số. Kiểm tra lại trên thẻ căn cước.",
+         "Citizen ID '{value}' is not 12 digits. Check it against the card.", "row"),
+    Code("cccd-lost-zero", W,
+         "Số CCCD '{value}' bị mất số 0 ở đầu vì ô dạng số; đã hiểu là {expected}. Định dạng ô là Văn bản (Text) rồi gõ lại.",
+         "Citizen ID '{value}' lost its leading zero (numeric cell); read as {expected}. Format the cell as Text."),
+    Code("cccd-gender-century", E,
+         "Chữ số thứ 4 của CCCD ({value}) không khớp giới tính {gender} và năm sinh {birth_year}. Kiểm tra CCCD, giới tính và ngày sinh.",
+         "The 4th digit of the citizen ID ({value}) disagrees with gender {gender} and birth year {birth_year}."),
+    Code("cccd-birth-year", E,
+         "Chữ số 5–6 của CCCD ({value}) không khớp năm sinh {birth_year}. Kiểm tra CCCD và ngày sinh.",
+         "Digits 5-6 of the citizen ID ({value}) disagree with birth year {birth_year}."),
+    Code("cccd-province", E,
+         "Mã tỉnh '{value}' (3 số đầu CCCD) không tồn tại. Kiểm tra lại số CCCD.",
+         "Province code '{value}' (first 3 digits) does not exist. Check the citizen ID."),
+    Code("cccd-duplicate", E,
+         "CCCD {value} trùng với dòng {other} của tổ: một đoàn viên bị kê hai lần. Xóa dòng thừa hoặc sửa CCCD.",
+         "Citizen ID {value} also appears at {other}: a member listed twice. Remove the extra row or fix it."),
+    Code("cccd-duplicate-groups", E,
+         "CCCD {value} cũng có ở tổ {other_group} ({other}): một đoàn viên được tính hai lần. Chỉ giữ ở một tổ.",
+         "Citizen ID {value} is also in group {other_group} ({other}): counted twice. Keep it in one group."),
+    # --- members across sheets
+    Code("member-unknown", E,
+         "'{value}' không có trong trang '{sheet_expected}' của tổ. Kiểm tra họ tên và CCCD.",
+         "'{value}' is not on the group's '{sheet_expected}' sheet. Check the name and citizen ID."),
+    # --- totals
+    Code("declared-total", E,
+         "'{column}' khai {value} nhưng danh sách cho {expected}. Sửa số khai hoặc danh sách.",
+         "'{column}' is declared as {value} but the rows give {expected}. Fix one of them."),
+    Code("row-total", E,
+         "Cộng dòng {value} khác tổng các kỳ {expected}. Sửa ô Cộng.",
+         "Row total {value} differs from the sum of its periods {expected}. Fix the total."),
+    Code("contribution-arrears", W,
+         "{name} chưa đóng {period} ({fund}), mức {expected}.",
+         "{name} has not paid {period} ({fund}), due {expected}."),
+    Code("contribution-rate", W,
+         "{name} đóng {value} cho {period}, khác mức {expected}. Kiểm tra số tiền.",
+         "{name} paid {value} for {period}, not the rate {expected}. Check the amount."),
+    Code("member-no-contribution", W,
+         "Đoàn viên {name} không có dòng trong trang '{sheet_expected}'. Thêm dòng đóng quỹ cho đoàn viên.",
+         "Member {name} has no row on the '{sheet_expected}' sheet. Add one."),
+    Code("trip-support-rate", W,
+         "Hỗ trợ du lịch {value} khác định mức {expected}.",
+         "Trip support {value} differs from the rate {expected}."),
+    # --- loans
+    Code("loan-cap", E,
+         "Khoản vay {value} vượt mức tối đa {expected} một xuất.",
+         "Loan of {value} exceeds the cap of {expected}."),
+    Code("loan-non-member", E,
+         "Người vay '{value}' không phải đoàn viên của tổ. Chỉ đoàn viên được vay quỹ tương hỗ.",
+         "Borrower '{value}' is not a member of the group. Only members may borrow."),
+    Code("loan-overpaid", E,
+         "Số đã trả {value} lớn hơn số vay {expected}.",
+         "Repaid {value} is more than the amount lent {expected}."),
+    Code("loan-outstanding", E,
+         "Còn nợ {value} khác số vay trừ số đã trả ({expected}).",
+         "Outstanding {value} differs from amount minus repaid ({expected})."),
+    Code("loan-fund-exceeded", E,
+         "Quỹ tương hỗ không đủ cho vay: dư đầu kỳ {opening} + thu {collected} + thu hồi {repaid} − cho vay {lent} = {value}.",
+         "The mutual-aid fund cannot cover the loans: opening {opening} + collected {collected} "
+         "+ repaid {repaid} − lent {lent} = {value}."),
+    # --- welfare
+    Code("welfare-duplicate", E,
+         "{name} nhận '{kind}' hai lần (cũng ở {other}). Xóa dòng thừa.",
+         "{name} received '{kind}' twice (also at {other}). Remove the extra row."),
+    Code("welfare-missing", W,
+         "{name} chưa có dòng chi '{kind}'.",
+         "{name} has no '{kind}' payment."),
+    Code("welfare-rate", W,
+         "Chi '{kind}' {value} khác định mức {expected}.",
+         "'{kind}' paid {value}, not the rate {expected}."),
+)}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    file: str = ""  # path as given, relative to the input folder
+    sheet: str = ""  # the sheet's name in that file
+    cell: str = ""  # A1 reference, or "" for a whole file / sheet
+    value: Any = None  # what was seen
+    params: dict = field(default_factory=dict)
+    group: str = ""  # group code, when known
+
+    @property
+    def severity(self) -> Severity:
+        return CATALOGUE[self.code].severity
+
+    @property
+    def place(self) -> str:
+        if not self.sheet:
+            return ""
+        quoted = "'" + self.sheet.replace("'", "''") + "'"
+        return f"{quoted}!{self.cell}" if self.cell else quoted
+
+    def message(self, lang: str = "vi") -> str:
+        code = CATALOGUE[self.code]
+        template = code.vi if lang == "vi" else code.en
+        values = _MessageValues(value=_show(self.value), group=self.group, **self.params)
+        return template.format_map(values)
+
+    def to_dict(self, lang: str = "vi") -> dict:
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "group": self.group,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "place": self.place,
+            "value": _show(self.value),
+            "message": self.message(lang),
+        }
+
+
+class _MessageValues(dict):
+    """Missing parameters render as '?' rather than failing a whole run."""
+
+    def __missing__(self, key):
+        return "?"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+@dataclass
+class SheetAccount:
+    read: int = 0
+    accepted: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class FileRecord:
+    """Provenance of one input file."""
+
+    path: str
+    sha256: str = ""
+    kind: str = ""  # "group", "unit", "skipped", "rejected"
+    group: str = ""
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rows_rejected: int = 0
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    files: list[FileRecord] = field(default_factory=list)
+    # sheet key -> account; the invariant read == accepted + rejected is tested
+    account: dict[str, SheetAccount] = field(default_factory=lambda: defaultdict(SheetAccount))
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.findings.extend(findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.WARNING)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+    def codes(self) -> Counter:
+        return Counter(f.code for f in self.findings)
+
+    def sorted(self) -> list[Finding]:
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+        return sorted(self.findings, key=lambda f: (f.group or "~", f.file, order[f.severity], f.sheet,
+                                                    _cell_sort_key(f.cell), f.code))
+
+
+def _cell_sort_key(cell: str) -> tuple[int, str]:
+    letters = cell.rstrip("0123456789")
+    digits = cell[len(letters):]
+    return (int(digits) if digits else 0, letters.rjust(3))

@@ -1,0 +1,599 @@
+"""The single source of truth for every unionxl workbook.
+
+The template writer, the reader, the checks, the writers and the docs all read
+this module; no other module spells a sheet name, a header or a list value.
+
+Glossary (Vietnamese term -> name used in code)
+------------------------------------------------
+Công đoàn cơ sở (CĐCS)             unit: the grassroots union (e.g. TTYT Than Uyên)
+Công đoàn ngành (CĐN)              sector: the union above the unit
+Tổ công đoàn                       group: one department / commune health station
+Đoàn viên (ĐV)                     member
+Tổ trưởng                          leader (of a group)
+Người lập biểu                     prepared_by
+Căn cước công dân (CCCD)           cccd: the 12-digit citizen ID
+Đảng viên                          party_member
+Trình độ học vấn phổ thông         general_education (THPT = upper secondary)
+Trình độ chuyên môn                professional_level
+Lý luận chính trị (LLCT)           political_theory; "đang học TCLLCT" = studying
+Phần mềm quản lý đoàn viên (QLĐV)  member software (national register)
+Quỹ xã hội công đoàn (XHCĐ)        social_fund: provincial union social fund
+Quỹ du lịch công đoàn              travel fund (monthly contributions)
+Quỹ tương hỗ                       mutual-aid fund (quarterly contributions, lends)
+Vay vốn                            loans from the mutual-aid fund
+Chăm lo                            welfare payments (gifts, visits)
+Chỉ tiêu                           KPI targets assigned by the sector union
+Tổng hợp                           consolidated (the merge output)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+TEMPLATE_VERSION = "1.0"
+"""Bumped on any change a reader must know about; the major part must match."""
+
+GROUP_KIND = "unionxl:to-cong-doan"
+UNIT_KIND = "unionxl:cong-doan-co-so"
+
+MAX_MEMBERS_PER_GROUP = 400
+"""Entry rows prepared (formatted, validated, unlocked) in every list sheet."""
+
+
+class ColType(StrEnum):
+    TEXT = "text"
+    NAME = "name"  # a person's name: spaces tidied, never a formula
+    CCCD = "cccd"  # 12 digits, always stored as text
+    DATE = "date"
+    AMOUNT = "amount"  # whole VND
+    INT = "int"
+    CHOICE = "choice"  # one value of a list in LISTS
+
+
+NUMBER_FORMATS = {
+    ColType.TEXT: "@",
+    ColType.NAME: "@",
+    ColType.CCCD: "@",
+    ColType.DATE: "dd/mm/yyyy",
+    ColType.AMOUNT: "#,##0",
+    ColType.INT: "0",
+    ColType.CHOICE: "@",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    vi: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclass(frozen=True)
+class ChoiceList:
+    key: str
+    vi: str  # heading in the lists sheet
+    en: str
+    choices: tuple[Choice, ...]
+
+    def get(self, key: str) -> Choice:
+        for choice in self.choices:
+            if choice.key == key:
+                return choice
+        raise KeyError(key)
+
+    def label(self, key: str, lang: str = "vi") -> str:
+        return self.get(key).label(lang)
+
+
+def _list(key, vi, en, *choices) -> ChoiceList:
+    return ChoiceList(key, vi, en, tuple(Choice(*c) for c in choices))
+
+
+GENDER = _list("gender", "Giới tính", "Gender", ("male", "Nam", "Male"), ("female", "Nữ", "Female"))
+YES_NO = _list("yes_no", "Có/Không", "Yes/No", ("yes", "Có", "Yes", ("x", "c", "1")), ("no", "Không", "No", ("k", "0")))
+GENERAL_EDUCATION = _list(
+    "general_education", "Học vấn phổ thông", "General education",
+    ("thpt", "THPT", "Upper secondary", ("12/12",)),
+    ("thcs", "THCS", "Lower secondary", ("9/12",)),
+    ("tieu_hoc", "Tiểu học", "Primary"),
+)
+PROFESSIONAL_LEVEL = _list(
+    "professional_level", "Trình độ chuyên môn", "Professional level",
+    ("postgraduate", "Sau đại học", "Postgraduate", ("thạc sĩ", "tiến sĩ", "CKI", "CKII", "bác sĩ chuyên khoa")),
+    ("university", "Đại học", "University", ("cử nhân",)),
+    ("college", "Cao đẳng", "College"),
+    ("vocational", "Trung cấp", "Vocational"),
+    ("untrained", "Chưa qua đào tạo", "Untrained", ("chưa đào tạo",)),
+)
+POLITICAL_THEORY = _list(
+    "political_theory", "Lý luận chính trị", "Political theory",
+    ("advanced", "Cao cấp", "Advanced", ("cao cấp LLCT", "CCLLCT", "cử nhân chính trị")),
+    ("intermediate", "Trung cấp", "Intermediate", ("trung cấp LLCT", "TCLLCT")),
+    ("elementary", "Sơ cấp", "Elementary", ("sơ cấp LLCT", "SCLLCT")),
+    ("none", "Chưa có", "None", ("không", "chưa")),
+)
+STUDYING_POLITICAL = _list(
+    "studying_political", "Đang học LLCT", "Studying political theory",
+    ("tcllct", "Đang học TCLLCT", "Studying intermediate", ("TCLLCT", "học TCLLCT", "trung cấp")),
+    ("ccllct", "Đang học CCLLCT", "Studying advanced", ("CCLLCT", "học CCLLCT", "cao cấp")),
+    ("scllct", "Đang học SCLLCT", "Studying elementary", ("SCLLCT", "học SCLLCT", "sơ cấp")),
+)
+WELFARE_KIND = _list(
+    "welfare_kind", "Loại chi chăm lo", "Welfare kind",
+    ("tet_gift", "Quà Tết", "Tết gift", ("tết", "quà tết nguyên đán")),
+    ("doctors_day", "Ngày Thầy thuốc 27/2", "Doctors' Day 27/2", ("thầy thuốc", "27/2")),
+    ("womens_day", "Quốc tế Phụ nữ 8/3", "Women's Day 8/3", ("phụ nữ", "8/3")),
+    ("hardship_gift", "Quà Tết hoàn cảnh khó khăn", "Hardship Tết gift", ("hoàn cảnh khó khăn", "khó khăn")),
+    ("sickness_visit", "Thăm ốm đau", "Sickness visit", ("ốm đau", "thăm ốm")),
+    ("wedding", "Hiếu hỉ - cưới", "Wedding gift", ("cưới", "hỉ")),
+    ("funeral", "Hiếu hỉ - tang", "Funeral visit", ("tang", "hiếu", "viếng")),
+    ("farewell", "Quà chia tay", "Farewell gift", ("chia tay", "nghỉ hưu")),
+    ("other", "Khác", "Other"),
+)
+WELFARE_SOURCE = _list(
+    "welfare_source", "Nguồn chi", "Source of funds",
+    ("unit", "CĐCS", "Grassroots union", ("công đoàn cơ sở",)),
+    ("sector", "CĐ ngành", "Sector union", ("công đoàn ngành", "CĐN")),
+    ("other", "Khác", "Other"),
+)
+KPI_STATUS = _list(
+    "kpi_status", "Đánh giá", "Assessment",
+    ("met", "Đạt", "Met", ("đạt chỉ tiêu",)),
+    ("not_met", "Không đạt", "Not met", ("chưa đạt", "không đạt chỉ tiêu")),
+)
+
+LISTS: dict[str, ChoiceList] = {
+    lst.key: lst
+    for lst in (GENDER, YES_NO, GENERAL_EDUCATION, PROFESSIONAL_LEVEL, POLITICAL_THEORY,
+                STUDYING_POLITICAL, WELFARE_KIND, WELFARE_SOURCE, KPI_STATUS)
+}
+
+PER_HEAD_WELFARE = ("tet_gift", "doctors_day")
+"""Welfare kinds every member receives exactly once a year."""
+PER_GROUP_WELFARE = ("womens_day",)
+"""Welfare kinds every group receives exactly once a year."""
+VISIT_WELFARE = ("sickness_visit", "wedding", "funeral", "farewell")
+"""Counted together as 'thăm hỏi ốm đau, hiếu hỉ và quà chia tay' in the report."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    vi: str  # header exactly as the template prints it
+    en: str
+    type: ColType = ColType.TEXT
+    required: bool = False
+    choices: str | None = None  # key into LISTS
+    width: float = 12
+    help_vi: str = ""
+    help_en: str = ""
+    aliases: tuple[str, ...] = ()  # other headers officers type for this column
+
+    @property
+    def number_format(self) -> str:
+        return NUMBER_FORMATS[self.type]
+
+    def header(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def help(self, lang: str = "vi") -> str:
+        return self.help_vi if lang == "vi" else self.help_en
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled value of a key-value sheet (group info, unit info, rates)."""
+
+    key: str
+    vi: str
+    en: str
+    type: ColType = ColType.TEXT
+    required: bool = False
+    default: object = None
+    help_vi: str = ""
+    help_en: str = ""
+    locked: bool = False  # written by the tool, not by the officer
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def help(self, lang: str = "vi") -> str:
+        return self.help_vi if lang == "vi" else self.help_en
+
+    @property
+    def number_format(self) -> str:
+        return NUMBER_FORMATS[self.type]
+
+
+@dataclass(frozen=True)
+class TableSheet:
+    """A sheet holding one row per record under a header row."""
+
+    key: str
+    vi: str  # sheet name
+    en: str
+    title_vi: str
+    title_en: str
+    columns: tuple[Column, ...]
+    rows: int = MAX_MEMBERS_PER_GROUP
+    # Columns that identify a row for a person ("which member is this?").
+    identity: tuple[str, ...] = ("full_name", "cccd")
+
+    def name(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def title(self, lang: str = "vi") -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+@dataclass(frozen=True)
+class FieldSheet:
+    """A sheet of labelled values: label in column A, value in column B."""
+
+    key: str
+    vi: str
+    en: str
+    title_vi: str
+    title_en: str
+    fields: tuple[Field, ...]
+
+    def name(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+    def title(self, lang: str = "vi") -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+    def field(self, key: str) -> Field:
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+
+HEADER_ROW = 3
+"""Template layout of a TableSheet: title in row 1, a hint in row 2, headers in
+row 3, data from row 4. The reader does not rely on it: it looks for the header."""
+FIELD_FIRST_ROW = 3
+"""Template layout of a FieldSheet: title row 1, column headings row 2, fields from row 3."""
+
+_STT = Column("stt", "STT", "No.", ColType.INT, width=5, help_vi="Số thứ tự (không bắt buộc).",
+              help_en="Row number (optional).", aliases=("số thứ tự", "TT"))
+_NAME = Column("full_name", "Họ và tên", "Full name", ColType.NAME, required=True, width=24,
+               help_vi="Họ và tên đầy đủ, có dấu.", help_en="Full name with diacritics.",
+               aliases=("họ tên", "tên đoàn viên", "name"))
+_CCCD = Column("cccd", "Số CCCD", "Citizen ID", ColType.CCCD, required=True, width=15,
+               help_vi="12 chữ số, gõ dạng văn bản để giữ số 0 ở đầu.",
+               help_en="12 digits, typed as text so the leading zero stays.",
+               aliases=("CCCD", "căn cước công dân", "số căn cước", "CMND/CCCD", "citizen id"))
+_NOTE = Column("note", "Ghi chú", "Note", ColType.TEXT, width=20, aliases=("note",))
+
+
+def _amount(key, vi, en, required=False, width=11, help_vi="Số tiền (đồng).", help_en="Amount (VND).", aliases=()):
+    return Column(key, vi, en, ColType.AMOUNT, required, width=width, help_vi=help_vi, help_en=help_en, aliases=aliases)
+
+
+MONTHS = tuple(f"m{m:02d}" for m in range(1, 13))
+QUARTERS = ("q1", "q2", "q3", "q4")
+_ROMAN = ("I", "II", "III", "IV")
+
+MEMBERS = TableSheet(
+    "members", "Đoàn viên", "Members",
+    "DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN", "UNION MEMBERS",
+    (
+        _STT, _NAME,
+        Column("gender", "Giới tính", "Gender", ColType.CHOICE, True, "gender", 8,
+               "Chọn Nam hoặc Nữ.", "Choose Nam (male) or Nữ (female).", ("nam/nữ", "giới")),
+        Column("birth_date", "Ngày sinh", "Date of birth", ColType.DATE, True, width=12,
+               help_vi="Ngày/tháng/năm, ví dụ 05/01/1985.", help_en="dd/mm/yyyy, e.g. 05/01/1985.",
+               aliases=("ngày tháng năm sinh", "năm sinh")),
+        _CCCD,
+        Column("party_member", "Đảng viên", "Party member", ColType.CHOICE, True, "yes_no", 9,
+               "Có nếu là đảng viên.", "Yes for a party member.", ("đảng viên (có/không)",)),
+        Column("general_education", "Học vấn phổ thông", "General education", ColType.CHOICE, True,
+               "general_education", 10, "Ví dụ THPT.", "E.g. THPT.", ("trình độ học vấn", "học vấn", "văn hóa")),
+        Column("professional_level", "Trình độ chuyên môn", "Professional level", ColType.CHOICE, True,
+               "professional_level", 16, "Trình độ cao nhất đã có bằng.", "Highest level with a diploma.",
+               ("chuyên môn", "trình độ CM")),
+        Column("political_theory", "Lý luận chính trị", "Political theory", ColType.CHOICE, False,
+               "political_theory", 11, "Để trống nếu chưa có.", "Leave blank if none.",
+               ("trình độ LLCT", "LLCT", "trình độ lý luận chính trị")),
+        Column("studying_political", "Đang học LLCT", "Studying political theory", ColType.CHOICE, False,
+               "studying_political", 14, "Ví dụ Đang học TCLLCT; để trống nếu không.",
+               "E.g. Đang học TCLLCT; blank if not.", ("đang học lý luận chính trị",)),
+        Column("join_date", "Ngày vào công đoàn", "Joined the union", ColType.DATE, True, width=12,
+               help_vi="Ngày kết nạp đoàn viên công đoàn.", help_en="Date admitted to the union.",
+               aliases=("ngày kết nạp", "ngày vào CĐ")),
+        Column("software_recorded", "Đã cập nhật phần mềm QLĐV", "In member software", ColType.CHOICE, True,
+               "yes_no", 12, "Có nếu đã có trên phần mềm quản lý đoàn viên.",
+               "Yes if recorded in the national member software.", ("phần mềm QLĐV", "đã cập nhật phần mềm")),
+        Column("social_fund", "Đóng quỹ XHCĐ", "Social fund paid", ColType.CHOICE, True, "yes_no", 10,
+               "Có nếu đã nộp quỹ xã hội công đoàn tỉnh.", "Yes if paid to the provincial union social fund.",
+               ("quỹ XHCĐ", "quỹ xã hội công đoàn")),
+        _NOTE,
+    ),
+)
+
+TRAVEL_FUND = TableSheet(
+    "travel_fund", "Quỹ du lịch", "Travel fund",
+    "THU QUỸ DU LỊCH CÔNG ĐOÀN", "UNION TRAVEL FUND",
+    (
+        _STT, _NAME, _CCCD,
+        *(_amount(m, f"Tháng {i}", f"Month {i}", width=9, aliases=(f"T{i}", f"tháng {i:02d}", f"T{i:02d}"))
+          for i, m in enumerate(MONTHS, 1)),
+        _amount("total", "Cộng", "Total", True, 12, "Tổng 12 tháng.", "Sum of the 12 months.",
+                ("tổng", "tổng cộng", "cộng năm")),
+        _amount("trip_support", "Hỗ trợ du lịch", "Trip support", False, 12,
+                "Số tiền hỗ trợ khi đoàn viên đi du lịch.", "Support received for joining the trip.",
+                ("hỗ trợ", "chi hỗ trợ du lịch")),
+        _NOTE,
+    ),
+)
+
+MUTUAL_FUND = TableSheet(
+    "mutual_fund", "Quỹ tương hỗ", "Mutual-aid fund",
+    "THU QUỸ TƯƠNG HỖ CÔNG ĐOÀN", "UNION MUTUAL-AID FUND",
+    (
+        _STT, _NAME, _CCCD,
+        *(_amount(q, f"Quý {r}", f"Quarter {r}", width=11, aliases=(f"Q{i}", f"quý {i}"))
+          for i, (q, r) in enumerate(zip(QUARTERS, _ROMAN), 1)),
+        _amount("total", "Cộng", "Total", True, 12, "Tổng 4 quý.", "Sum of the 4 quarters.",
+                ("tổng", "tổng cộng", "cộng năm")),
+        _NOTE,
+    ),
+)
+
+LOANS = TableSheet(
+    "loans", "Vay vốn", "Loans",
+    "VAY VỐN QUỸ TƯƠNG HỖ", "LOANS FROM THE MUTUAL-AID FUND",
+    (
+        _STT,
+        Column("full_name", "Người vay", "Borrower", ColType.NAME, True, width=24,
+               help_vi="Họ tên đoàn viên vay (phải là đoàn viên của tổ).",
+               help_en="Borrower's name (must be a member).", aliases=("họ và tên", "họ tên người vay")),
+        _CCCD,
+        Column("loan_date", "Ngày vay", "Loan date", ColType.DATE, True, width=12,
+               help_vi="dd/mm/yyyy", help_en="dd/mm/yyyy", aliases=("ngày giải ngân",)),
+        _amount("amount", "Số tiền vay", "Amount", True, 13, "Tối đa theo định mức (10.000.000đ/xuất).",
+                "At most the cap (10.000.000đ per loan).", ("số tiền", "mức vay")),
+        Column("term_months", "Thời hạn (tháng)", "Term (months)", ColType.INT, True, width=9,
+               help_vi="Số tháng vay.", help_en="Months.", aliases=("thời hạn", "kỳ hạn")),
+        _amount("repaid", "Đã trả", "Repaid", False, 12, "Số tiền đã trả đến nay.", "Repaid so far.",
+                ("đã hoàn trả", "số đã trả")),
+        _amount("outstanding", "Còn nợ", "Outstanding", False, 12, "Số vay trừ số đã trả.",
+                "Amount minus repaid.", ("dư nợ", "còn lại")),
+        Column("purpose", "Mục đích vay", "Purpose", ColType.TEXT, False, width=22,
+               help_vi="Ví dụ: sửa nhà, chữa bệnh.", help_en="E.g. house repair, medical care.",
+               aliases=("mục đích",)),
+        _NOTE,
+    ),
+    rows=100,
+)
+
+WELFARE = TableSheet(
+    "welfare", "Chăm lo", "Welfare",
+    "CHI CHĂM LO ĐOÀN VIÊN", "WELFARE PAYMENTS",
+    (
+        _STT,
+        Column("date", "Ngày chi", "Date", ColType.DATE, True, width=12,
+               help_vi="dd/mm/yyyy", help_en="dd/mm/yyyy", aliases=("ngày",)),
+        Column("kind", "Nội dung chi", "Kind", ColType.CHOICE, True, "welfare_kind", 24,
+               "Chọn trong danh sách.", "Choose from the list.", ("loại chi", "nội dung")),
+        Column("full_name", "Người nhận", "Recipient", ColType.NAME, True, width=24,
+               help_vi="Họ tên đoàn viên; với quà 8/3 ghi tên tổ.",
+               help_en="Member's name; for Women's Day, the group.", aliases=("họ và tên", "đối tượng")),
+        Column("cccd", "Số CCCD", "Citizen ID", ColType.CCCD, False, width=15,
+               help_vi="CCCD người nhận (để trống với quà của tổ).",
+               help_en="Recipient's citizen ID (blank for a group gift).", aliases=_CCCD.aliases),
+        _amount("amount", "Số tiền", "Amount", True, 12),
+        Column("source", "Nguồn chi", "Source", ColType.CHOICE, True, "welfare_source", 12,
+               "CĐCS, CĐ ngành hoặc Khác.", "CĐCS, sector union or other.", ("nguồn", "nguồn kinh phí")),
+        _NOTE,
+    ),
+    rows=2 * MAX_MEMBERS_PER_GROUP + 100,
+)
+
+GROUP_INFO = FieldSheet(
+    "info", "Thông tin tổ", "Group info",
+    "THÔNG TIN TỔ CÔNG ĐOÀN", "UNION GROUP INFORMATION",
+    (
+        Field("kind", "Loại biểu mẫu", "Workbook kind", locked=True, default=GROUP_KIND,
+              help_vi="Không sửa ô này.", help_en="Do not edit."),
+        Field("template_version", "Phiên bản mẫu", "Template version", locked=True, default=TEMPLATE_VERSION,
+              help_vi="Không sửa ô này.", help_en="Do not edit."),
+        Field("year", "Năm báo cáo", "Report year", ColType.INT, True, locked=True),
+        Field("unit_name", "Công đoàn cơ sở", "Grassroots union", ColType.TEXT, True, locked=True),
+        Field("group_code", "Mã tổ", "Group code", ColType.TEXT, True, locked=True,
+              help_vi="Do BCH CĐCS cấp, không sửa.", help_en="Issued by the union executive; do not edit."),
+        Field("group_name", "Tên tổ công đoàn", "Group name", ColType.TEXT, True, locked=True),
+        Field("leader", "Tổ trưởng", "Group leader", ColType.NAME, True),
+        Field("prepared_by", "Người lập biểu", "Prepared by", ColType.NAME, True),
+        Field("prepared_date", "Ngày lập", "Date prepared", ColType.DATE, True, help_vi="dd/mm/yyyy",
+              help_en="dd/mm/yyyy"),
+        Field("declared_members", "Tổng số đoàn viên", "Members (declared)", ColType.INT, True,
+              help_vi="Tổ tự đếm; phần mềm đối chiếu với danh sách.", help_en="Your count; checked against the list."),
+        Field("declared_male", "Trong đó: Nam", "of whom male", ColType.INT, True),
+        Field("declared_female", "Trong đó: Nữ", "of whom female", ColType.INT, True),
+        Field("declared_travel_total", "Tổng thu quỹ du lịch", "Travel fund collected", ColType.AMOUNT, True),
+        Field("declared_mutual_total", "Tổng thu quỹ tương hỗ", "Mutual-aid fund collected", ColType.AMOUNT, True),
+        Field("declared_loans_count", "Số xuất vay", "Number of loans", ColType.INT, True),
+        Field("declared_loans_amount", "Tổng tiền vay", "Total lent", ColType.AMOUNT, True),
+    ),
+)
+
+DECLARED_TOTALS = tuple(f.key for f in GROUP_INFO.fields if f.key.startswith("declared_"))
+
+GROUP_SHEETS: tuple[TableSheet, ...] = (MEMBERS, TRAVEL_FUND, MUTUAL_FUND, LOANS, WELFARE)
+
+# ---------------------------------------------------------------- unit workbook
+
+UNIT_INFO = FieldSheet(
+    "unit_info", "Thông tin đơn vị", "Unit info",
+    "THÔNG TIN CÔNG ĐOÀN CƠ SỞ", "GRASSROOTS UNION INFORMATION",
+    (
+        Field("kind", "Loại biểu mẫu", "Workbook kind", locked=True, default=UNIT_KIND,
+              help_vi="Không sửa ô này.", help_en="Do not edit."),
+        Field("template_version", "Phiên bản mẫu", "Template version", locked=True, default=TEMPLATE_VERSION,
+              help_vi="Không sửa ô này.", help_en="Do not edit."),
+        Field("year", "Năm báo cáo", "Report year", ColType.INT, True),
+        Field("unit_name", "Công đoàn cơ sở", "Grassroots union", ColType.TEXT, True,
+              help_vi="Ví dụ: Công đoàn cơ sở Trung tâm Y tế Than Uyên.",
+              help_en="E.g. Công đoàn cơ sở Trung tâm Y tế Than Uyên."),
+        Field("superior_name", "Công đoàn cấp trên", "Superior union", ColType.TEXT, True,
+              help_vi="Ví dụ: Công đoàn ngành Y tế Lai Châu.", help_en="E.g. Công đoàn ngành Y tế Lai Châu."),
+        Field("place", "Địa danh", "Place", ColType.TEXT, False, help_vi="Dùng ở đầu báo cáo: Than Uyên, ngày …",
+              help_en="Used in the report's dateline."),
+        Field("chair_name", "Chủ tịch CĐCS", "Chairperson", ColType.NAME, False),
+        Field("mutual_opening_balance", "Số dư quỹ tương hỗ năm trước chuyển sang", "Mutual-aid fund opening balance",
+              ColType.AMOUNT, True, help_vi="Lũy tích đến 31/12 năm trước.", help_en="Balance carried from last year."),
+        Field("new_members", "Số đoàn viên kết nạp mới trong năm", "New members admitted this year", ColType.INT,
+              False, help_vi="Để trống: phần mềm tự đếm theo ngày vào công đoàn.",
+              help_en="Blank: counted from the join dates."),
+    ),
+)
+
+UNIT_GROUPS = TableSheet(
+    "groups", "Tổ công đoàn", "Groups",
+    "DANH SÁCH TỔ CÔNG ĐOÀN", "UNION GROUPS",
+    (
+        _STT,
+        Column("group_code", "Mã tổ", "Group code", ColType.TEXT, True, width=10,
+               help_vi="Mã ngắn, không trùng, ví dụ T01.", help_en="Short unique code, e.g. T01.", aliases=("mã",)),
+        Column("group_name", "Tên tổ công đoàn", "Group name", ColType.TEXT, True, width=36,
+               aliases=("tên tổ", "tổ công đoàn")),
+        Column("leader", "Tổ trưởng", "Group leader", ColType.NAME, False, width=24),
+        _NOTE,
+    ),
+    rows=200,
+    identity=("group_code",),
+)
+
+POLICY = FieldSheet(
+    "policy", "Định mức", "Rates",
+    "ĐỊNH MỨC THU, CHI", "CONTRIBUTION AND PAYMENT RATES",
+    (
+        Field("travel_monthly", "Quỹ du lịch: mức đóng mỗi tháng", "Travel fund: monthly contribution",
+              ColType.AMOUNT, True, 30_000),
+        Field("mutual_quarterly", "Quỹ tương hỗ: mức đóng mỗi quý", "Mutual-aid fund: quarterly contribution",
+              ColType.AMOUNT, True, 200_000),
+        Field("loan_cap", "Mức vay tối đa một xuất", "Loan cap", ColType.AMOUNT, True, 10_000_000),
+        Field("trip_support", "Hỗ trợ du lịch mỗi người", "Trip support per member", ColType.AMOUNT, True, 1_000_000),
+        Field("tet_gift", "Quà Tết mỗi đoàn viên", "Tết gift per member", ColType.AMOUNT, True, 200_000),
+        Field("doctors_day", "Ngày Thầy thuốc 27/2 mỗi đoàn viên", "Doctors' Day per member", ColType.AMOUNT,
+              True, 150_000),
+        Field("womens_day", "Quốc tế Phụ nữ 8/3 mỗi tổ", "Women's Day per group", ColType.AMOUNT, True, 500_000),
+        Field("hardship_gift", "Quà Tết hoàn cảnh khó khăn mỗi xuất", "Hardship Tết gift", ColType.AMOUNT, True,
+              500_000),
+    ),
+)
+
+POLICY_DEFAULTS: dict[str, int] = {f.key: f.default for f in POLICY.fields}
+WELFARE_RATE = {"tet_gift": "tet_gift", "doctors_day": "doctors_day", "womens_day": "womens_day",
+                "hardship_gift": "hardship_gift"}
+"""Welfare kind -> the policy rate it must equal."""
+
+
+@dataclass(frozen=True)
+class Kpi:
+    number: int
+    key: str
+    vi: str
+    en: str
+    decided_by_data: bool = False
+
+
+KPIS: tuple[Kpi, ...] = (
+    Kpi(1, "social_fund", "100% đoàn viên công đoàn nộp quỹ ủng hộ quỹ XHCĐ tỉnh",
+        "Every member contributes to the provincial union social fund", True),
+    Kpi(2, "inspections", "Kiểm tra tài chính đồng cấp 01 cuộc, kiểm tra toàn diện 01 cuộc",
+        "One financial inspection and one comprehensive inspection at the same level"),
+    Kpi(3, "reports_on_time", "100% các báo cáo gửi về CĐN Y tế đúng thời gian quy định",
+        "Every report reaches the sector union on time"),
+    Kpi(4, "newspaper", "Đặt báo Lao Động hàng ngày 02 số", "Two daily subscriptions to Lao Động newspaper"),
+    Kpi(5, "news_items", "Có 01 tin trở lên đăng trên cổng thông tin điện tử của LĐLĐ tỉnh và Sở Y tế",
+        "At least one news item on the provincial federation or health department portal"),
+    Kpi(6, "video_clip", "Có 01 videoclip đăng trên cổng thông tin điện tử của LĐLĐ tỉnh",
+        "One video clip on the provincial federation portal"),
+    Kpi(7, "employees_conference", "Phối hợp với thủ trưởng đơn vị tổ chức hội nghị CBVCNLĐ",
+        "Employees' conference held with the director"),
+    Kpi(8, "fund_models", "Duy trì mô hình “Quỹ du lịch công đoàn” và “Quỹ tương hỗ công đoàn”",
+        "Travel fund and mutual-aid fund models maintained", True),
+    Kpi(9, "creative_labour", "Có đề tài, sáng kiến được Tổng Liên đoàn tặng Bằng lao động sáng tạo",
+        "An initiative awarded the Creative Labour certificate"),
+    Kpi(10, "member_software", "100% đoàn viên được cập nhật trên phần mềm quản lý đoàn viên",
+        "Every member recorded in the member software", True),
+    Kpi(11, "rating", "CĐCS đạt hoàn thành tốt nhiệm vụ trở lên",
+        "The union rated 'completed its tasks well' or better"),
+)
+
+KPI_SHEET = TableSheet(
+    "kpis", "Chỉ tiêu", "Targets",
+    "KẾT QUẢ THỰC HIỆN CHỈ TIÊU CĐN GIAO", "TARGETS SET BY THE SECTOR UNION",
+    (
+        Column("number", "STT", "No.", ColType.INT, True, width=5, aliases=("TT", "số")),
+        Column("target", "Chỉ tiêu", "Target", ColType.TEXT, True, width=50, aliases=("nội dung chỉ tiêu",)),
+        Column("result", "Kết quả thực hiện", "Result", ColType.TEXT, False, width=50,
+               help_vi="Ghi kết quả; chỉ tiêu (1), (8), (10) phần mềm tự tính.",
+               help_en="Describe the result; (1), (8), (10) are computed.", aliases=("kết quả",)),
+        Column("status", "Đánh giá", "Assessment", ColType.CHOICE, False, "kpi_status", 12,
+               "Đạt hoặc Không đạt.", "Met or not met.", ("đạt/không đạt",)),
+    ),
+    rows=len(KPIS),
+    identity=("number",),
+)
+
+UNIT_SHEETS: tuple[TableSheet, ...] = (UNIT_GROUPS, KPI_SHEET)
+
+INSTRUCTIONS_SHEET = ("Hướng dẫn", "Instructions")
+LISTS_SHEET = ("Danh mục", "Lists")
+
+
+def sheet_name(pair: tuple[str, str], lang: str = "vi") -> str:
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def table_sheet(key: str) -> TableSheet:
+    for sheet in (*GROUP_SHEETS, *UNIT_SHEETS):
+        if sheet.key == key:
+            return sheet
+    raise KeyError(key)
+
+
+# Province codes (digits 1-3 of a CCCD), Circular 59/2021/TT-BCA annex.
+PROVINCE_CODES: dict[str, str] = {
+    "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",
+    "010": "Lào Cai", "011": "Điện Biên", "012": "Lai Châu", "014": "Sơn La", "015": "Yên Bái",
+    "017": "Hòa Bình", "019": "Thái Nguyên", "020": "Lạng Sơn", "022": "Quảng Ninh", "024": "Bắc Giang",
+    "025": "Phú Thọ", "026": "Vĩnh Phúc", "027": "Bắc Ninh", "030": "Hải Dương", "031": "Hải Phòng",
+    "033": "Hưng Yên", "034": "Thái Bình", "035": "Hà Nam", "036": "Nam Định", "037": "Ninh Bình",
+    "038": "Thanh Hóa", "040": "Nghệ An", "042": "Hà Tĩnh", "044": "Quảng Bình", "045": "Quảng Trị",
+    "046": "Thừa Thiên Huế", "048": "Đà Nẵng", "049": "Quảng Nam", "051": "Quảng Ngãi", "052": "Bình Định",
+    "054": "Phú Yên", "056": "Khánh Hòa", "058": "Ninh Thuận", "060": "Bình Thuận", "062": "Kon Tum",
+    "064": "Gia Lai", "066": "Đắk Lắk", "067": "Đắk Nông", "068": "Lâm Đồng", "070": "Bình Phước",
+    "072": "Tây Ninh", "074": "Bình Dương", "075": "Đồng Nai", "077": "Bà Rịa - Vũng Tàu",
+    "079": "Hồ Chí Minh", "080": "Long An", "082": "Tiền Giang", "083": "Bến Tre", "084": "Trà Vinh",
+    "086": "Vĩnh Long", "087": "Đồng Tháp", "089": "An Giang", "091": "Kiên Giang", "092": "Cần Thơ",
+    "093": "Hậu Giang", "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
+}
+
+CCCD_CENTURY_DIGIT = {  # 4th digit -> (century start, gender key); Circular 59/2021 art. 7
+    "0": (1900, "male"), "1": (1900, "female"),
+    "2": (2000, "male"), "3": (2000, "female"),
+    "4": (2100, "male"), "5": (2100, "female"),
+    "6": (2200, "male"), "7": (2200, "female"),
+    "8": (2300, "male"), "9": (2300, "female"),
+}
