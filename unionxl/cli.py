@@ -81,6 +81,98 @@ def template_groups(unit_workbook: Path, out_dir: Path, lang: str) -> None:
         click.echo(str(path))
 
 
+# ------------------------------------------------------------ validate / merge
+
+FOLDER = click.argument("folder", type=click.Path(path_type=Path))
+UNIT = click.option("--unit", "unit_path", type=click.Path(path_type=Path),
+                    help="Biểu mẫu đơn vị, nếu không nằm trong thư mục / the unit workbook, if not in FOLDER.")
+JSON_OUT = click.option("--json", "json_path", type=click.Path(allow_dash=True, path_type=Path),
+                        help="Ghi mọi phát hiện và số liệu ra JSON ('-' = stdout) / all findings and figures as JSON.")
+SHOW_ALL = click.option("--all", "show_all", is_flag=True, help="Hiện tất cả phát hiện / show every finding.")
+
+
+def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str, json_path: Path | None,
+               show_all: bool):
+    from .console import dumps, render, to_json
+    from .fileio import atomic_write_text
+    from .merge import MergeUsageError, merge_folder
+
+    quiet = json_path is not None and str(json_path) == "-"
+    try:
+        candidates = [p for p in folder.iterdir()] if folder.is_dir() else []
+        if len(candidates) > 20 and not quiet:
+            with click.progressbar(length=len(candidates), label=_t("reading", lang), file=sys.stderr) as bar:
+                result = merge_folder(folder, unit_path, progress=lambda _p: bar.update(1))
+        else:
+            result = merge_folder(folder, unit_path)
+    except MergeUsageError as exc:
+        raise UsageProblem(str(exc)) from exc
+    except Exception as exc:  # a bug of ours: say so plainly; --debug shows the traceback
+        if ctx.obj and ctx.obj.get("debug"):
+            raise
+        click.echo(f"Lỗi nội bộ của unionxl / internal error: {type(exc).__name__}: {exc}. "
+                   "Chạy lại với --debug và gửi kết quả cho người hỗ trợ.", err=True)
+        ctx.exit(3)
+    if json_path is not None:
+        text = dumps(to_json(result, lang))
+        if quiet:
+            click.echo(text)
+        else:
+            atomic_write_text(json_path, text)
+    if not quiet:
+        click.echo(render(result, lang, show_all))
+        if json_path is not None:
+            click.echo(_t("json_written", lang, path=json_path))
+    return result
+
+
+def _t(key: str, lang: str, **params) -> str:
+    from .i18n import t
+
+    return t(key, lang, **params)
+
+
+@main.command()
+@FOLDER
+@UNIT
+@LANG
+@JSON_OUT
+@SHOW_ALL
+@click.pass_context
+def validate(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str, json_path: Path | None,
+             show_all: bool) -> None:
+    """Kiểm tra các biểu mẫu trong FOLDER, không ghi gì / check the workbooks in FOLDER, write nothing.
+
+    Mã thoát / exit status: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng.
+    """
+    result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all)
+    ctx.exit(result.report.exit_code)
+
+
+@main.command()
+@FOLDER
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục ghi kết quả / output folder.")
+@UNIT
+@LANG
+@JSON_OUT
+@SHOW_ALL
+@click.pass_context
+def merge(ctx: click.Context, folder: Path, out_dir: Path, unit_path: Path | None, lang: str,
+          json_path: Path | None, show_all: bool) -> None:
+    """Kiểm tra và tổng hợp FOLDER vào OUT / check and consolidate FOLDER into OUT.
+
+    Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng.
+    """
+    from .writers import write_outputs
+
+    result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all)
+    for path in write_outputs(result, out_dir, lang=lang):
+        if not (json_path is not None and str(json_path) == "-"):
+            click.echo(f"{_t('written', lang)}: {path}")
+    ctx.exit(result.report.exit_code)
+
+
 def run() -> None:  # pragma: no cover - console entry for `python -m unionxl`
     main(prog_name="unionxl")
 

@@ -92,6 +92,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("column-unknown", N,
          "Cột '{value}' không có trong mẫu nên không được tổng hợp.",
          "Column '{value}' is not part of the template and was not merged."),
+    Code("row-summary", N,
+         "Dòng '{value}' được coi là dòng cộng, không phải đoàn viên, nên không tổng hợp.",
+         "Row '{value}' was taken for a totals line, not a record, and was not merged."),
     # --- cells
     Code("cell-required", E,
          "Thiếu '{column}'. Nhập giá trị cho ô này.",

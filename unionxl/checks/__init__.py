@@ -1,0 +1,16 @@
+"""Checks are small generators of Findings, one module per concern.
+
+GROUP_CHECKS run on each accepted group workbook with its GroupContext; the
+unit-level checks in merge.py look across groups.
+"""
+
+from . import cccd, funds, loans, totals, welfare
+
+GROUP_CHECKS = (
+    cccd.check_group,
+    totals.check_declared,
+    totals.check_row_totals,
+    funds.check_group,
+    loans.check_group,
+    welfare.check_group,
+)

@@ -1,0 +1,76 @@
+"""Contributions against policy: who is in arrears, who paid another rate, rows for non-members."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import schema
+from ..findings import Finding
+from ..reader import vnd
+from .common import GroupContext, who
+
+FUNDS = (
+    # sheet, periods, policy rate, label of a period
+    ("travel_fund", schema.MONTHS, "travel_monthly", lambda i: (f"tháng {i}", f"month {i}")),
+    ("mutual_fund", schema.QUARTERS, "mutual_quarterly", lambda i: (f"quý {'I II III IV'.split()[i - 1]}", f"Q{i}")),
+)
+
+
+def due_periods(join_date, year: int | None, count: int) -> range:
+    """Period numbers (1-based) a member owes: all of them, or from the join month on."""
+    if join_date is None or year is None or join_date.year < year:
+        return range(1, count + 1)
+    if join_date.year > year:
+        return range(0)
+    first = join_date.month if count == 12 else (join_date.month - 1) // 3 + 1
+    return range(first, count + 1)
+
+
+def check_group(ctx: GroupContext) -> Iterator[Finding]:
+    members = ctx.book.tables.get("members")
+    for sheet_key, periods, rate_key, period_label in FUNDS:
+        sheet = ctx.book.tables.get(sheet_key)
+        if sheet is None:
+            continue
+        rate = ctx.policy.get(rate_key)
+        fund_name = sheet.name
+        rows_of: dict[int, list] = {}
+        for row in sheet.accepted():
+            member = ctx.member_of(row)
+            if member is None:
+                yield ctx.at(sheet_key, row, "cccd", "member-unknown", who(row),
+                             sheet_expected=ctx.sheet_name("members"))
+                continue
+            rows_of.setdefault(id(member), []).append(row)
+            if sheet_key == "travel_fund":
+                yield from _trip_support(ctx, row)
+        if members is None:
+            continue
+        for member in members.accepted():
+            rows = rows_of.get(id(member))
+            if not rows:
+                yield ctx.at("members", member, "full_name", "member-no-contribution",
+                             member.values.get("full_name"), name=who(member), sheet_expected=fund_name)
+                continue
+            if len(rows) > 1:
+                first = sheet.cell(rows[0], "cccd")
+                for extra in rows[1:]:
+                    yield ctx.at(sheet_key, extra, "cccd", "cccd-duplicate", extra.values.get("cccd"), other=first)
+            row = rows[0]
+            for i in due_periods(member.values.get("join_date"), ctx.year, len(periods)):
+                period = periods[i - 1]
+                amount = row.values.get(period)
+                vi_label, en_label = period_label(i)
+                if not amount:
+                    yield ctx.at(sheet_key, row, period, "contribution-arrears", amount, name=who(member),
+                                 period=vi_label, fund=fund_name, expected=vnd(rate))
+                elif rate and amount != rate:
+                    yield ctx.at(sheet_key, row, period, "contribution-rate", vnd(amount), name=who(member),
+                                 period=vi_label, expected=vnd(rate))
+
+
+def _trip_support(ctx: GroupContext, row) -> Iterator[Finding]:
+    support = row.values.get("trip_support")
+    rate = ctx.policy.get("trip_support")
+    if support and rate and support != rate:
+        yield ctx.at("travel_fund", row, "trip_support", "trip-support-rate", vnd(support), expected=vnd(rate))

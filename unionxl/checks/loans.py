@@ -1,0 +1,55 @@
+"""Loans from the mutual-aid fund: cap, borrower, repayments, and what the fund can hold."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import schema
+from ..findings import Finding
+from ..model import Workbook
+from ..reader import vnd
+from .common import GroupContext, who
+from .totals import paid
+
+
+def check_group(ctx: GroupContext) -> Iterator[Finding]:
+    sheet = ctx.book.tables.get("loans")
+    if sheet is None:
+        return
+    cap = ctx.policy.get("loan_cap")
+    for row in sheet.accepted():
+        amount = row.values.get("amount") or 0
+        repaid = row.values.get("repaid") or 0
+        outstanding = row.values.get("outstanding")
+        if cap and amount > cap:
+            yield ctx.at("loans", row, "amount", "loan-cap", vnd(amount), expected=vnd(cap))
+        if ctx.member_of(row) is None:
+            yield ctx.at("loans", row, "cccd", "loan-non-member", who(row))
+        if repaid > amount:
+            yield ctx.at("loans", row, "repaid", "loan-overpaid", vnd(repaid), expected=vnd(amount))
+        elif outstanding is not None and outstanding != amount - repaid:
+            yield ctx.at("loans", row, "outstanding", "loan-outstanding", vnd(outstanding),
+                         expected=vnd(amount - repaid))
+
+
+def fund_position(opening: int, books: list[Workbook]) -> dict[str, int]:
+    collected = sum(paid(r, "mutual_fund") for b in books for r in b.rows("mutual_fund") if r.accepted)
+    lent = sum(r.values.get("amount") or 0 for b in books for r in b.rows("loans") if r.accepted)
+    repaid = sum(r.values.get("repaid") or 0 for b in books for r in b.rows("loans") if r.accepted)
+    return {"opening": opening, "collected": collected, "lent": lent, "repaid": repaid,
+            "balance": opening + collected - lent}
+
+
+def check_fund_balance(unit: Workbook | None, books: list[Workbook]) -> Iterator[Finding]:
+    """SPEC: opening balance + collections − loans must not go below zero."""
+    if unit is None or schema.UNIT_INFO.key not in unit.fields:
+        return
+    info = unit.fields[schema.UNIT_INFO.key]
+    opening = info.values.get("mutual_opening_balance")
+    if opening is None:
+        return
+    position = fund_position(opening, books)
+    if position["balance"] < 0:
+        yield Finding("loan-fund-exceeded", unit.display, info.name, info.cells.get("mutual_opening_balance", ""),
+                      vnd(position["balance"]),
+                      {k: vnd(position[k]) for k in ("opening", "collected", "lent", "repaid")})

@@ -1,0 +1,57 @@
+"""Each group's declared totals against its rows, and each row total against its periods."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import schema
+from ..findings import Finding
+from ..model import Workbook
+from ..reader import vnd
+from .common import GroupContext
+
+PERIODS = {"travel_fund": schema.MONTHS, "mutual_fund": schema.QUARTERS}
+
+
+def paid(row, sheet_key: str) -> int:
+    return sum(row.values.get(p) or 0 for p in PERIODS[sheet_key])
+
+
+def computed_totals(book: Workbook) -> dict[str, int]:
+    """The figures a group's rows give, keyed like its declared totals."""
+    members = [r for r in book.rows("members") if r.accepted]
+    loans = [r for r in book.rows("loans") if r.accepted]
+    return {
+        "declared_members": len(members),
+        "declared_male": sum(1 for r in members if r.values.get("gender") == "male"),
+        "declared_female": sum(1 for r in members if r.values.get("gender") == "female"),
+        "declared_travel_total": sum(paid(r, "travel_fund") for r in book.rows("travel_fund") if r.accepted),
+        "declared_mutual_total": sum(paid(r, "mutual_fund") for r in book.rows("mutual_fund") if r.accepted),
+        "declared_loans_count": len(loans),
+        "declared_loans_amount": sum(r.values.get("amount") or 0 for r in loans),
+    }
+
+
+def check_declared(ctx: GroupContext) -> Iterator[Finding]:
+    info = ctx.book.fields.get(schema.GROUP_INFO.key)
+    if info is None:
+        return
+    for key, rows_give in computed_totals(ctx.book).items():
+        declared = info.values.get(key)
+        if declared is None or declared == rows_give:
+            continue
+        field = schema.GROUP_INFO.field(key)
+        money = field.type == schema.ColType.AMOUNT
+        yield ctx.at_info(key, "declared-total", vnd(declared) if money else declared,
+                          column=field.vi, expected=vnd(rows_give) if money else rows_give)
+
+
+def check_row_totals(ctx: GroupContext) -> Iterator[Finding]:
+    for key in PERIODS:
+        sheet = ctx.book.tables.get(key)
+        if sheet is None:
+            continue
+        for row in sheet.accepted():
+            total = row.values.get("total")
+            if total is not None and total != paid(row, key):
+                yield ctx.at(key, row, "total", "row-total", vnd(total), expected=vnd(paid(row, key)))

@@ -1,0 +1,83 @@
+"""The merge's report as a person reads it in a terminal, and as JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from . import __version__, schema
+from .findings import Report, Severity
+from .i18n import t
+from .merge import MergeResult
+from .tables import compute_figures
+
+DETAIL_LIMIT = 40  # findings shown per group unless --all
+
+
+def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str:
+    report, dataset = result.report, result.dataset
+    lines: list[str] = []
+    unit_name = dataset.unit_info.get("unit_name") or "?"
+    lines.append(t("unit_line", lang, unit=unit_name, year=dataset.year or "?", groups=len(dataset.groups),
+                   expected=len(dataset.expected_groups) or "?"))
+    lines.append("")
+    by_group: dict[str, list] = defaultdict(list)
+    for finding in report.sorted():
+        by_group[finding.group].append(finding)
+    names = {str(g.get("group_code")): g.get("group_name") or "" for g in dataset.expected_groups}
+    rows_of = {f.group: f for f in report.files if f.group and f.kind == "group"}
+    lines.append(t("per_group", lang))
+    header = f"  {t('col_group', lang):<42} {t('col_rows', lang):>6} {t('col_errors', lang):>5} {t('col_warnings', lang):>9}"
+    lines.append(header)
+    codes = sorted(set(names) | {g for g in by_group if g})
+    for code in codes:
+        found = by_group.get(code, [])
+        errors = sum(1 for f in found if f.severity == Severity.ERROR)
+        warnings = sum(1 for f in found if f.severity == Severity.WARNING)
+        record = rows_of.get(code)
+        label = f"{code} {names.get(code, '')}"[:42]
+        lines.append(f"  {label:<42} {record.rows_read if record else '-':>6} {errors:>5} {warnings:>9}")
+    lines.append("")
+    if report.findings:
+        lines.append(t("details", lang))
+        for code in [g for g in by_group if g] + ([""] if "" in by_group else []):
+            found = by_group[code]
+            title = f"{code} {names.get(code, '')}".strip() if code else t("whole_run", lang)
+            lines.append(f"── {title}")
+            shown = found if show_all else found[:DETAIL_LIMIT]
+            for f in shown:
+                place = f"{f.file} {f.place}".strip()
+                lines.append(f"  [{f.severity.label(lang)}] {f.code} · {place}")
+                lines.append(f"      {f.message(lang)}")
+            if len(found) > len(shown):
+                lines.append("      " + t("more", lang, n=len(found) - len(shown)))
+        lines.append("")
+    lines.append(t("account", lang))
+    for key, account in report.account.items():
+        sheet = schema.table_sheet(key)
+        lines.append("  " + t("account_line", lang, sheet=sheet.name(lang), read=account.read,
+                                accepted=account.accepted, rejected=account.rejected))
+    lines.append("")
+    lines.append(t("result", lang, errors=report.errors, warnings=report.warnings,
+                   notes=report.count(Severity.NOTE)))
+    lines.append(t("fix", lang) if report.errors else t("ok", lang))
+    return "\n".join(lines)
+
+
+def to_json(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
+    report = result.report
+    return {
+        "unionxl": __version__,
+        "exit_code": report.exit_code,
+        "summary": {"errors": report.errors, "warnings": report.warnings,
+                    "notes": report.count(Severity.NOTE)},
+        "account": {k: vars(a) for k, a in report.account.items()},
+        "files": [vars(f) for f in report.files],
+        "figures": compute_figures(result.dataset),
+        "findings": [f.to_dict(lang) for f in report.sorted()],
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)

@@ -1,0 +1,35 @@
+"""Vietnamese and English texts of the console and the outputs (finding messages live in findings.CATALOGUE)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "checking": ("Kiểm tra {n} tệp trong '{folder}'", "Checking {n} files in '{folder}'"),
+    "reading": ("Đang đọc", "Reading"),
+    "unit_line": ("Đơn vị: {unit} — năm {year} — {groups}/{expected} tổ đã nộp",
+                  "Unit: {unit} — year {year} — {groups}/{expected} groups received"),
+    "per_group": ("Theo tổ", "Per group"),
+    "col_group": ("Tổ", "Group"),
+    "col_file": ("Tệp", "File"),
+    "col_rows": ("Dòng", "Rows"),
+    "col_errors": ("Lỗi", "Errors"),
+    "col_warnings": ("Cảnh báo", "Warnings"),
+    "details": ("Chi tiết các phát hiện", "Findings in detail"),
+    "whole_run": ("Chung (không thuộc tổ nào)", "General (no group)"),
+    "account": ("Đối chiếu số dòng: đọc = nhận + loại", "Row account: read = accepted + rejected"),
+    "account_line": ("{sheet}: đọc {read} = nhận {accepted} + loại {rejected}",
+                     "{sheet}: read {read} = accepted {accepted} + rejected {rejected}"),
+    "result": ("Kết quả: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú.",
+               "Result: {errors} errors, {warnings} warnings, {notes} notes."),
+    "ok": ("Không có lỗi: có thể tổng hợp.", "No errors: ready to consolidate."),
+    "fix": ("Có lỗi: sửa các ô nêu trên (hoặc gửi bản phản hồi cho tổ) rồi chạy lại.",
+            "Errors found: fix the cells above (or send the feedback copies) and run again."),
+    "more": ("… và {n} phát hiện nữa (xem đầy đủ bằng --all hoặc --json)",
+             "… and {n} more (see all with --all or --json)"),
+    "written": ("Đã ghi", "Written"),
+    "json_written": ("Đã ghi JSON: {path}", "JSON written: {path}"),
+}
+
+
+def t(key: str, lang: str = "vi", **params) -> str:
+    vi, en = TEXTS[key]
+    return (vi if lang == "vi" else en).format(**params)

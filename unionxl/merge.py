@@ -1,0 +1,214 @@
+"""Workbooks in a folder -> one consolidated Dataset and a Report of everything found.
+
+Order of work: read every file (a bad file is a finding, never a crash), pick
+the unit workbook, accept or reject each group file as a whole (version, year,
+known group, one file per group), run the per-group checks, then the checks
+that look across groups, and finally count every row read as accepted or
+rejected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import schema
+from .checks import GROUP_CHECKS, cccd, loans
+from .checks.common import GroupContext
+from .findings import FileRecord, Finding, Report
+from .model import Dataset, Workbook
+from .reader import is_candidate, iter_inputs, read_workbook
+
+
+class MergeUsageError(Exception):
+    """The command was given something it cannot work on (exit status 2)."""
+
+
+@dataclass
+class MergeResult:
+    dataset: Dataset
+    report: Report
+
+
+def _major(version) -> str:
+    return str(version or "").split(".")[0]
+
+
+def _skip_reason(path: Path) -> tuple[str, str] | None:
+    name = path.name
+    if name.startswith("~$") or name.startswith(".~lock."):
+        return "khóa tạm của Excel/LibreOffice (tệp đang mở)", "an Excel/LibreOffice lock file (file open)"
+    if name.startswith("."):
+        return "ẩn", "a hidden file"
+    if not is_candidate(path):
+        return "không phải bảng tính Excel", "not a spreadsheet"
+    return None
+
+
+def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
+    if not folder.exists():
+        raise MergeUsageError(f"Không có thư mục '{folder}' / folder not found")
+    if not folder.is_dir():
+        raise MergeUsageError(f"'{folder}' không phải thư mục / is not a folder")
+    paths = list(iter_inputs(folder))
+    if unit_path is not None:
+        if not unit_path.is_file():
+            raise MergeUsageError(f"Không có tệp đơn vị '{unit_path}' / unit workbook not found")
+        if unit_path.resolve() not in {p.resolve() for p in paths}:
+            paths.insert(0, unit_path)
+    return paths
+
+
+def merge_folder(folder: Path, unit_path: Path | None = None,
+                 progress: Callable[[Path], None] | None = None) -> MergeResult:
+    folder = Path(folder)
+    report = Report()
+    books: list[Workbook] = []
+    for path in collect(folder, unit_path):
+        display = _display(path, folder)
+        reason = _skip_reason(path)
+        if reason:
+            report.add(Finding("file-skipped", display, params={"reason_vi": reason[0], "reason_en": reason[1]}))
+            report.files.append(FileRecord(display, kind="skipped"))
+        else:
+            book, found = read_workbook(path, display)
+            report.extend(found)
+            books.append(book)
+        if progress:
+            progress(path)
+
+    unit = _pick_unit(books, unit_path, report)
+    year = _year(unit, books)
+    policy = dict(schema.POLICY_DEFAULTS)
+    if unit and schema.POLICY.key in unit.fields:
+        policy.update({k: v for k, v in unit.fields[schema.POLICY.key].values.items() if v is not None})
+    expected = _expected_groups(unit)
+
+    groups = _accept_groups(books, year, expected, unit, report)
+    for book in groups:
+        ctx = GroupContext.build(book, policy, year)
+        for check in GROUP_CHECKS:
+            report.extend(check(ctx))
+    report.extend(cccd.check_across_groups(groups))
+    report.extend(loans.check_fund_balance(unit, groups))
+    _missing_groups(expected, groups, unit, report)
+
+    order = {code: i for i, code in enumerate(expected)}
+    groups.sort(key=lambda b: (order.get(b.group_code, len(order)), b.group_code, b.display))
+    _account(books, report)
+    dataset = Dataset(year=year, unit=unit, policy=policy, groups=groups,
+                      expected_groups=list(expected.values()))
+    return MergeResult(dataset, report)
+
+
+def _display(path: Path, folder: Path) -> str:
+    try:
+        return str(path.relative_to(folder))
+    except ValueError:
+        return path.name
+
+
+def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report) -> Workbook | None:
+    units = [b for b in books if b.kind == "unit" and b.accepted]
+    if unit_path is not None:
+        chosen = [b for b in units if b.path.resolve() == unit_path.resolve()]
+        if not chosen:
+            raise MergeUsageError(f"'{unit_path}' không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook")
+        units = chosen + [b for b in units if b not in chosen]
+    if not units:
+        report.add(Finding("unit-missing", params={"sheet_expected": schema.UNIT_INFO.vi}))
+        return None
+    for extra in units[1:]:
+        extra.accepted = False
+        report.add(Finding("unit-duplicate", extra.display, params={"other": units[0].display}))
+    return units[0]
+
+
+def _year(unit: Workbook | None, books: list[Workbook]) -> int | None:
+    if unit is not None:
+        year = unit.fields[schema.UNIT_INFO.key].values.get("year")
+        if year:
+            return year
+    years = [b.info.get("year") for b in books if b.kind == "group" and b.info.get("year")]
+    return max(set(years), key=years.count) if years else None
+
+
+def _expected_groups(unit: Workbook | None) -> dict[str, dict]:
+    if unit is None:
+        return {}
+    expected: dict[str, dict] = {}
+    sheet = unit.tables.get("groups")
+    for row in sheet.accepted() if sheet else ():
+        code = str(row.values.get("group_code") or "").strip()
+        if code and code not in expected:
+            expected[code] = dict(row.values, _row=row.number)
+    return expected
+
+
+def _reject(book: Workbook, report: Report, code: str, cell_field: str = "", value=None, **params) -> None:
+    book.accepted = False
+    info = book.fields.get(schema.GROUP_INFO.key)
+    sheet = info.name if info and cell_field else ""
+    cell = info.cells.get(cell_field, "") if info and cell_field else ""
+    report.add(Finding(code, book.display, sheet, cell, value, params, book.group_code))
+
+
+def _accept_groups(books, year, expected, unit, report: Report) -> list[Workbook]:
+    accepted: dict[str, Workbook] = {}
+    for book in books:
+        if book.kind != "group" or not book.accepted:
+            continue
+        info = book.info
+        if _major(info.get("template_version")) != _major(schema.TEMPLATE_VERSION):
+            _reject(book, report, "file-version", "template_version", info.get("template_version") or "?",
+                    expected=schema.TEMPLATE_VERSION)
+            continue
+        if year and info.get("year") != year:
+            _reject(book, report, "file-year", "year", info.get("year") or "?", expected=year)
+            continue
+        code = book.group_code
+        if not code:
+            continue  # the reader already reported the missing group code; rows stay unattributed
+        if expected and code not in expected:
+            _reject(book, report, "group-unknown", "group_code", code)
+            continue
+        if code in accepted:
+            _reject(book, report, "group-duplicate-file", "group_code", code, other=accepted[code].display)
+            continue
+        accepted[code] = book
+    for book in books:
+        if book.kind == "group" and book.accepted and not book.group_code:
+            book.accepted = False
+    return list(accepted.values())
+
+
+def _missing_groups(expected: dict[str, dict], groups: list[Workbook], unit: Workbook | None, report: Report) -> None:
+    present = {b.group_code for b in groups}
+    sheet = unit.tables.get("groups") if unit else None
+    for code, row in expected.items():
+        if code in present:
+            continue
+        cell = sheet.cell(row["_row"], "group_code") if sheet else ""
+        report.add(Finding("group-missing", unit.display if unit else "", sheet.name if sheet else "", cell, code,
+                           {"group_name": row.get("group_name") or ""}, code))
+
+
+def _account(books: list[Workbook], report: Report) -> None:
+    """Every row read is accepted or rejected; a rejected file rejects all its rows."""
+    for book in books:
+        record = FileRecord(book.display, book.sha256, book.kind if book.accepted else "rejected", book.group_code)
+        for key, sheet in book.tables.items():
+            account = report.account[key]
+            for row in sheet.rows:
+                if not book.accepted:
+                    row.accepted = False
+                account.read += 1
+                record.rows_read += 1
+                if row.accepted:
+                    account.accepted += 1
+                    record.rows_accepted += 1
+                else:
+                    account.rejected += 1
+                    record.rows_rejected += 1
+        report.files.append(record)
