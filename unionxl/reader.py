@@ -277,9 +277,10 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     if found is None:
         expected = ", ".join(c.vi for c in sheet.columns if c.required)
         cells.finding("header-missing", "A1", None, expected=expected)
-        # Every non-blank row below is data we cannot place: reject it, loudly.
+        # Every row that looks like a record (a title or a hint fills one cell) is data
+        # we cannot place: reject it, loudly.
         for r, row in enumerate(grid):
-            if any(not _blank(v) for v in row):
+            if sum(1 for v in row if not _blank(v)) >= 2:
                 data.rows.append(Row(r + 1, {}, accepted=False))
         findings.extend(cells.findings)
         return data

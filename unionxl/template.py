@@ -1,0 +1,715 @@
+"""Schema -> the workbooks officers fill: one per union group, one for the unit.
+
+Everything a sheet shows (names, headers, lists, formats, widths) comes from
+`schema`; this module only decides how it looks and how it is protected.
+
+Values passed in `data` are written by their Python type and never interpreted:
+a `str` is always a string cell (so `=1+1` stays text and nothing a group typed
+can become a live formula), `int`/`float` a number, a date a date, `None` a
+blank formatted cell. The sample generator relies on this to plant mistakes
+such as an 11-digit numeric CCCD or the text "30.000" in an amount cell.
+
+The output is reproducible: the same inputs give byte-identical files (fixed
+document dates; XlsxWriter already fixes the zip timestamps), which is what
+lets `tests/test_template.py` keep `workbook_templates/` honest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name
+
+from . import __version__
+from .parse import fold
+from .schema import (
+    FIELD_FIRST_ROW, GROUP_INFO, GROUP_KIND, GROUP_SHEETS, HEADER_ROW, INSTRUCTIONS_SHEET, KPI_SHEET, KPIS,
+    LISTS, LISTS_SHEET, NUMBER_FORMATS, POLICY, POLICY_DEFAULTS, TEMPLATE_VERSION, UNIT_GROUPS, UNIT_INFO,
+    UNIT_KIND, ColType, Column, Field, FieldSheet, TableSheet, sheet_name,
+)
+
+CREATED = dt.datetime(2024, 1, 1)
+"""Fixed document date: the same inputs must give the same file."""
+
+BLANK_NAMES = {"vi": ("to-cong-doan.xlsx", "don-vi.xlsx"), "en": ("group.xlsx", "unit.xlsx")}
+
+FONT = "Times New Roman"  # what Vietnamese offices use; LibreOffice maps it to Liberation Serif
+REQUIRED_FILL = "#F8CBAD"  # orange: must be filled
+OPTIONAL_FILL = "#DDEBF7"  # blue: fill if it applies
+ENTRY_FILL = "#FFF2CC"  # yellow: a value cell of an info sheet
+LOCKED_FILL = "#E7E6E6"  # grey: written by the union executive, locked
+
+# Excel's limits on data-validation texts (UTF-16 code units).
+TITLE_LIMIT, MESSAGE_LIMIT = 32, 255
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+# What a protected sheet still lets the officer do. No password: protection
+# guards against accidents (a deleted header), not against the officer.
+PROTECT_OPTIONS = {
+    "insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True,
+    "format_columns": True, "format_rows": True,
+}
+
+WIDE_SHEET_CHARS = 100
+"""A table wider than this (sum of column widths) prints landscape and freezes its name column."""
+CHARS_PER_UNIT, BOLD_CHARS_PER_UNIT = 1.2, 1.05  # Times New Roman 11 per unit of column width, cautiously
+LINE_POINTS = 14.5
+FIELD_WIDTHS = (40, 30, 50)
+WRAP_WIDTH = 30
+"""Text columns at least this wide wrap (the KPI texts); narrower ones keep one line per row."""
+INSTRUCTION_LINE_CHARS = 115
+INSTRUCTION_WIDTHS = (18, 27, 9, 51)
+"""Instruction paragraphs are split into unwrapped lines this long, so no row height has to be guessed."""
+
+
+def _t(vi: str, en: str) -> dict[str, str]:
+    return {"vi": vi, "en": en}
+
+
+def _vnd(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + "đ"
+
+
+TEXT = {
+    "field_headings": _t("Nội dung|Giá trị|Hướng dẫn", "Item|Value|Help"),
+    "year": _t("năm {year}", "year {year}"),
+    "table_hint": _t(
+        "Điền từ dòng {first}, mỗi dòng một {item}. Tiêu đề màu cam: bắt buộc; màu xanh: điền nếu có. "
+        "Xem sheet “{instructions}”.",
+        "Fill from row {first}, one {item} per row. Orange header: required; blue: if it applies. "
+        "See the “{instructions}” sheet."),
+    "required_note": _t("Bắt buộc.", "Required."),
+    "optional_note": _t("Không bắt buộc.", "Optional."),
+    "yes": _t("Có", "Yes"),
+    "no": _t("Không", "No"),
+    "list_error_title": _t("Giá trị ngoài danh sách", "Value not in the list"),
+    "list_error": _t("“{value}” không có trong danh sách “{list}”. Hãy chọn từ danh sách thả xuống. "
+                     "Bấm Yes/Có để giữ, No/Không để sửa.",
+                     "This value is not in the list “{list}”. Choose from the drop-down list. "
+                     "Yes keeps it, No lets you correct it."),
+    "amount_error_title": _t("Cần một số nguyên", "A whole number is expected"),
+    "amount_error": _t("Gõ số nguyên không âm, không gõ chữ “đ”, ví dụ 30000.",
+                       "Type a whole number of 0 or more, without “đ”, e.g. 30000."),
+    "date_error_title": _t("Ngày không hợp lệ", "Not a date"),
+    "date_error": _t("Gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/01/1985.",
+                     "Type a date as day/month/year, e.g. 05/01/1985."),
+    "cccd_error_title": _t("CCCD cần đúng 12 chữ số", "A CCCD has exactly 12 digits"),
+    "cccd_error": _t("Số CCCD gồm đúng 12 chữ số, kể cả số 0 ở đầu. Ô đã định dạng văn bản nên số 0 được giữ.",
+                     "A citizen ID has exactly 12 digits, including the leading zero. The cell is text, "
+                     "so the zero is kept."),
+    "footer": _t("&L&8unionxl – &A&C&9Trang &P/&N", "&L&8unionxl – &A&C&9Page &P of &N"),
+}
+
+# One item word per table sheet, for the hint row.
+ITEM = {
+    "members": _t("đoàn viên", "member"),
+    "travel_fund": _t("đoàn viên", "member"),
+    "mutual_fund": _t("đoàn viên", "member"),
+    "loans": _t("xuất vay", "loan"),
+    "welfare": _t("khoản chi", "payment"),
+    "groups": _t("tổ công đoàn", "union group"),
+    "kpis": _t("chỉ tiêu", "target"),
+}
+
+PURPOSE = {
+    "info": _t("Thông tin chung của tổ và các số tổng tổ tự đếm; phần mềm đối chiếu các số tổng này với danh sách.",
+               "The group's details and the totals you counted; the software checks them against the lists."),
+    "members": _t("Danh sách đoàn viên của tổ, mỗi người một dòng.", "The group's members, one per row."),
+    "travel_fund": _t("Số tiền mỗi đoàn viên đóng quỹ du lịch công đoàn từng tháng (định mức {travel_monthly}/tháng)"
+                      " và tiền hỗ trợ khi đi du lịch ({trip_support}/người).",
+                      "Each member's monthly travel-fund contribution (rate {travel_monthly}/month) and the trip "
+                      "support received ({trip_support} per member)."),
+    "mutual_fund": _t("Số tiền mỗi đoàn viên đóng quỹ tương hỗ từng quý (định mức {mutual_quarterly}/quý).",
+                      "Each member's quarterly mutual-aid contribution (rate {mutual_quarterly}/quarter)."),
+    "loans": _t("Các xuất vay từ quỹ tương hỗ, mỗi xuất một dòng (tối đa {loan_cap}/xuất).",
+                "Loans from the mutual-aid fund, one per row (at most {loan_cap} per loan)."),
+    "welfare": _t("Các khoản chi chăm lo: quà Tết, 27/2, 8/3, quà hoàn cảnh khó khăn, thăm ốm đau, hiếu hỉ, "
+                  "quà chia tay…; mỗi khoản một dòng.",
+                  "Welfare payments: Tết gift, 27/2, 8/3, hardship gift, sickness, wedding and funeral visits, "
+                  "farewell gift…; one per row."),
+    "lists": _t("Sheet ẩn chứa các danh sách chọn (Nam/Nữ, trình độ…); không sửa.",
+                "Hidden sheet with the drop-down lists; do not edit."),
+    "unit_info": _t("Thông tin công đoàn cơ sở, năm báo cáo và số dư quỹ tương hỗ năm trước chuyển sang.",
+                    "The union's details, the report year and the mutual-aid fund's opening balance."),
+    "groups": _t("Danh sách các tổ công đoàn phải nộp biểu mẫu: mã tổ (không trùng), tên tổ, tổ trưởng.",
+                 "The union groups expected to send a workbook: unique code, name, leader."),
+    "policy": _t("Định mức thu, chi dùng để đối chiếu (đã điền sẵn mức hiện hành; sửa nếu thay đổi).",
+                 "Rates the checks compare against (pre-filled with the current rates; edit if they change)."),
+    "kpis": _t("11 chỉ tiêu Công đoàn ngành giao: ghi kết quả thực hiện và đánh giá Đạt/Không đạt.",
+               "The 11 targets set by the sector union: write the result and whether it was met."),
+}
+
+INSTRUCTIONS = {
+    "group_title": _t("HƯỚNG DẪN ĐIỀN BIỂU MẪU TỔ CÔNG ĐOÀN", "HOW TO FILL IN THE UNION GROUP WORKBOOK"),
+    "unit_title": _t("HƯỚNG DẪN BIỂU MẪU CÔNG ĐOÀN CƠ SỞ", "HOW TO USE THE GRASSROOTS UNION WORKBOOK"),
+    "group_about": _t(
+        ["Biểu mẫu này để tổ công đoàn báo cáo số liệu một năm: danh sách đoàn viên, quỹ du lịch, quỹ tương hỗ, "
+         "vay vốn và chi chăm lo. BCH CĐCS tổng hợp biểu mẫu của tất cả các tổ bằng phần mềm, vì vậy hãy điền "
+         "đúng vị trí và không đổi tên sheet, không xóa hoặc đổi tên cột."],
+        ["This workbook is how a union group reports one year: members, travel fund, mutual-aid fund, loans and "
+         "welfare. The union executive merges every group's workbook with software, so fill it in place and do "
+         "not rename sheets or delete or rename columns."]),
+    "unit_about": _t(
+        ["Biểu mẫu này do kế toán/thủ quỹ CĐCS điền: danh sách các tổ, định mức thu chi, số dư quỹ và kết quả "
+         "các chỉ tiêu. Phần mềm dùng nó để tạo biểu mẫu cho từng tổ và khi tổng hợp."],
+        ["The union treasurer fills this workbook: the list of groups, the rates, the fund balance and the "
+         "targets' results. The software uses it to write each group's workbook and when merging."]),
+    "sheets": _t("1. Các sheet trong biểu mẫu", "1. The sheets"),
+    "colours": _t("2. Ý nghĩa màu sắc", "2. What the colours mean"),
+    "legend": _t(
+        [("required", "Tiêu đề màu cam", "Cột hoặc mục bắt buộc phải điền."),
+         ("optional", "Tiêu đề màu xanh", "Điền nếu có (không bắt buộc)."),
+         ("entry", "Ô màu vàng", "Ô để điền trong các sheet thông tin."),
+         ("locked", "Ô màu xám", "Do BCH CĐCS hoặc phần mềm ghi sẵn, đã khóa, không sửa."),
+         ("white", "Ô trắng dưới tiêu đề", "Ô để điền trong các sheet danh sách, mỗi dòng một người/khoản.")],
+        [("required", "Orange header", "Required column or item."),
+         ("optional", "Blue header", "Fill in if it applies (optional)."),
+         ("entry", "Yellow cell", "A value to fill in on the information sheets."),
+         ("locked", "Grey cell", "Written by the union executive or the software; locked, do not edit."),
+         ("white", "White cells under a header", "Entry cells of the list sheets, one person or payment per row.")]),
+    "how": _t("3. Cách điền", "3. How to fill in"),
+    "group_how": _t(
+        ["• Điền từ dòng {first} ngay dưới dòng tiêu đề; không để dòng trống xen giữa, không gộp ô.",
+         "• Họ và tên viết đầy đủ, có dấu. Mỗi đoàn viên chỉ một dòng trong mỗi sheet.",
+         "• Số CCCD: đúng 12 chữ số. Các ô đã định dạng văn bản nên số 0 ở đầu được giữ nguyên.",
+         "• Ngày: gõ ngày/tháng/năm, ví dụ 05/01/1985.",
+         "• Số tiền: gõ số nguyên, không gõ chữ “đ”, ví dụ 30000 (Excel tự hiện 30.000).",
+         "• Các cột có mũi tên: chọn từ danh sách thả xuống. Chọn một ô sẽ hiện gợi ý của cột đó.",
+         "• Nếu dán dữ liệu từ tệp khác: dùng Dán đặc biệt → Chỉ giá trị (Paste Special → Values) để giữ định dạng.",
+         "• Nếu gõ sai kiểu, Excel chỉ cảnh báo; phần mềm tổng hợp sẽ chỉ ra ô cần sửa."],
+        ["• Fill from row {first}, right under the header row; no blank rows in between, no merged cells.",
+         "• Write full names with diacritics. One row per member in each sheet.",
+         "• Citizen ID (CCCD): exactly 12 digits. The cells are formatted as text so the leading zero stays.",
+         "• Dates: day/month/year, e.g. 05/01/1985.",
+         "• Amounts: whole numbers without “đ”, e.g. 30000 (shown as 30.000).",
+         "• Columns with an arrow: choose from the drop-down list. Selecting a cell shows the column's hint.",
+         "• When pasting from another file use Paste Special → Values, so the formats stay.",
+         "• Wrong types only raise a warning here; the merge points at every cell to correct."]),
+    "unit_how": _t(
+        ["• Sheet “{groups}”: mỗi tổ một dòng; mã tổ ngắn, không trùng (ví dụ T01). Mỗi tổ sẽ nhận một biểu mẫu riêng.",
+         "• Sheet “{policy}”: định mức đã điền sẵn; chỉ sửa khi định mức thay đổi. Số tiền gõ số nguyên, ví dụ 30000.",
+         "• Sheet “{kpis}”: ghi kết quả và chọn Đạt/Không đạt; chỉ tiêu (1), (8), (10) phần mềm tự tính từ số liệu."],
+        ["• “{groups}” sheet: one group per row; a short unique code (e.g. T01). Each group gets its own workbook.",
+         "• “{policy}” sheet: pre-filled with the current rates; edit only if they change. Whole numbers, e.g. 30000.",
+         "• “{kpis}” sheet: write the result and choose Met/Not met; targets (1), (8), (10) are computed."]),
+    "protection": _t("4. Khóa sheet", "4. Sheet protection"),
+    "protection_text": _t(
+        ["Các sheet được khóa để tránh xóa nhầm tiêu đề hoặc ô ghi sẵn. Khóa KHÔNG có mật khẩu. Khi đang khóa "
+         "bạn vẫn điền được các ô nhập liệu, thêm/xóa dòng, sắp xếp, lọc và chỉnh độ rộng cột.",
+         "Nếu thật sự cần bỏ khóa: Excel: Review → Unprotect Sheet (Xem lại → Bỏ bảo vệ trang tính); "
+         "LibreOffice: Tools → Protect Sheet (Công cụ → Bảo vệ trang tính). Không cần mật khẩu."],
+        ["The sheets are protected so a header or a pre-filled cell is not deleted by accident. There is NO "
+         "password. While protected you can still fill the entry cells, insert and delete rows, sort, filter and "
+         "resize columns.",
+         "If you really need to unprotect: Excel: Review → Unprotect Sheet; LibreOffice: Tools → Protect Sheet. "
+         "No password is needed."]),
+    "send": _t("5. Gửi lại biểu mẫu", "5. Sending it back"),
+    "group_send": _t(
+        ["Lưu tệp dạng Excel (.xlsx); giữ nguyên tên sheet và tiêu đề cột. Gửi tệp cho BCH CĐCS (kế toán/thủ quỹ) "
+         "qua thư điện tử hoặc Zalo đúng hạn. Nếu có sai sót, tổ sẽ nhận lại bản có đánh dấu các ô cần sửa."],
+        ["Save as an Excel workbook (.xlsx), keeping sheet names and column headers. Send the file to the union "
+         "executive (treasurer) by e-mail or Zalo on time. If something is wrong you will receive a copy with "
+         "the cells to correct marked."]),
+    "unit_send": _t(
+        ["Lưu tệp dạng Excel (.xlsx) cùng thư mục với biểu mẫu các tổ nộp về; phần mềm đọc nó khi tổng hợp."],
+        ["Save it as an Excel workbook (.xlsx) next to the groups' workbooks; the merge reads it."]),
+    "columns": _t("6. Các cột và mục cần điền", "6. Every column and item"),
+    "columns_head": _t("Sheet|Cột / mục|Bắt buộc|Hướng dẫn", "Sheet|Column / item|Required|Help"),
+    "group_line": _t("Tổ: {group}  –  Công đoàn cơ sở: {unit}  –  Năm báo cáo: {year}",
+                     "Group: {group}  –  Grassroots union: {unit}  –  Report year: {year}"),
+}
+
+
+# ------------------------------------------------------------------ public API
+
+
+def write_group_workbook(path, *, year: int | None, unit_name: str, group_code: str, group_name: str,
+                         lang: str = "vi", data: dict | None = None) -> Path:
+    """One union group's workbook, blank or pre-filled with `data`.
+
+    `data` = {"info": {field: value}, "members": [row], "travel_fund": [...], "mutual_fund": [...],
+    "loans": [...], "welfare": [...]}, keys from the schema. `data["info"]` wins over the
+    keyword arguments, so a deliberately wrong year or version can be planted.
+    """
+    data = dict(data or {})
+    _check_keys(data, {"info", *(s.key for s in GROUP_SHEETS)}, "data")
+    info = {"kind": GROUP_KIND, "template_version": TEMPLATE_VERSION, "year": year, "unit_name": unit_name,
+            "group_code": group_code, "group_name": group_name, **(data.get("info") or {})}
+    book = _Book(path, lang, title=GROUP_INFO.title(lang), subject=GROUP_KIND)
+    book.instructions("group", (GROUP_INFO, *GROUP_SHEETS), subtitle=_group_line(lang, info))
+    suffix = _title_suffix(lang, info.get("group_name"), info.get("year"))
+    book.field_sheet(GROUP_INFO, info, suffix)
+    for sheet in GROUP_SHEETS:
+        book.table_sheet(sheet, data.get(sheet.key) or (), suffix)
+    book.lists_sheet()
+    return book.close()
+
+
+def write_unit_workbook(path, *, year: int | None = None, unit_name: str = "", lang: str = "vi",
+                        data: dict | None = None) -> Path:
+    """The unit's workbook: its details, the expected groups, the rates (pre-filled) and the 11 targets.
+
+    `data` = {"unit_info": {...}, "groups": [rows], "policy": {key: amount}, "kpis": [rows with keys
+    number, target, result, status]}; KPI rows are matched to the schema's targets by number.
+    """
+    data = dict(data or {})
+    _check_keys(data, {"unit_info", "groups", "policy", "kpis"}, "data")
+    info = {"kind": UNIT_KIND, "template_version": TEMPLATE_VERSION, "year": year,
+            "unit_name": unit_name or None, **(data.get("unit_info") or {})}
+    policy = {**POLICY_DEFAULTS, **(data.get("policy") or {})}
+    book = _Book(path, lang, title=UNIT_INFO.title(lang), subject=UNIT_KIND)
+    book.instructions("unit", (UNIT_INFO, UNIT_GROUPS, POLICY, KPI_SHEET), subtitle=None)
+    suffix = _title_suffix(lang, info.get("unit_name"), info.get("year"))
+    book.field_sheet(UNIT_INFO, info, suffix)
+    book.table_sheet(UNIT_GROUPS, data.get("groups") or (), suffix)
+    book.field_sheet(POLICY, policy, suffix)
+    book.table_sheet(KPI_SHEET, _kpi_rows(lang, data.get("kpis") or ()), suffix, locked=("number", "target"))
+    book.lists_sheet()
+    return book.close()
+
+
+def write_blank_templates(out_dir, lang: str = "vi") -> list[Path]:
+    """The blank group and unit workbooks, e.g. for `workbook_templates/`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    group_file, unit_file = BLANK_NAMES[lang]
+    return [
+        write_group_workbook(out / group_file, year=None, unit_name="", group_code="", group_name="", lang=lang),
+        write_unit_workbook(out / unit_file, lang=lang),
+    ]
+
+
+def write_group_workbooks(unit_workbook, out_dir, lang: str = "vi") -> list[Path]:
+    """One pre-filled group workbook per row of the unit workbook's group list.
+
+    Raises ValueError when the unit workbook cannot give a year and a list of groups.
+    """
+    from .reader import read_workbook  # the reader owns every rule about reading a workbook
+
+    book, findings = read_workbook(Path(unit_workbook))
+    errors = [f for f in findings if str(getattr(f, "severity", "")).lower() in ("error", "lỗi")]
+    info = book.fields.get("unit_info")
+    values = info.values if info else {}
+    groups = [row.values for row in book.rows("groups") if row.values.get("group_code")]
+    if errors or not book.accepted:
+        raise ValueError("; ".join(str(getattr(f, "message", f)) for f in errors) or f"{unit_workbook}: unreadable")
+    if not groups:
+        raise ValueError(f"{unit_workbook}: no union groups listed")
+    codes = [str(g["group_code"]) for g in groups]
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"{unit_workbook}: duplicate group codes")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return [
+        write_group_workbook(out / group_file_name(g["group_code"], g.get("group_name") or ""),
+                             year=values.get("year"), unit_name=values.get("unit_name") or "",
+                             group_code=str(g["group_code"]), group_name=g.get("group_name") or "", lang=lang)
+        for g in groups
+    ]
+
+
+def group_file_name(group_code: str, group_name: str = "") -> str:
+    """`T01-khoa-noi.xlsx`: ASCII, so the name survives e-mail, Zalo and zip tools."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(f"{group_code} {group_name}")).strip("-")
+    return f"{slug or 'to'}.xlsx"
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _check_keys(given: Mapping, allowed: Iterable[str], what: str) -> None:
+    unknown = sorted(set(given) - set(allowed))
+    if unknown:
+        raise ValueError(f"unknown {what} keys: {', '.join(map(str, unknown))}")
+
+
+def _title_suffix(lang: str, name, year) -> str:
+    parts = [str(name)] if name else []
+    if year not in (None, ""):
+        parts.append(TEXT["year"][lang].format(year=year))
+    return "".join(f" – {p}" for p in parts)
+
+
+def _group_line(lang: str, info: Mapping) -> str | None:
+    group = " ".join(str(info[k]) for k in ("group_code", "group_name") if info.get(k))
+    if not (group or info.get("unit_name") or info.get("year")):
+        return None
+    return INSTRUCTIONS["group_line"][lang].format(group=group or "…", unit=info.get("unit_name") or "…",
+                                                   year=info.get("year") or "…")
+
+
+def _kpi_rows(lang: str, given: Sequence[Mapping]) -> list[dict]:
+    by_number = {}
+    for row in given:
+        _check_keys(row, KPI_SHEET.keys, "kpi row")
+        by_number[row.get("number")] = row
+    rows = [{"number": k.number, "target": k.vi if lang == "vi" else k.en, "result": None, "status": None,
+             **by_number.pop(k.number, {})} for k in KPIS]
+    return rows + list(by_number.values())  # rows the caller added beyond the schema's targets stay visible
+
+
+def _fit(text: str, limit: int) -> str:
+    """Cut to Excel's limit in UTF-16 code units, marking the cut."""
+    def units(s: str) -> int:
+        return len(s.encode("utf-16-le")) // 2
+
+    if units(text) <= limit:
+        return text
+    while units(text) > limit - 1:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _lines(text: str) -> list[str]:
+    return textwrap.wrap(text, INSTRUCTION_LINE_CHARS, subsequent_indent="  " if text.startswith("•") else "")
+
+
+def _row_height(cells: Iterable[tuple[str, float, bool]]) -> float:
+    """Points for a row whose wrapped cells (text, column width, bold) must show in full.
+
+    Neither Excel nor LibreOffice grows a row for wrapped text on opening a
+    generated file, so the height is estimated, erring on the tall side.
+    """
+    lines = 1
+    for text, width, bold in cells:
+        per_line = max(1, int(width * (BOLD_CHARS_PER_UNIT if bold else CHARS_PER_UNIT)))
+        lines = max(lines, sum(len(textwrap.wrap(part, per_line)) or 1 for part in text.split("\n")))
+    return LINE_POINTS * lines + 3
+
+
+def _quoted(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _write(ws, row: int, col: int, value: Any, fmt) -> None:
+    """Write by Python type; a str is never a formula, a number or a URL."""
+    if value is None:
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        ws.write_string(row, col, value, fmt)
+    elif isinstance(value, bool):
+        ws.write_boolean(row, col, value, fmt)
+    elif isinstance(value, (int, float)):
+        ws.write_number(row, col, value, fmt)
+    elif isinstance(value, (dt.date, dt.datetime)):
+        ws.write_datetime(row, col, value, fmt)
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} value {value!r} to a cell")
+
+
+class _Book:
+    """An XlsxWriter workbook with the formats and sheet builders every unionxl workbook shares."""
+
+    def __init__(self, path, lang: str, *, title: str, subject: str):
+        if lang not in ("vi", "en"):
+            raise ValueError(f"unknown language {lang!r}")
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.lang = lang
+        # Belt and braces: _write already uses write_string, but nothing may turn text into formulas.
+        self.wb = xlsxwriter.Workbook(str(self.path), {
+            "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False})
+        self.wb.set_properties({
+            "title": title, "subject": subject, "author": "unionxl", "company": "",
+            "comments": f"unionxl {__version__}, template {TEMPLATE_VERSION}", "created": CREATED,
+        })
+        self._formats: dict[tuple, Any] = {}
+        self.row_border = self.wb.add_format({"border": 1, "border_color": "#808080"})
+        self.lists_name = sheet_name(LISTS_SHEET, lang)
+
+    def close(self) -> Path:
+        self.wb.close()
+        return self.path
+
+    # ------------------------------------------------------------- formats
+
+    def fmt(self, **props):
+        key = tuple(sorted(props.items()))
+        if key not in self._formats:
+            self._formats[key] = self.wb.add_format({"font_name": FONT, "font_size": 11, "valign": "top", **props})
+        return self._formats[key]
+
+    def title_fmt(self):
+        return self.fmt(bold=True, font_size=13, align="center", valign="vcenter")
+
+    def hint_fmt(self):
+        return self.fmt(italic=True, font_size=10, font_color="#595959", valign="vcenter")
+
+    def header_fmt(self, required: bool):
+        return self.fmt(bold=True, text_wrap=True, align="center", valign="vcenter", border=1,
+                        bg_color=REQUIRED_FILL if required else OPTIONAL_FILL)
+
+    def entry_fmt(self, kind: ColType, *, wrap: bool = False):
+        return self.fmt(num_format=NUMBER_FORMATS[kind], locked=False, text_wrap=wrap)
+
+    def locked_fmt(self, kind: ColType, *, wrap: bool = False):
+        return self.fmt(num_format=NUMBER_FORMATS[kind], bg_color=LOCKED_FILL, border=1, border_color="#A6A6A6",
+                        text_wrap=wrap)
+
+    # ------------------------------------------------------------- sheets
+
+    def _sheet(self, name: str):
+        ws = self.wb.add_worksheet(name)
+        ws.set_paper(9)  # A4
+        ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+        ws.set_footer(TEXT["footer"][self.lang])
+        ws.fit_to_pages(1, 0)
+        return ws
+
+    def _protect(self, ws) -> None:
+        ws.protect("", PROTECT_OPTIONS)
+
+    def _validate(self, ws, first_row: int, col: int, last_row: int, item: Column | Field) -> None:
+        options = self._validation(item)
+        if options and ws.data_validation(first_row, col, last_row, col, options) != 0:
+            raise ValueError(f"data validation rejected for {item.key}: {options}")
+
+    def _validation(self, item: Column | Field) -> dict | None:
+        lang = self.lang
+        label = item.header(lang) if isinstance(item, Column) else item.label(lang)
+        note = TEXT["required_note" if item.required else "optional_note"][lang]
+        message = " ".join(p for p in (item.help(lang), note) if p)
+        options: dict[str, Any] = {"input_title": _fit(label, TITLE_LIMIT), "input_message": _fit(message, MESSAGE_LIMIT),
+                                   "ignore_blank": True, "error_type": "warning"}
+        kind = item.type
+        if kind is ColType.CHOICE and isinstance(item, Column):
+            choices = LISTS[item.choices]
+            heading = choices.vi if lang == "vi" else choices.en
+            options.update(validate="list", source=self.list_range(item.choices), dropdown=True,
+                           error_title=_fit(TEXT["list_error_title"][lang], TITLE_LIMIT),
+                           error_message=_fit(TEXT["list_error"][lang].format(value="…", list=heading),
+                                              MESSAGE_LIMIT))
+        elif kind in (ColType.AMOUNT, ColType.INT):
+            options.update(validate="integer", criteria=">=", value=0,
+                           error_title=_fit(TEXT["amount_error_title"][lang], TITLE_LIMIT),
+                           error_message=_fit(TEXT["amount_error"][lang], MESSAGE_LIMIT))
+        elif kind is ColType.DATE:
+            options.update(validate="date", criteria="between", minimum=MIN_DATE, maximum=MAX_DATE,
+                           error_title=_fit(TEXT["date_error_title"][lang], TITLE_LIMIT),
+                           error_message=_fit(TEXT["date_error"][lang], MESSAGE_LIMIT))
+        elif kind is ColType.CCCD:
+            options.update(validate="length", criteria="==", value=12,
+                           error_title=_fit(TEXT["cccd_error_title"][lang], TITLE_LIMIT),
+                           error_message=_fit(TEXT["cccd_error"][lang], MESSAGE_LIMIT))
+        else:
+            options.update(validate="any")
+            options.pop("error_type")
+        return options
+
+    def list_range(self, key: str) -> str:
+        col = xl_col_to_name(list(LISTS).index(key))
+        return f"={_quoted(self.lists_name)}!${col}$2:${col}${len(LISTS[key].choices) + 1}"
+
+    def table_sheet(self, sheet: TableSheet, rows: Sequence[Mapping], suffix: str,
+                    locked: tuple[str, ...] = ()) -> None:
+        lang = self.lang
+        ws = self._sheet(sheet.name(lang))
+        columns = sheet.columns
+        last_col = len(columns) - 1
+        header = HEADER_ROW - 1  # 0-based
+        first = HEADER_ROW  # 0-based first data row
+        prepared = max(sheet.rows, len(rows))
+        last = first + prepared - 1
+
+        ws.merge_range(0, 0, 0, last_col, "", self.title_fmt())
+        ws.write_string(0, 0, sheet.title(lang) + suffix, self.title_fmt())
+        ws.set_row(0, 22)
+        ws.merge_range(1, 0, 1, last_col, "", self.hint_fmt())
+        ws.write_string(1, 0, TEXT["table_hint"][lang].format(
+            first=HEADER_ROW + 1, item=ITEM[sheet.key][lang], instructions=sheet_name(INSTRUCTIONS_SHEET, lang)),
+            self.hint_fmt())
+
+        formats = []
+        for c, col in enumerate(columns):
+            wrap = col.type is ColType.TEXT and col.width >= WRAP_WIDTH
+            fmt = self.locked_fmt(col.type, wrap=wrap) if col.key in locked else self.entry_fmt(col.type, wrap=wrap)
+            formats.append(fmt)
+            # The column format also covers rows typed below the prepared ones.
+            ws.set_column(c, c, col.width, self.entry_fmt(col.type, wrap=wrap))
+            ws.write_string(header, c, col.header(lang), self.header_fmt(col.required))
+            if col.key not in locked:
+                self._validate(ws, first, c, last, col)
+        ws.set_row(header, _row_height((col.header(lang), col.width, True) for col in columns))
+
+        for r in range(prepared):
+            values = rows[r] if r < len(rows) else {}
+            _check_keys(values, sheet.keys, f"{sheet.key} row")
+            for c, col in enumerate(columns):
+                _write(ws, first + r, c, values.get(col.key), formats[c])
+            wrapped = [(v, col.width, False) for col, v in ((col, values.get(col.key)) for col in columns)
+                       if isinstance(v, str) and col.type is ColType.TEXT and col.width >= WRAP_WIDTH]
+            if wrapped:
+                ws.set_row(first + r, _row_height(wrapped))
+
+        # Borders only on rows in use, so a half-empty list does not print pages of empty boxes.
+        last_letter = xl_col_to_name(last_col)
+        ws.conditional_format(first, 0, last, last_col, {
+            "type": "formula", "criteria": f"=COUNTA($A{first + 1}:${last_letter}{first + 1})>0",
+            "format": self.row_border})
+
+        keys = sheet.keys
+        wide = sum(col.width for col in columns) > WIDE_SHEET_CHARS
+        freeze_col = keys.index("full_name") + 1 if wide and "full_name" in keys else 0
+        ws.freeze_panes(first, freeze_col)
+        ws.autofilter(header, 0, last, last_col)
+        ws.repeat_rows(header)
+        if wide:
+            ws.set_landscape()
+        self._protect(ws)
+
+    def field_sheet(self, sheet: FieldSheet, values: Mapping, suffix: str) -> None:
+        lang = self.lang
+        _check_keys(values, (f.key for f in sheet.fields), f"{sheet.key} field")
+        ws = self._sheet(sheet.name(lang))
+        for c, width in enumerate(FIELD_WIDTHS):
+            ws.set_column(c, c, width)
+        ws.merge_range(0, 0, 0, 2, "", self.title_fmt())
+        ws.write_string(0, 0, sheet.title(lang) + suffix, self.title_fmt())
+        ws.set_row(0, 22)
+        head = self.fmt(bold=True, border=1, align="center", valign="vcenter", bg_color=LOCKED_FILL)
+        for c, text in enumerate(TEXT["field_headings"][lang].split("|")):
+            ws.write_string(FIELD_FIRST_ROW - 2, c, text, head)
+        help_fmt = self.fmt(text_wrap=True, border=1, border_color="#A6A6A6", font_size=10, italic=True)
+        for i, f in enumerate(sheet.fields):
+            row = FIELD_FIRST_ROW - 1 + i
+            ws.write_string(row, 0, f.label(lang), self.fmt(
+                bold=f.required, text_wrap=True, border=1, bg_color=REQUIRED_FILL if f.required else OPTIONAL_FILL))
+            value = values.get(f.key, f.default)
+            if f.locked:
+                _write(ws, row, 1, value, self.fmt(num_format=NUMBER_FORMATS[f.type], bg_color=LOCKED_FILL, border=1,
+                                                   border_color="#A6A6A6"))
+            else:
+                _write(ws, row, 1, value, self.fmt(num_format=NUMBER_FORMATS[f.type], locked=False, border=1,
+                                                   border_color="#A6A6A6", bg_color=ENTRY_FILL))
+                self._validate(ws, row, 1, row, f)
+            ws.write_string(row, 2, f.help(lang), help_fmt)
+            ws.set_row(row, _row_height([(f.label(lang), FIELD_WIDTHS[0], f.required),
+                                         (f.help(lang), FIELD_WIDTHS[2], False)]))
+        ws.freeze_panes(FIELD_FIRST_ROW - 1, 0)
+        ws.repeat_rows(FIELD_FIRST_ROW - 2)
+        self._protect(ws)
+
+    def lists_sheet(self) -> None:
+        ws = self.wb.add_worksheet(self.lists_name)
+        head = self.fmt(bold=True, border=1, bg_color=LOCKED_FILL)
+        for c, (key, choices) in enumerate(LISTS.items()):
+            ws.set_column(c, c, 24)
+            ws.write_string(0, c, choices.vi if self.lang == "vi" else choices.en, head)
+            for r, choice in enumerate(choices.choices, 1):
+                ws.write_string(r, c, choice.label(self.lang), self.fmt())
+            self.wb.define_name(f"DS_{key}", self.list_range(key))
+        ws.protect("", {})
+        ws.hide()
+
+    def instructions(self, kind: str, sheets: Sequence[FieldSheet | TableSheet], *, subtitle: str | None) -> None:
+        """The "Hướng dẫn" sheet: what each sheet is for, colours, how to fill, protection, sending, every column."""
+        lang = self.lang
+        ws = self._sheet(sheet_name(INSTRUCTIONS_SHEET, lang))
+        ws.hide_gridlines(2)
+        for c, width in enumerate(INSTRUCTION_WIDTHS):
+            ws.set_column(c, c, width)
+        text_fmt = self.fmt()
+        section_fmt = self.fmt(bold=True, font_size=12, font_color="#1F4E79")
+        row = 0
+        ws.merge_range(row, 0, row, 3, "", self.title_fmt())
+        ws.write_string(row, 0, INSTRUCTIONS[f"{kind}_title"][lang], self.title_fmt())
+        ws.set_row(row, 24)
+        row += 1
+        if subtitle:
+            ws.write_string(row, 0, subtitle, self.fmt(bold=True))
+            row += 1
+        row += 1
+
+        def paragraph(lines: Iterable[str]) -> None:
+            nonlocal row
+            for text in lines:
+                for line in _lines(text):
+                    ws.write_string(row, 0, line, text_fmt)
+                    row += 1
+
+        def section(title_key: str) -> None:
+            nonlocal row
+            row += 1
+            ws.write_string(row, 0, INSTRUCTIONS[title_key][lang], section_fmt)
+            row += 1
+
+        paragraph(INSTRUCTIONS[f"{kind}_about"][lang])
+
+        section("sheets")
+        rates = {k: _vnd(v) for k, v in POLICY_DEFAULTS.items()}
+        purposes = [(s.name(lang), PURPOSE[s.key][lang].format(**rates))
+                    for s in sheets]
+        purposes.append((self.lists_name, PURPOSE["lists"][lang]))
+        name_fmt = self.fmt(bold=True)
+        for name, purpose in purposes:
+            ws.write_string(row, 0, name, name_fmt)
+            for line in textwrap.wrap(purpose, INSTRUCTION_LINE_CHARS - INSTRUCTION_WIDTHS[0]):
+                ws.write_string(row, 1, line, text_fmt)
+                row += 1
+
+        section("colours")
+        swatches = {"required": REQUIRED_FILL, "optional": OPTIONAL_FILL, "entry": ENTRY_FILL,
+                    "locked": LOCKED_FILL, "white": "#FFFFFF"}
+        for key, sample, meaning in INSTRUCTIONS["legend"][lang]:
+            ws.write_string(row, 0, sample, self.fmt(border=1, bg_color=swatches[key], bold=key != "white",
+                                                     text_wrap=True))
+            ws.set_row(row, _row_height([(sample, INSTRUCTION_WIDTHS[0], True)]))
+            ws.write_string(row, 1, meaning, text_fmt)
+            row += 1
+
+        section("how")
+        names = {"first": HEADER_ROW + 1, "groups": UNIT_GROUPS.name(lang), "policy": POLICY.name(lang),
+                 "kpis": KPI_SHEET.name(lang)}
+        paragraph(line.format(**names) for line in INSTRUCTIONS[f"{kind}_how"][lang])
+
+        section("protection")
+        paragraph(INSTRUCTIONS["protection_text"][lang])
+
+        section("send")
+        paragraph(INSTRUCTIONS[f"{kind}_send"][lang])
+
+        section("columns")
+        head = self.fmt(bold=True, border=1, bg_color=LOCKED_FILL, text_wrap=True, valign="vcenter")
+        for c, text in enumerate(INSTRUCTIONS["columns_head"][lang].split("|")):
+            ws.write_string(row, c, text, head)
+        header_row = row
+        row += 1
+        cell = self.fmt(border=1, border_color="#A6A6A6", text_wrap=True)
+        for sheet in sheets:
+            items = sheet.fields if isinstance(sheet, FieldSheet) else sheet.columns
+            for item in items:
+                label = item.label(lang) if isinstance(item, Field) else item.header(lang)
+                required = item.required and not getattr(item, "locked", False)
+                fill = REQUIRED_FILL if item.required else OPTIONAL_FILL
+                ws.write_string(row, 0, sheet.name(lang), cell)
+                ws.write_string(row, 1, label, self.fmt(border=1, border_color="#A6A6A6", text_wrap=True,
+                                                        bg_color=fill))
+                ws.write_string(row, 2, TEXT["yes" if required else "no"][lang], cell)
+                ws.write_string(row, 3, _column_help(item, lang), cell)
+                ws.set_row(row, _row_height([(sheet.name(lang), INSTRUCTION_WIDTHS[0], False),
+                                             (label, INSTRUCTION_WIDTHS[1], False),
+                                             (_column_help(item, lang), INSTRUCTION_WIDTHS[3], False)]))
+                row += 1
+        ws.repeat_rows(header_row)
+        ws.protect("", {})
+
+
+def _column_help(item: Column | Field, lang: str) -> str:
+    """The schema's help, plus what the cell accepts when the help does not say it."""
+    parts = [item.help(lang)]
+    if isinstance(item, Column) and item.type is ColType.CHOICE:
+        labels = " / ".join(c.label(lang) for c in LISTS[item.choices].choices)
+        parts.append(("Chọn: " if lang == "vi" else "Choose: ") + labels)
+    elif isinstance(item, Field) and item.locked:
+        parts.append("Ghi sẵn, đã khóa." if lang == "vi" else "Pre-filled, locked.")
+    return " ".join(p for p in parts if p)
+
+
+__all__ = ["write_group_workbook", "write_unit_workbook", "write_blank_templates", "write_group_workbooks",
+           "group_file_name", "CREATED"]
