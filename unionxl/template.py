@@ -288,27 +288,37 @@ def write_blank_templates(out_dir, lang: str = "vi") -> list[Path]:
 def write_group_workbooks(unit_workbook, out_dir, lang: str = "vi") -> list[Path]:
     """One pre-filled group workbook per row of the unit workbook's group list.
 
-    Raises ValueError when the unit workbook cannot give a year and a list of groups.
+    Raises ValueError when the unit workbook has errors or lists no groups, so no
+    group receives a workbook with a wrong code or year.
     """
-    from .reader import read_workbook  # the reader owns every rule about reading a workbook
+    from .findings import Severity
+    from .reader import read_unit  # the reader owns every rule about reading a workbook
 
-    book, findings = read_workbook(Path(unit_workbook))
-    errors = [f for f in findings if str(getattr(f, "severity", "")).lower() in ("error", "lỗi")]
-    info = book.fields.get("unit_info")
-    values = info.values if info else {}
-    groups = [row.values for row in book.rows("groups") if row.values.get("group_code")]
-    if errors or not book.accepted:
-        raise ValueError("; ".join(str(getattr(f, "message", f)) for f in errors) or f"{unit_workbook}: unreadable")
+    book, findings = read_unit(Path(unit_workbook))
+    info_data = book.fields["unit_info"]
+    # Only what goes into the group workbooks must be right now; the rest of the
+    # unit workbook (balances, targets) can still be completed before the merge.
+    needed = {info_data.cells.get("year"), info_data.cells.get("unit_name")} - {None}
+    groups_sheet = book.tables["groups"].name if "groups" in book.tables else None
+    errors = [f for f in findings if f.severity is Severity.ERROR
+              and (f.sheet == groups_sheet or (f.sheet == info_data.name and f.cell in needed) or not f.sheet)]
+    if errors:
+        raise ValueError("; ".join(f"{f.place or f.file}: {f.message(lang)}" for f in errors))
+    info = info_data.values
+    groups = [row.values for row in book.rows("groups") if row.accepted and row.values.get("group_code")]
     if not groups:
-        raise ValueError(f"{unit_workbook}: no union groups listed")
+        raise ValueError(f"{unit_workbook}: {UNIT_GROUPS.name(lang)}: " + (
+            "chưa có tổ công đoàn nào" if lang == "vi" else "no union groups listed"))
     codes = [str(g["group_code"]) for g in groups]
-    if len(set(codes)) != len(codes):
-        raise ValueError(f"{unit_workbook}: duplicate group codes")
+    twice = sorted({c for c in codes if codes.count(c) > 1})
+    if twice:
+        raise ValueError(f"{unit_workbook}: {UNIT_GROUPS.name(lang)}: " + (
+            "mã tổ bị trùng" if lang == "vi" else "duplicate group codes") + ": " + ", ".join(twice))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     return [
-        write_group_workbook(out / group_file_name(g["group_code"], g.get("group_name") or ""),
-                             year=values.get("year"), unit_name=values.get("unit_name") or "",
+        write_group_workbook(out / group_file_name(str(g["group_code"]), g.get("group_name") or ""),
+                             year=info.get("year"), unit_name=info.get("unit_name") or "",
                              group_code=str(g["group_code"]), group_name=g.get("group_name") or "", lang=lang)
         for g in groups
     ]
