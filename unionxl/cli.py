@@ -81,6 +81,20 @@ def template_groups(unit_workbook: Path, out_dir: Path, lang: str) -> None:
         click.echo(str(path))
 
 
+@main.command()
+@click.option("--markdown", is_flag=True, help="Xuất bảng Markdown cho docs/findings.md / Markdown table.")
+@LANG
+def codes(markdown: bool, lang: str) -> None:
+    """Liệt kê các mã phát hiện / list the finding codes."""
+    from .findings import CATALOGUE, catalogue_markdown
+
+    if markdown:
+        click.echo(catalogue_markdown(), nl=False)
+        return
+    for code in CATALOGUE.values():
+        click.echo(f"{code.code:<24} {code.severity.label(lang):<9} {code.vi if lang == 'vi' else code.en}")
+
+
 # ------------------------------------------------------------ validate / merge
 
 FOLDER = click.argument("folder", type=click.Path(path_type=Path))

@@ -34,7 +34,7 @@ def fold(value) -> str:
 
 # ------------------------------------------------------------------ amounts
 
-_AMOUNT_TEXT = re.compile(r"^(-)?\s*(\d{1,3}(?:[.,\s]\d{3})+|\d+)(?:[.,]0{1,2})?\s*(?:đ|d|vnđ|vnd|đồng|dong)?\.?$")
+_AMOUNT_TEXT = re.compile(r"^(-)?\s*([0-9]{1,3}(?:[.,\s][0-9]{3})+|[0-9]+)(?:[.,]0{1,2})?\s*(?:đ|d|vnđ|vnd|đồng|dong)?\.?$")
 
 
 def parse_amount(raw) -> tuple[int | None, str | None]:
@@ -68,8 +68,8 @@ def parse_int(raw) -> tuple[int | None, str | None]:
 # -------------------------------------------------------------------- dates
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-_DATE_TEXT = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
-_ISO_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_DATE_TEXT = re.compile(r"^([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{2}|[0-9]{4})$")
+_ISO_TEXT = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?$")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -115,8 +115,8 @@ def parse_date(raw) -> tuple[dt.date | None, str | None]:
 
 # --------------------------------------------------------------- citizen id
 
-_DIGITS = re.compile(r"^\d+$")
-_SCIENTIFIC = re.compile(r"^\d(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
+_DIGITS = re.compile(r"^[0-9]+$")  # ASCII only: str.isdigit() and \d accept other scripts' digits
+_SCIENTIFIC = re.compile(r"^[0-9](?:[.,][0-9]+)?e\+?[0-9]+$", re.IGNORECASE)
 
 
 def parse_cccd(raw) -> tuple[str | None, str | None]:

@@ -18,6 +18,7 @@ import python_calamine as calamine
 
 from . import schema
 from .findings import Finding
+from .fmt import vnd
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
 from .parse import ChoiceIndex, clean_text, fold, parse_amount, parse_cccd, parse_date
 from .schema import ColType, FieldSheet, TableSheet
@@ -178,13 +179,6 @@ def _plain(raw: Any) -> Any:
     if isinstance(raw, float) and raw == int(raw):
         return int(raw)
     return raw
-
-
-def vnd(amount: int | None) -> str:
-    """110520000 -> '110.520.000đ' (Vietnamese grouping)."""
-    if amount is None:
-        return ""
-    return f"{amount:,}".replace(",", ".") + "đ"
 
 
 def _blank(raw: Any) -> bool:

@@ -7,11 +7,14 @@ the console, the JSON, the consolidated workbook and the Word report agree.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from . import schema
 from .checks.loans import fund_position
 from .checks.totals import paid
+from .findings import Report, Severity
+from .fmt import percent
 from .model import Dataset, Workbook
 
 
@@ -107,3 +110,266 @@ def compute_figures(dataset: Dataset) -> dict[str, Any]:
         "visits": sum(welfare_by_kind.get(k, {}).get("count", 0) for k in schema.VISIT_WELFARE),
         "per_group": per_group,
     }
+
+
+# ------------------------------------------------------------ report tables
+#
+# The report tables are built here once, from the figures, so the consolidated
+# workbook and the Word report show the same rows. Cells hold plain values:
+# numbers stay numbers, a share is a Share(part, whole) that each writer
+# formats (fmt.percent in Word, a percent number format in Excel), and text is
+# only ever a label.
+
+
+class Share(NamedTuple):
+    """part of whole, shown as a percent by the writers (fmt.percent)."""
+
+    part: int
+    whole: int
+
+    @property
+    def value(self) -> float | None:
+        return self.part / self.whole if self.whole else None
+
+
+@dataclass
+class ReportTable:
+    key: str
+    title: str
+    headers: list[str]
+    rows: list[list[Any]]
+    # per column: "text", "int", "amount" or "share" — how a writer should format the cells
+    kinds: list[str] = field(default_factory=list)
+    total_row: bool = False  # the last row is a total
+
+
+@dataclass
+class KpiResult:
+    number: int
+    key: str
+    target: str  # the target as the sector union set it
+    result: str  # what was achieved (a label: "307/307 (100%)", or the treasurer's text)
+    status: str | None  # "met", "not_met" or None when nobody assessed it
+    part: int | None = None  # for the data-decided targets
+    whole: int | None = None
+
+
+def _l(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def uniform(amounts) -> int | None:
+    """The one amount every payment had, or None when they differ (or there are none)."""
+    seen = {a for a in amounts if a}
+    return seen.pop() if len(seen) == 1 else None
+
+
+def extra_figures(dataset: Dataset) -> dict[str, Any]:
+    """Figures only the written report needs: per-payment amounts and who is not recorded."""
+    welfare_each: dict[str, int | None] = {}
+    for kind in {r.values.get("kind") for _, r in dataset.rows("welfare")}:
+        welfare_each[kind] = uniform(r.values.get("amount") for _, r in dataset.rows("welfare")
+                                     if r.values.get("kind") == kind)
+    not_recorded = [(b.group_code, r.values.get("full_name") or "", r.values.get("note") or "")
+                    for b, r in dataset.rows("members") if r.values.get("software_recorded") != "yes"]
+    return {
+        "trip_support_each": uniform(r.values.get("trip_support") for _, r in dataset.rows("travel_fund")),
+        "loan_each": uniform(r.values.get("amount") for _, r in dataset.rows("loans")),
+        "welfare_each": welfare_each,
+        "not_recorded": not_recorded,
+        "superior_name": dataset.unit_info.get("superior_name") or "",
+        "place": dataset.unit_info.get("place") or "",
+        "chair_name": dataset.unit_info.get("chair_name") or "",
+    }
+
+
+def kpi_results(dataset: Dataset, figures: dict[str, Any] | None = None, lang: str = "vi") -> list[KpiResult]:
+    """The 11 targets of the sector union: (1), (8), (10) from the data, the rest from the unit workbook."""
+    figures = figures or compute_figures(dataset)
+    entered = {}
+    sheet = dataset.unit.tables.get("kpis") if dataset.unit else None
+    for row in sheet.accepted() if sheet else ():
+        if row.values.get("number") is not None:
+            entered.setdefault(row.values["number"], row.values)
+    members = figures["members"]
+    results = []
+    for kpi in schema.KPIS:
+        row = entered.get(kpi.number, {})
+        target = kpi.vi if lang == "vi" else kpi.en
+        if kpi.key == "social_fund":
+            part = figures["social_fund"]
+            status = "met" if members and part == members else "not_met"
+            results.append(KpiResult(kpi.number, kpi.key, target,
+                                     f"{part}/{members} ({percent(part, members, lang)})", status, part, members))
+        elif kpi.key == "member_software":
+            part = figures["software_recorded"]
+            status = "met" if members and part == members else "not_met"
+            results.append(KpiResult(kpi.number, kpi.key, target,
+                                     f"{part}/{members} ({percent(part, members, lang)})", status, part, members))
+        elif kpi.key == "fund_models":
+            travel, mutual = figures["travel_fund"]["contributors"], figures["mutual_fund"]["contributors"]
+            status = "met" if travel and mutual else "not_met"
+            result = _l(lang, f"Quỹ du lịch: {travel} đoàn viên đóng; quỹ tương hỗ: {mutual} đoàn viên đóng",
+                        f"Travel fund: {travel} members contributing; mutual-aid fund: {mutual} members contributing")
+            results.append(KpiResult(kpi.number, kpi.key, target, result, status))
+        else:
+            results.append(KpiResult(kpi.number, kpi.key, target, str(row.get("result") or ""),
+                                     row.get("status") or None))
+    return results
+
+
+def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Report | None = None) -> list[ReportTable]:
+    """Tables (a)-(f) of the annual report. From a Dataset all six; from figures alone, no KPI table."""
+    dataset = source if isinstance(source, Dataset) else None
+    f = compute_figures(dataset) if dataset is not None else source
+    extra = extra_figures(dataset) if dataset is not None else {}
+    total = f["members"]
+    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
+    tables: list[ReportTable] = []
+
+    def label(lst: schema.ChoiceList, key: str) -> str:
+        try:
+            return lst.label(key, lang)
+        except KeyError:
+            return str(key)
+
+    # (a) quantity
+    tables.append(ReportTable(
+        "quantity", L("1. Số lượng đoàn viên", "1. Members"),
+        [L("Chỉ tiêu", "Item"), L("Số lượng", "Number"), L("Tỷ lệ", "Share")],
+        [[L("Tổng số đoàn viên công đoàn", "Union members"), total, None],
+         [L("Nam", "Male"), f["male"], Share(f["male"], total)],
+         [L("Nữ", "Female"), f["female"], Share(f["female"], total)],
+         [L("Số tổ công đoàn", "Union groups"), f["groups"], None]],
+        ["text", "int", "share"]))
+
+    # (b) quality
+    rows: list[list[Any]] = []
+    for key, n in sorted(f["general_education"].items(), key=lambda kv: _order(schema.GENERAL_EDUCATION, kv[0])):
+        rows.append([L("Trình độ học vấn: ", "General education: ") + label(schema.GENERAL_EDUCATION, key),
+                     n, Share(n, total)])
+    for key, n in f["professional_level"].items():
+        rows.append([L("Trình độ chuyên môn: ", "Professional level: ") + label(schema.PROFESSIONAL_LEVEL, key),
+                     n, Share(n, total)])
+    rows.append([L("Đảng viên", "Party members"), f["party_members"], Share(f["party_members"], total)])
+    for key, n in f["political_theory"].items():
+        rows.append([L("Lý luận chính trị: ", "Political theory: ") + label(schema.POLITICAL_THEORY, key),
+                     n, Share(n, total)])
+    for key, n in f["studying_political"].items():
+        if n or key == "tcllct":
+            rows.append([label(schema.STUDYING_POLITICAL, key), n, None])
+    tables.append(ReportTable("quality", L("2. Chất lượng đoàn viên", "2. Members' qualifications"),
+                              [L("Chỉ tiêu", "Item"), L("Số người", "People"), L("Tỷ lệ", "Share")],
+                              rows, ["text", "int", "share"]))
+
+    # (c) funds
+    travel, mutual, loans = f["travel_fund"], f["mutual_fund"], f["loans"]
+    trip_each = extra.get("trip_support_each")
+    if trip_each is None and travel["trip_support_count"]:
+        trip_each = dataset.policy.get("trip_support") if dataset is not None else None
+    rows = [
+        [L("Quỹ du lịch: đoàn viên đóng quỹ (mức đóng mỗi tháng)", "Travel fund: members contributing (monthly rate)"),
+         travel["contributors"], travel["rate"], travel["collected"]],
+        [L("Quỹ du lịch: hỗ trợ đoàn viên đi du lịch (mức mỗi người)", "Travel fund: trip support (per member)"),
+         travel["trip_support_count"], trip_each, travel["trip_support_amount"]],
+        [L("Quỹ tương hỗ: đoàn viên đóng quỹ (mức đóng mỗi quý)",
+           "Mutual-aid fund: members contributing (quarterly rate)"),
+         mutual["contributors"], mutual["rate"], mutual["collected"]],
+        [L("Quỹ tương hỗ: số lượt quý chưa đóng", "Mutual-aid fund: member-quarters unpaid"),
+         mutual["unpaid_periods"], mutual["rate"], mutual["unpaid_periods"] * (mutual["rate"] or 0)],
+        [L("Quỹ tương hỗ: số dư năm trước chuyển sang", "Mutual-aid fund: opening balance"),
+         None, None, mutual["opening_balance"]],
+        [L("Vay vốn quỹ tương hỗ (mức vay mỗi xuất)", "Loans from the mutual-aid fund (per loan)"),
+         loans["count"], extra.get("loan_each"), loans["amount"]],
+        [L("Vay vốn: đã trả", "Loans: repaid"), None, None, loans["repaid"]],
+        [L("Quỹ tương hỗ: số dư (năm trước + thu − cho vay)", "Mutual-aid fund: balance (opening + collected − lent)"),
+         None, None, mutual["balance"]],
+    ]
+    tables.append(ReportTable("funds", L("3. Quỹ du lịch, quỹ tương hỗ và vay vốn", "3. Travel fund, mutual-aid fund and loans"),
+                              [L("Nội dung", "Item"), L("Số lượng", "Number"), L("Mức (đồng)", "Rate (VND)"),
+                               L("Số tiền (đồng)", "Amount (VND)")],
+                              rows, ["text", "int", "amount", "amount"]))
+
+    # (d) welfare
+    welfare = f["welfare"]
+    each = extra.get("welfare_each", {})
+    rows = []
+    for kind in schema.WELFARE_KIND.choices:
+        entry = welfare.get(kind.key)
+        if not entry and kind.key not in (*schema.PER_HEAD_WELFARE, *schema.PER_GROUP_WELFARE, "hardship_gift"):
+            continue
+        entry = entry or {"count": 0, "amount": 0, "unit": 0, "sector": 0, "other": 0}
+        rate = each.get(kind.key)
+        if rate is None and dataset is not None and kind.key in schema.WELFARE_RATE:
+            rate = dataset.policy.get(schema.WELFARE_RATE[kind.key]) if not entry["count"] else None
+        rows.append([kind.label(lang), entry["count"], rate, entry["amount"],
+                     entry["sector"], entry["unit"], entry["other"]])
+    visits = [welfare.get(k, {}) for k in schema.VISIT_WELFARE]
+    rows.append([L("Trong đó: thăm hỏi ốm đau, hiếu hỉ, quà chia tay", "of which: visits (sickness, wedding/funeral, farewell)"),
+                 f["visits"], None, sum(v.get("amount", 0) for v in visits),
+                 sum(v.get("sector", 0) for v in visits), sum(v.get("unit", 0) for v in visits),
+                 sum(v.get("other", 0) for v in visits)])
+    rows.append([L("Tổng chi chăm lo", "Total welfare"), sum(e["count"] for e in welfare.values()), None,
+                 sum(e["amount"] for e in welfare.values()), sum(e["sector"] for e in welfare.values()),
+                 sum(e["unit"] for e in welfare.values()), sum(e["other"] for e in welfare.values())])
+    tables.append(ReportTable("welfare", L("4. Chăm lo đoàn viên", "4. Welfare"),
+                              [L("Nội dung chi", "Kind"), L("Số lượt", "Count"), L("Mức (đồng)", "Rate (VND)"),
+                               L("Số tiền (đồng)", "Amount (VND)"), L("Lượt do CĐ ngành", "Count by sector union"),
+                               L("Lượt do CĐCS", "Count by grassroots union"), L("Lượt nguồn khác", "Count, other")],
+                              rows, ["text", "int", "amount", "amount", "int", "int", "int"], total_row=True))
+
+    # (e) KPIs
+    if dataset is not None:
+        status_label = {c.key: c.label(lang) for c in schema.KPI_STATUS.choices}
+        tables.append(ReportTable(
+            "kpis", L("5. Kết quả thực hiện chỉ tiêu CĐN giao", "5. Targets set by the sector union"),
+            [L("STT", "No."), L("Chỉ tiêu", "Target"), L("Kết quả thực hiện", "Result"), L("Đánh giá", "Assessment")],
+            [[k.number, k.target, k.result, status_label.get(k.status or "", "")]
+             for k in kpi_results(dataset, f, lang)],
+            ["int", "text", "text", "text"]))
+
+    # (f) per group
+    tables.append(group_table(dataset, f, lang, report))
+    return tables
+
+
+def _order(lst: schema.ChoiceList, key: str) -> int:
+    keys = [c.key for c in lst.choices]
+    return keys.index(key) if key in keys else len(keys)
+
+
+GROUP_COLUMNS = ("members", "male", "female", "party_members", "travel_collected", "mutual_collected",
+                 "loans_count", "loans_amount", "welfare_amount")
+"""The per-group figures the summary shows, in order (group_figures keys)."""
+
+
+def group_table(dataset: Dataset | None, figures: dict[str, Any], lang: str = "vi",
+                report: Report | None = None) -> ReportTable:
+    """(f) one row per group: received groups in the unit's order, then expected groups that sent nothing."""
+    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
+    per_group = figures["per_group"]
+    names = {}
+    if dataset is not None:
+        names = {str(g.get("group_code")): g.get("group_name") or "" for g in dataset.expected_groups}
+        for book in dataset.groups:
+            names.setdefault(book.group_code, book.info.get("group_name") or "")
+    codes = list(per_group) + [c for c in names if c not in per_group]
+    errors: Counter = Counter()
+    warnings: Counter = Counter()
+    for finding in report.findings if report else ():
+        if finding.severity == Severity.ERROR:
+            errors[finding.group] += 1
+        elif finding.severity == Severity.WARNING:
+            warnings[finding.group] += 1
+    rows = []
+    for code in codes:
+        g = per_group.get(code)
+        rows.append([code, names.get(code, ""), *((g[k] if g else None) for k in GROUP_COLUMNS),
+                     errors[code] if report else None, warnings[code] if report else None])
+    headers = [L("Mã tổ", "Group code"), L("Tên tổ", "Group name"), L("Số đoàn viên", "Members"), L("Nam", "Male"),
+               L("Nữ", "Female"), L("Đảng viên", "Party members"), L("Thu quỹ du lịch", "Travel fund collected"),
+               L("Thu quỹ tương hỗ", "Mutual-aid fund collected"), L("Số xuất vay", "Loans"),
+               L("Tiền cho vay", "Amount lent"), L("Chi chăm lo", "Welfare paid"), L("Lỗi", "Errors"),
+               L("Cảnh báo", "Warnings")]
+    kinds = ["text", "text", "int", "int", "int", "int", "amount", "amount", "int", "amount", "amount", "int", "int"]
+    return ReportTable("groups", L("6. Số liệu theo tổ công đoàn", "6. Figures by union group"), headers, rows, kinds)

@@ -12,7 +12,7 @@ from ..parse import fold
 
 
 def valid_cccd(value: Any) -> bool:
-    return isinstance(value, str) and len(value) == 12 and value.isdigit()
+    return isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit()
 
 
 @dataclass

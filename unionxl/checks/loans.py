@@ -7,7 +7,7 @@ from typing import Iterator
 from .. import schema
 from ..findings import Finding
 from ..model import Workbook
-from ..reader import vnd
+from ..fmt import vnd
 from .common import GroupContext, who
 from .totals import paid
 

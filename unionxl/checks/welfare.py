@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..reader import vnd
+from ..fmt import vnd
 from .common import GroupContext, who
 
 
