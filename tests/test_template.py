@@ -203,8 +203,8 @@ def test_unknown_keys_are_refused(tmp_path, data):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
-                .filter(lambda s: s.strip() == s and s), min_size=1, max_size=5))
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60),
+                min_size=1, max_size=5))
 def test_any_text_comes_back_unchanged(tmp_path, notes):
     path = write_group_workbook(tmp_path / "n.xlsx", **GROUP,
                                 data={"members": [{"note": n} for n in notes]})
