@@ -18,12 +18,10 @@ import argparse
 import copy
 import csv
 import datetime as dt
-import io
 import random
 import re
 import shutil
 import unicodedata
-import zipfile
 from pathlib import Path
 
 from unionxl import schema
