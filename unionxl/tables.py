@@ -314,8 +314,8 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
                  sum(e["unit"] for e in welfare.values()), sum(e["other"] for e in welfare.values())])
     tables.append(ReportTable("welfare", L("4. Chăm lo đoàn viên", "4. Welfare"),
                               [L("Nội dung chi", "Kind"), L("Số lượt", "Count"), L("Mức (đồng)", "Rate (VND)"),
-                               L("Số tiền (đồng)", "Amount (VND)"), L("Lượt do CĐ ngành", "Count by sector union"),
-                               L("Lượt do CĐCS", "Count by grassroots union"), L("Lượt nguồn khác", "Count, other")],
+                               L("Số tiền (đồng)", "Amount (VND)"), L("Lượt CĐ ngành chi", "By sector union"),
+                               L("Lượt CĐCS chi", "By grassroots union"), L("Lượt nguồn khác", "Other source")],
                               rows, ["text", "int", "amount", "amount", "int", "int", "int"], total_row=True))
 
     # (e) KPIs
@@ -372,4 +372,8 @@ def group_table(dataset: Dataset | None, figures: dict[str, Any], lang: str = "v
                L("Tiền cho vay", "Amount lent"), L("Chi chăm lo", "Welfare paid"), L("Lỗi", "Errors"),
                L("Cảnh báo", "Warnings")]
     kinds = ["text", "text", "int", "int", "int", "int", "amount", "amount", "int", "amount", "amount", "int", "int"]
-    return ReportTable("groups", L("6. Số liệu theo tổ công đoàn", "6. Figures by union group"), headers, rows, kinds)
+    received = sum(1 for code in codes if code in per_group)
+    total = [L("Cộng", "Total"), L(f"{received} tổ", f"{received} groups"),
+             *(sum(row[c] or 0 for row in rows) for c in range(2, len(headers)))]
+    return ReportTable("groups", L("6. Số liệu theo tổ công đoàn", "6. Figures by union group"), headers,
+                       rows + [total], kinds, total_row=True)

@@ -1,0 +1,377 @@
+"""MergeResult -> the consolidated workbook `tong-hop-<year>.xlsx`.
+
+Sheets: summary (one row per group, totals as auditable formulas written with
+their values), all members, the four ledgers, the report tables, the findings
+and the provenance of every input. The ledger sheets keep the group
+template's headers (schema Column.vi / Column.en) behind a "Mã tổ"/"Tên tổ"
+pair, and a hidden `unionxl` sheet names the kind of workbook, so the reader
+can recognise and read this file at the next level's merge.
+
+Nothing a group typed is ever interpreted: every string goes through
+`write_string` (a member called `=HYPERLINK(...)` stays text), and the
+workbook is opened with XlsxWriter's string conversions switched off as a
+second guard. Output is reproducible: fixed document date, same cells for the
+same inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from .. import __version__, schema
+from ..fileio import atomic_path
+from ..fmt import percent
+from ..merge import MergeResult
+from ..tables import ReportTable, Share, compute_figures, group_table, report_tables
+
+CONSOLIDATED_KIND = "unionxl:tong-hop"
+INFO_SHEET = "unionxl"
+FONT = "Times New Roman"
+HEADER_FILL = "#DDEBF7"
+TOTAL_FILL = "#F2F2F2"
+TITLE_ROW, SUBTITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2, 3  # 0-based; data from row 5 in Excel terms
+WIDE_SHEET_CHARS = 100  # wider tables print landscape
+
+SHEETS = {  # key -> (vi, en); names stay under Excel's 31 characters
+    "summary": ("Tổng hợp", "Summary"),
+    "members": (schema.MEMBERS.vi, schema.MEMBERS.en),
+    "travel_fund": (schema.TRAVEL_FUND.vi, schema.TRAVEL_FUND.en),
+    "mutual_fund": (schema.MUTUAL_FUND.vi, schema.MUTUAL_FUND.en),
+    "loans": (schema.LOANS.vi, schema.LOANS.en),
+    "welfare": (schema.WELFARE.vi, schema.WELFARE.en),
+    "report": ("Báo cáo", "Report"),
+    "findings": ("Phát hiện", "Findings"),
+    "sources": ("Nguồn", "Sources"),
+}
+
+GROUP_CODE = ("Mã tổ", "Group code")
+GROUP_NAME = ("Tên tổ", "Group name")
+SOURCE_FILE = ("Tệp nguồn", "Source file")
+SOURCE_ROW = ("Dòng nguồn", "Source row")
+
+
+def _l(lang: str, pair: tuple[str, str]) -> str:
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def consolidated_name(year) -> str:
+    return f"tong-hop-{year or 'nam'}.xlsx"
+
+
+def write_consolidated(result: MergeResult, path: Path, lang: str = "vi") -> Path:
+    """Write the consolidated workbook atomically and return its path."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        book = xlsxwriter.Workbook(str(tmp), {
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        })
+        try:
+            _Writer(book, result, lang).write_all()
+        finally:
+            book.close()
+        share_like_others(tmp)
+    return path
+
+
+def share_like_others(path: Path) -> None:
+    """A temporary file is private (0600); the output should be as readable as any file the user saves."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+class _Writer:
+    def __init__(self, book: xlsxwriter.Workbook, result: MergeResult, lang: str) -> None:
+        self.book, self.result, self.lang = book, result, lang
+        self.dataset, self.report = result.dataset, result.report
+        self.figures = compute_figures(self.dataset)
+        year = self.dataset.year or dt.date.today().year
+        book.set_properties({
+            "title": self._t("Tổng hợp số liệu công đoàn", "Consolidated union figures") + f" {self.dataset.year or ''}",
+            "subject": self.figures["unit_name"], "author": "unionxl", "company": self.figures["unit_name"],
+            "comments": f"unionxl {__version__}", "created": dt.datetime(year, 1, 1),
+        })
+        base = {"font_name": FONT, "font_size": 11, "valign": "top"}
+        self.fmt = {
+            "text": book.add_format({**base, "num_format": "@"}),
+            "wrap": book.add_format({**base, "num_format": "@", "text_wrap": True}),
+            "int": book.add_format({**base, "num_format": "#,##0"}),
+            "amount": book.add_format({**base, "num_format": "#,##0"}),
+            "date": book.add_format({**base, "num_format": "dd/mm/yyyy", "align": "left"}),
+            "title": book.add_format({**base, "bold": True, "font_size": 14}),
+            "subtitle": book.add_format({**base, "italic": True}),
+            "section": book.add_format({**base, "bold": True, "font_size": 12}),
+            "header": book.add_format({**base, "bold": True, "bg_color": HEADER_FILL, "border": 1,
+                                       "text_wrap": True, "align": "center", "valign": "vcenter"}),
+            "total_label": book.add_format({**base, "bold": True, "bg_color": TOTAL_FILL, "top": 1,
+                                            "num_format": "@"}),
+            "total_int": book.add_format({**base, "bold": True, "bg_color": TOTAL_FILL, "top": 1,
+                                          "num_format": "#,##0"}),
+            "total_amount": book.add_format({**base, "bold": True, "bg_color": TOTAL_FILL, "top": 1,
+                                             "num_format": "#,##0"}),
+        }
+        # One percent format per number of decimals, so Excel shows what fmt.percent prints:
+        # 39,1% / 16% / 0,65%.
+        self.pct = {d: book.add_format({**base, "num_format": "0" + ("." + "0" * d if d else "") + "%"})
+                    for d in (0, 1, 2)}
+        self.pct_total = {d: book.add_format({**base, "bold": True, "bg_color": TOTAL_FILL, "top": 1,
+                                              "num_format": "0" + ("." + "0" * d if d else "") + "%"})
+                          for d in (0, 1, 2)}
+
+    def _t(self, vi: str, en: str) -> str:
+        return vi if self.lang == "vi" else en
+
+    def name(self, key: str) -> str:
+        return _l(self.lang, SHEETS[key])
+
+    # ------------------------------------------------------------- cells
+
+    def put(self, ws, row: int, col: int, value: Any, kind: str = "text", total: bool = False) -> None:
+        """Write one value by its Python type; a str is always a string cell."""
+        if value is None:
+            ws.write_blank(row, col, None, self.fmt["total_label"] if total else None)
+        elif isinstance(value, Share):
+            share = value.value
+            if share is None:
+                ws.write_blank(row, col, None)
+            else:
+                fmts = self.pct_total if total else self.pct
+                ws.write_number(row, col, share, fmts[_decimals(value)])
+        elif isinstance(value, str):
+            ws.write_string(row, col, value, self.fmt["total_label" if total else ("wrap" if kind == "wrap" else "text")])
+        elif isinstance(value, bool):
+            ws.write_boolean(row, col, value)
+        elif isinstance(value, (int, float)):
+            fmt = ("total_amount" if kind == "amount" else "total_int") if total else (
+                "amount" if kind == "amount" else "int")
+            ws.write_number(row, col, value, self.fmt[fmt])
+        elif isinstance(value, dt.datetime):
+            ws.write_datetime(row, col, value, self.fmt["date"])
+        elif isinstance(value, dt.date):
+            ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), self.fmt["date"])
+        else:
+            ws.write_string(row, col, str(value), self.fmt["text"])
+
+    def head(self, ws, title: str, headers: list[str], widths: list[float], rows: int,
+             subtitle: str | None = None, note: str = "") -> None:
+        """Title, subtitle, header row; frozen, filtered, printable."""
+        ws.write_string(TITLE_ROW, 0, title, self.fmt["title"])
+        ws.write_string(SUBTITLE_ROW, 0, subtitle if subtitle is not None else self.subtitle(), self.fmt["subtitle"])
+        if note:
+            ws.write_string(NOTE_ROW, 0, note, self.fmt["subtitle"])
+        for c, (text, width) in enumerate(zip(headers, widths)):
+            ws.write_string(HEADER_ROW, c, text, self.fmt["header"])
+            ws.set_column(c, c, width)
+        ws.set_row(HEADER_ROW, 30 if max(len(h) for h in headers) > 12 else None)
+        ws.freeze_panes(HEADER_ROW + 1, 0)
+        ws.autofilter(HEADER_ROW, 0, HEADER_ROW + max(rows, 1), len(headers) - 1)
+        self.print_setup(ws, sum(widths), HEADER_ROW)
+
+    def print_setup(self, ws, width: float, header_row: int | None) -> None:
+        ws.set_paper(9)  # A4
+        if width > WIDE_SHEET_CHARS:
+            ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
+        if header_row is not None:
+            ws.repeat_rows(header_row)
+        ws.set_footer("&C&P / &N")
+
+    def subtitle(self) -> str:
+        unit = self.figures["unit_name"] or "?"
+        return f"{unit} — {self._t('năm', 'year')} {self.dataset.year or '?'}"
+
+    # ------------------------------------------------------------- sheets
+
+    def write_all(self) -> None:
+        self.summary()
+        self.members()
+        for sheet in (schema.TRAVEL_FUND, schema.MUTUAL_FUND, schema.LOANS, schema.WELFARE):
+            self.ledger(sheet)
+        self.tables()
+        self.findings()
+        self.sources()
+        self.info()
+
+    def summary(self) -> None:
+        table = group_table(self.dataset, self.figures, self.lang, self.report)
+        ws = self.book.add_worksheet(self.name("summary"))
+        widths = [9, 34] + [14 if kind == "amount" else 11 for kind in table.kinds[2:]]
+        groups, totals = table.rows[:-1], table.rows[-1]
+        n = len(groups)
+        self.head(ws, self._t("TỔNG HỢP SỐ LIỆU THEO TỔ CÔNG ĐOÀN", "FIGURES BY UNION GROUP"),
+                  table.headers, widths, n,
+                  note=self._t(f"{self.figures['groups']}/{self.figures['groups_expected']} tổ đã nộp biểu mẫu; "
+                               "dòng cộng là công thức, có thể kiểm tra lại trong Excel.",
+                               f"{self.figures['groups']}/{self.figures['groups_expected']} groups sent their "
+                               "workbook; the totals row holds formulas Excel can audit."))
+        first = HEADER_ROW + 1
+        for r, values in enumerate(groups, first):
+            for c, (value, kind) in enumerate(zip(values, table.kinds)):
+                self.put(ws, r, c, value, kind)
+        # The totals row: formulas Excel can audit, each written with the value tables computed,
+        # so a reader that does not calculate (LibreOffice preview, openpyxl) still sees the figure.
+        total_row = first + n
+        for c, (value, kind) in enumerate(zip(totals, table.kinds)):
+            if kind == "text" or not n:
+                self.put(ws, total_row, c, value, kind, total=True)
+                continue
+            top, bottom = xl_rowcol_to_cell(first, c), xl_rowcol_to_cell(total_row - 1, c)
+            ws.write_formula(total_row, c, f"=SUM({top}:{bottom})",
+                             self.fmt["total_amount" if kind == "amount" else "total_int"], value)
+        ws.freeze_panes(HEADER_ROW + 1, 2)
+
+    def members(self) -> None:
+        self.ledger(schema.MEMBERS)
+
+    def ledger(self, sheet: schema.TableSheet) -> None:
+        """All accepted rows of one group sheet, behind the group's code and name, with their source."""
+        key = sheet.key
+        ws = self.book.add_worksheet(self.name(key))
+        headers = [_l(self.lang, GROUP_CODE), _l(self.lang, GROUP_NAME),
+                   *(col.header(self.lang) for col in sheet.columns),
+                   _l(self.lang, SOURCE_FILE), _l(self.lang, SOURCE_ROW)]
+        widths = [8, 24, *(col.width for col in sheet.columns), 28, 8]
+        rows = list(self.dataset.rows(key))
+        self.head(ws, sheet.title(self.lang), headers, widths, len(rows))
+        names = {b.group_code: b.info.get("group_name") or "" for b in self.dataset.groups}
+        for r, (book, row) in enumerate(rows, HEADER_ROW + 1):
+            self.put(ws, r, 0, book.group_code)
+            self.put(ws, r, 1, names.get(book.group_code, ""))
+            for c, col in enumerate(sheet.columns, 2):
+                value = row.values.get(col.key)
+                if col.key == "stt":
+                    value = r - HEADER_ROW  # the consolidated list's own numbering
+                elif col.choices and isinstance(value, str):
+                    value = _choice_label(col.choices, value, self.lang)
+                elif col.type in (schema.ColType.CCCD, schema.ColType.TEXT, schema.ColType.NAME) \
+                        and value is not None and not isinstance(value, str):
+                    value = str(value)
+                self.put(ws, r, c, value, "amount" if col.type == schema.ColType.AMOUNT else "text")
+            self.put(ws, r, len(sheet.columns) + 2, book.display)
+            self.put(ws, r, len(sheet.columns) + 3, row.number)
+        ws.freeze_panes(HEADER_ROW + 1, 4 if key != "welfare" else 2)
+
+    def tables(self) -> None:
+        ws = self.book.add_worksheet(self.name("report"))
+        tables = report_tables(self.dataset, self.lang, self.report)
+        columns = max(len(t.headers) for t in tables)
+        widths = [46] + [14] * (columns - 1)
+        for c, width in enumerate(widths):
+            ws.set_column(c, c, width)
+        ws.write_string(TITLE_ROW, 0, self._t("CÁC BẢNG SỐ LIỆU BÁO CÁO", "REPORT TABLES"), self.fmt["title"])
+        ws.write_string(SUBTITLE_ROW, 0, self.subtitle(), self.fmt["subtitle"])
+        r = NOTE_ROW + 1
+        for table in tables:
+            r = self.report_table(ws, r, table) + 1
+        self.print_setup(ws, sum(widths), None)
+        ws.set_landscape()
+
+    def report_table(self, ws, r: int, table: ReportTable) -> int:
+        """One report table from row r; returns the next free row."""
+        ws.write_string(r, 0, table.title, self.fmt["section"])
+        r += 1
+        for c, text in enumerate(table.headers):
+            ws.write_string(r, c, text, self.fmt["header"])
+        ws.set_row(r, 30)
+        last = len(table.rows) - 1
+        for values in table.rows:
+            r += 1
+            total = table.total_row and values is table.rows[last]
+            for c, (value, kind) in enumerate(zip(values, table.kinds)):
+                self.put(ws, r, c, value, "wrap" if kind == "text" and c else kind, total)
+        return r + 1
+
+    def findings(self) -> None:
+        ws = self.book.add_worksheet(self.name("findings"))
+        headers = [self._t(*p) for p in (("Mức độ", "Severity"), ("Mã", "Code"), ("Tổ", "Group"),
+                                         ("Tệp", "File"), ("Trang", "Sheet"), ("Ô", "Cell"),
+                                         ("Giá trị", "Value"), ("Nội dung", "Message"))]
+        widths = [10, 20, 7, 30, 14, 7, 22, 70]
+        findings = self.report.sorted()
+        counts = self._t(f"{self.report.errors} lỗi, {self.report.warnings} cảnh báo",
+                         f"{self.report.errors} errors, {self.report.warnings} warnings")
+        self.head(ws, self._t("CÁC PHÁT HIỆN KHI KIỂM TRA", "FINDINGS"), headers, widths, len(findings), note=counts)
+        for r, f in enumerate(findings, HEADER_ROW + 1):
+            d = f.to_dict(self.lang)
+            for c, value in enumerate((f.severity.label(self.lang), f.code, f.group, f.file, f.sheet, f.cell,
+                                       d["value"], d["message"])):
+                self.put(ws, r, c, value, "wrap" if c == 7 else "text")
+
+    def sources(self) -> None:
+        ws = self.book.add_worksheet(self.name("sources"))
+        headers = [self._t(*p) for p in (("Tệp", "File"), ("Loại", "Kind"), ("Tổ", "Group"),
+                                         ("Dòng đọc", "Rows read"), ("Dòng nhận", "Rows accepted"),
+                                         ("Dòng loại", "Rows rejected"), ("SHA-256", "SHA-256"))]
+        widths = [36, 12, 7, 10, 10, 10, 68]
+        files = self.report.files
+        self.head(ws, self._t("NGUỒN SỐ LIỆU", "SOURCES"), headers, widths, len(files),
+                  note=self._t("Mỗi tệp đầu vào, mã kiểm tra SHA-256 và số dòng đọc = nhận + loại.",
+                               "Every input file, its SHA-256 checksum, and rows read = accepted + rejected."))
+        kinds = {"group": ("Tổ", "Group"), "unit": ("Đơn vị", "Unit"), "skipped": ("Bỏ qua", "Skipped"),
+                 "rejected": ("Bị loại", "Rejected")}
+        r = HEADER_ROW
+        for r, rec in enumerate(files, HEADER_ROW + 1):
+            for c, value in enumerate((rec.path, _l(self.lang, kinds.get(rec.kind, (rec.kind, rec.kind))),
+                                       rec.group, rec.rows_read, rec.rows_accepted, rec.rows_rejected, rec.sha256)):
+                self.put(ws, r, c, value, "int")
+        # The row account per sheet kind: read = accepted + rejected, with the check as a formula.
+        r += 2
+        ws.write_string(r, 0, self._t("Đối chiếu số dòng theo trang", "Row account by sheet"), self.fmt["section"])
+        r += 1
+        for c, text in enumerate([self._t(*p) for p in (("Trang", "Sheet"), ("", ""), ("", ""),
+                                                         ("Đọc", "Read"), ("Nhận", "Accepted"),
+                                                         ("Loại", "Rejected"), ("Đọc = nhận + loại", "Read = accepted + rejected"))]):
+            ws.write_string(r, c, text, self.fmt["header"])
+        for key, account in self.report.account.items():
+            r += 1
+            self.put(ws, r, 0, schema.table_sheet(key).name(self.lang))
+            for c, value in ((3, account.read), (4, account.accepted), (5, account.rejected)):
+                self.put(ws, r, c, value, "int")
+            ok = account.read == account.accepted + account.rejected
+            ws.write_formula(r, 6, f"={xl_rowcol_to_cell(r, 3)}={xl_rowcol_to_cell(r, 4)}+{xl_rowcol_to_cell(r, 5)}",
+                             self.fmt["text"], ok)
+
+    def info(self) -> None:
+        """Hidden key-value sheet laid out like the template's info sheets, so a reader can recognise the file."""
+        ws = self.book.add_worksheet(INFO_SHEET)
+        ws.write_string(0, 0, self._t("THÔNG TIN BẢN TỔNG HỢP", "CONSOLIDATED WORKBOOK INFORMATION"), self.fmt["title"])
+        ws.write_string(1, 0, self._t("Mục", "Item"), self.fmt["header"])
+        ws.write_string(1, 1, self._t("Giá trị", "Value"), self.fmt["header"])
+        info = self.dataset.unit_info
+        fields = [
+            (schema.UNIT_INFO.field("kind"), CONSOLIDATED_KIND),
+            (schema.UNIT_INFO.field("template_version"), schema.TEMPLATE_VERSION),
+            (schema.UNIT_INFO.field("year"), self.dataset.year),
+            (schema.UNIT_INFO.field("unit_name"), info.get("unit_name") or ""),
+            (schema.UNIT_INFO.field("superior_name"), info.get("superior_name") or ""),
+            (schema.Field("groups", "Số tổ đã tổng hợp", "Groups consolidated", schema.ColType.INT),
+             self.figures["groups"]),
+            (schema.Field("members", "Số đoàn viên", "Members", schema.ColType.INT), self.figures["members"]),
+            (schema.Field("tool", "Phần mềm", "Written by"), f"unionxl {__version__}"),
+        ]
+        for r, (fld, value) in enumerate(fields, schema.FIELD_FIRST_ROW - 1):
+            ws.write_string(r, 0, fld.label(self.lang), self.fmt["text"])
+            self.put(ws, r, 1, value, "int")
+        ws.set_column(0, 0, 40)
+        ws.set_column(1, 1, 50)
+        ws.hide()
+
+
+def _choice_label(list_key: str, key: str, lang: str) -> str:
+    try:
+        return schema.LISTS[list_key].label(key, lang)
+    except KeyError:
+        return key
+
+
+def _decimals(share: Share) -> int:
+    """How many decimals fmt.percent shows for this share (0, 1 or 2)."""
+    text = percent(share.part, share.whole, "en").rstrip("%")
+    return len(text.split(".")[1]) if "." in text else 0
