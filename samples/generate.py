@@ -415,12 +415,16 @@ class Planted:
     def place(self, group: str, place) -> dict:
         """Where a finding must point. `place` is one of:
         ("file", name)             a whole file that is not a group workbook
+        ("info_of", name, key)     a value of the info sheet of another file, e.g. a copy
         "field_key"                a value of the group's info sheet (column B)
         ("unit", group_code)       the group's row in the unit workbook's list
         (sheet_key, row, column)   a cell of one of the group's table sheets
         """
         if place[0] == "file":
             return {"file": place[1], "sheet": "", "cell": ""}
+        if place[0] == "info_of":
+            row = schema.FIELD_FIRST_ROW + INFO_KEYS.index(place[2])
+            return {"file": place[1], "sheet": schema.GROUP_INFO.vi, "cell": f"B{row}"}
         if place[0] == "unit":
             row = schema.HEADER_ROW + 1 + list(self.groups).index(place[1])
             col = column_letter(schema.UNIT_GROUPS.keys.index("group_code"))
@@ -619,8 +623,8 @@ def plant(groups: dict[str, dict]) -> tuple[Planted, dict]:
     P.add("T32", "Phiên bản mẫu sửa thành 0.9 [old template version]", ("file-version", "template_version"),
           ("group-missing", ("unit", "T32")), consequence="Tệp bị loại nên tổ T32 coi như chưa gửi")
     P.add("T30", f"Hai tệp giống hệt nhau của tổ T30: tệp gốc và bản tải lại '{copy_name}' [two files, one group]",
-          ("group-duplicate-file", "group_code"),
-          consequence="Bản merge dùng tệp đứng trước theo tên ('(1)') và báo tệp còn lại")
+          ("group-duplicate-file", ("info_of", copy_name, "group_code")),
+          consequence="Bản merge giữ tệp gốc và báo bản sao '(1)' [the original is kept, the copy reported]")
     P.add("T31", "Xóa tệp của tổ T31 (tổ chưa gửi) [expected group sent nothing]", ("group-missing", ("unit", "T31")))
     P.add("T33", "Tệp của Tổ công đoàn Bảo hiểm xã hội huyện (mã T33) không có trong danh sách tổ "
           "[unknown group code]", ("group-unknown", "group_code"))

@@ -367,7 +367,7 @@ def test_two_files_for_one_group(tmp_path):
     folder = write_folder(tmp_path / "in", two_groups())
     shutil.copy(folder / "T02.xlsx", folder / "T02-ban-sua.xlsx")
     result = merge_folder(folder)
-    assert places(result, "group-duplicate-file") == [("T02.xlsx", "Thông tin tổ", "B7")]
+    assert places(result, "group-duplicate-file") == [("T02-ban-sua.xlsx", "Thông tin tổ", "B7")]
     assert result.report.account["members"].read == 9
     assert result.report.account["members"].rejected == 3
 

@@ -51,7 +51,8 @@ def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
         raise MergeUsageError(f"Không có thư mục '{folder}' / folder not found")
     if not folder.is_dir():
         raise MergeUsageError(f"'{folder}' không phải thư mục / is not a folder")
-    paths = list(iter_inputs(folder))
+    # By stem, so 'T30.xlsx' comes before its copy 'T30 (1).xlsx' and is the one kept.
+    paths = sorted(iter_inputs(folder), key=lambda p: (p.stem, p.suffix))
     if unit_path is not None:
         if not unit_path.is_file():
             raise MergeUsageError(f"Không có tệp đơn vị '{unit_path}' / unit workbook not found")

@@ -44,6 +44,11 @@ class GroupContext:
         same = self.by_name.get(fold(row.values.get("full_name") or ""), [])
         return same[0] if len(same) == 1 else None
 
+    def repeats_a_member(self, member: Row) -> bool:
+        """A second row with an earlier row's CCCD: reported once as cccd-duplicate, not checked again."""
+        cccd = member.values.get("cccd")
+        return bool(cccd) and self.by_cccd.get(cccd) is not member
+
     def at(self, sheet_key: str, row: Row | int, column: str, code: str, value: Any = None, **params) -> Finding:
         sheet = self.book.tables[sheet_key]
         return Finding(code, self.book.display, sheet.name, sheet.cell(row, column), value, params,

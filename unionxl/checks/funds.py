@@ -47,6 +47,8 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         if members is None:
             continue
         for member in members.accepted():
+            if ctx.repeats_a_member(member):
+                continue
             rows = rows_of.get(id(member))
             if not rows:
                 yield ctx.at("members", member, "full_name", "member-no-contribution",

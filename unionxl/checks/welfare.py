@@ -46,7 +46,7 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         for kind in schema.PER_HEAD_WELFARE:
             label = schema.WELFARE_KIND.label(kind)
             for member in members.accepted():
-                if (kind, id(member)) not in first_cell:
+                if (kind, id(member)) not in first_cell and not ctx.repeats_a_member(member):
                     yield ctx.at("members", member, "full_name", "welfare-missing", member.values.get("full_name"),
                                  name=who(member), kind=label)
     for kind in schema.PER_GROUP_WELFARE:
