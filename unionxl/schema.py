@@ -280,7 +280,8 @@ _CCCD = Column("cccd", "Số CCCD", "Citizen ID", ColType.CCCD, required=True, w
                help_vi="12 chữ số, gõ dạng văn bản để giữ số 0 ở đầu.",
                help_en="12 digits, typed as text so the leading zero stays.",
                aliases=("CCCD", "căn cước công dân", "số căn cước", "CMND/CCCD", "citizen id"))
-_NOTE = Column("note", "Ghi chú", "Note", ColType.TEXT, width=20, aliases=("note",))
+_NOTE = Column("note", "Ghi chú", "Note", ColType.TEXT, width=20, help_vi="Ghi chú nếu có.",
+               help_en="Anything worth noting.", aliases=("note",))
 
 
 def _amount(key, vi, en, required=False, width=11, help_vi="Số tiền (đồng).", help_en="Amount (VND).", aliases=()):
@@ -310,7 +311,7 @@ MEMBERS = TableSheet(
                "professional_level", 16, "Trình độ cao nhất đã có bằng.", "Highest level with a diploma.",
                ("chuyên môn", "trình độ CM")),
         Column("political_theory", "Lý luận chính trị", "Political theory", ColType.CHOICE, False,
-               "political_theory", 11, "Để trống nếu chưa có.", "Leave blank if none.",
+               "political_theory", 12, "Để trống nếu chưa có.", "Leave blank if none.",
                ("trình độ LLCT", "LLCT", "trình độ lý luận chính trị")),
         Column("studying_political", "Đang học LLCT", "Studying political theory", ColType.CHOICE, False,
                "studying_political", 14, "Ví dụ Đang học TCLLCT; để trống nếu không.",
@@ -487,17 +488,23 @@ POLICY = FieldSheet(
     "ĐỊNH MỨC THU, CHI", "CONTRIBUTION AND PAYMENT RATES",
     (
         Field("travel_monthly", "Quỹ du lịch: mức đóng mỗi tháng", "Travel fund: monthly contribution",
-              ColType.AMOUNT, True, 30_000),
+              ColType.AMOUNT, True, 30_000, "Số tiền (đồng) mỗi đoàn viên đóng mỗi tháng.",
+              "VND each member pays per month."),
         Field("mutual_quarterly", "Quỹ tương hỗ: mức đóng mỗi quý", "Mutual-aid fund: quarterly contribution",
-              ColType.AMOUNT, True, 200_000),
-        Field("loan_cap", "Mức vay tối đa một xuất", "Loan cap", ColType.AMOUNT, True, 10_000_000),
-        Field("trip_support", "Hỗ trợ du lịch mỗi người", "Trip support per member", ColType.AMOUNT, True, 1_000_000),
-        Field("tet_gift", "Quà Tết mỗi đoàn viên", "Tết gift per member", ColType.AMOUNT, True, 200_000),
+              ColType.AMOUNT, True, 200_000, "Số tiền (đồng) mỗi đoàn viên đóng mỗi quý.",
+              "VND each member pays per quarter."),
+        Field("loan_cap", "Mức vay tối đa một xuất", "Loan cap", ColType.AMOUNT, True, 10_000_000,
+              "Số tiền (đồng) tối đa cho một xuất vay quỹ tương hỗ.", "Most VND one loan may be."),
+        Field("trip_support", "Hỗ trợ du lịch mỗi người", "Trip support per member", ColType.AMOUNT, True, 1_000_000,
+              "Số tiền (đồng) hỗ trợ mỗi đoàn viên tham gia du lịch.", "VND for each member who joins the trip."),
+        Field("tet_gift", "Quà Tết mỗi đoàn viên", "Tết gift per member", ColType.AMOUNT, True, 200_000,
+              "Số tiền (đồng) quà Tết mỗi đoàn viên.", "VND per member."),
         Field("doctors_day", "Ngày Thầy thuốc 27/2 mỗi đoàn viên", "Doctors' Day per member", ColType.AMOUNT,
-              True, 150_000),
-        Field("womens_day", "Quốc tế Phụ nữ 8/3 mỗi tổ", "Women's Day per group", ColType.AMOUNT, True, 500_000),
+              True, 150_000, "Số tiền (đồng) mỗi đoàn viên.", "VND per member."),
+        Field("womens_day", "Quốc tế Phụ nữ 8/3 mỗi tổ", "Women's Day per group", ColType.AMOUNT, True, 500_000,
+              "Số tiền (đồng) quà 8/3 cho mỗi tổ công đoàn.", "VND per union group."),
         Field("hardship_gift", "Quà Tết hoàn cảnh khó khăn mỗi xuất", "Hardship Tết gift", ColType.AMOUNT, True,
-              500_000),
+              500_000, "Số tiền (đồng) mỗi xuất quà Tết cho đoàn viên khó khăn.", "VND per hardship gift."),
     ),
 )
 
@@ -544,8 +551,9 @@ KPI_SHEET = TableSheet(
     "kpis", "Chỉ tiêu", "Targets",
     "KẾT QUẢ THỰC HIỆN CHỈ TIÊU CĐN GIAO", "TARGETS SET BY THE SECTOR UNION",
     (
-        Column("number", "STT", "No.", ColType.INT, True, width=5, aliases=("TT", "số")),
-        Column("target", "Chỉ tiêu", "Target", ColType.TEXT, True, width=50, aliases=("nội dung chỉ tiêu",)),
+        # Number and target are written by the tool (locked), so not shown as the officer's duty.
+        Column("number", "STT", "No.", ColType.INT, False, width=5, aliases=("TT", "số")),
+        Column("target", "Chỉ tiêu", "Target", ColType.TEXT, False, width=50, aliases=("nội dung chỉ tiêu",)),
         Column("result", "Kết quả thực hiện", "Result", ColType.TEXT, False, width=50,
                help_vi="Ghi kết quả; chỉ tiêu (1), (8), (10) phần mềm tự tính.",
                help_en="Describe the result; (1), (8), (10) are computed.", aliases=("kết quả",)),
