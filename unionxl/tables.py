@@ -240,7 +240,8 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
         [[L("Tổng số đoàn viên công đoàn", "Union members"), total, None],
          [L("Nam", "Male"), f["male"], Share(f["male"], total)],
          [L("Nữ", "Female"), f["female"], Share(f["female"], total)],
-         [L("Số tổ công đoàn", "Union groups"), f["groups"], None]],
+         [L("Số tổ công đoàn", "Union groups"), f["groups"], None],
+         [L("Đoàn viên kết nạp mới trong năm", "New members admitted this year"), f["new_members"], None]],
         ["text", "int", "share"]))
 
     # (b) quality

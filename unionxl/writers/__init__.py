@@ -11,9 +11,19 @@ from ..merge import MergeResult
 def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[Path]:
     """Write every output of a merge into out_dir and return their paths."""
     from ..console import dumps, to_json
+    from .report_docx import report_name, write_report
+    from .workbook import consolidated_name, write_consolidated
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"tong-hop-{result.dataset.year or 'nam'}.json"
+    year = result.dataset.year
+    paths = [
+        write_consolidated(result, out_dir / consolidated_name(year), lang),
+        write_report(result, out_dir / report_name(year), lang),
+    ]
+    path = out_dir / f"tong-hop-{year or 'nam'}.json"
     atomic_write_text(path, dumps(to_json(result, lang)))
-    return [path]
+    paths.append(path)
+    from .feedback import feedback_folder, write_feedback
+    paths += write_feedback(result, out_dir / feedback_folder(lang), lang)
+    return paths
