@@ -52,6 +52,19 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("file-encrypted", E,
          "Tệp có đặt mật khẩu mở. Gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
          "The file is password-protected. Remove the password and send it again.", "file"),
+    Code("file-too-large", E,
+         "Tệp quá lớn để đọc an toàn ({detail}). Xóa các trang, dòng, cột thừa, lưu lại dạng .xlsx rồi gửi lại.",
+         "The file is too large to read safely ({detail}). Delete unused sheets, rows and columns, "
+         "save it as .xlsx and send it again.", "file"),
+    Code("file-unsafe", E,
+         "Tệp có cấu trúc bất thường, có thể gây hại ({detail}), nên không được đọc. "
+         "Chép số liệu sang biểu mẫu gốc bằng Excel rồi gửi lại.",
+         "The file has an abnormal, possibly harmful structure ({detail}) and was not read. "
+         "Copy the data into the blank template in Excel and send it again.", "file"),
+    Code("file-link-outside", E,
+         "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
+         "The file is a link pointing outside the folder ({detail}) and was not followed. "
+         "Copy the file itself into the folder.", "file"),
     Code("file-not-unionxl", E,
          "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected}'). Nhập số liệu vào đúng biểu mẫu được phát.",
          "Not a unionxl workbook (no '{sheet_expected}' sheet). Enter the data in the workbook you were given.",
@@ -120,6 +133,14 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("cell-formula-error", E,
          "Ô có lỗi công thức {value}. Sửa công thức hoặc gõ giá trị.",
          "The cell holds a formula error {value}. Fix the formula or type the value.", "row"),
+    Code("cell-formula-no-value", W,
+         "Ô có công thức {value} nhưng tệp chưa lưu kết quả (tệp do phần mềm khác tạo) nên được coi là trống. "
+         "Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.",
+         "The cell holds formula {value} with no saved result (the file was written by a program) and was read "
+         "as blank. Open the file in Excel or LibreOffice, save it and send it again."),
+    Code("cell-merged", W,
+         "Các ô {value} bị gộp (Merge) trong vùng số liệu nên chỉ ô đầu được đọc. Bỏ gộp ô và nhập từng ô.",
+         "Cells {value} are merged inside the data, so only the first is read. Unmerge them and fill each cell."),
     # --- citizen ids
     Code("cccd-length", E,
          "Số CCCD '{value}' không đủ 12 chữ số. Kiểm tra lại trên thẻ căn cước.",

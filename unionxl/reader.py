@@ -8,13 +8,22 @@ and .ods through python-calamine, whose XML parser expands no entities.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
+import os
+import re
+import stat
 import zipfile
+import zlib
+from xml.parsers import expat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 import python_calamine as calamine
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring, iterparse
 
 from . import schema
 from .findings import Finding
@@ -25,10 +34,17 @@ from .schema import ColType, FieldSheet, TableSheet
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SCAN_ROWS = 30
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+# Limits (docs/security.md). A group workbook is a few hundred KB: 400 members, ~10 000 cells per
+# sheet, a few thousand distinct strings. Each limit leaves a margin of 20x or more.
+MAX_FILE_BYTES = 64 * 1024 * 1024  # on disk
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # all parts together, counted as actually inflated
+MAX_PART_BYTES = 128 * 1024 * 1024  # one part, counted as actually inflated
+MAX_PARTS = 10_000  # members of the zip
 MAX_INFLATE_RATIO = 200  # a real workbook part compresses ~5-30x; bombs go to 1000x
-FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
+MAX_SHEET_CELLS = 1_000_000  # rows x columns spanned by the cells that hold something
+MAX_SHARED_STRINGS = 200_000  # distinct strings in an .xlsx
+FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
+                  "#SPILL!", "#CALC!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"}
 SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
 
 _CHOICE_INDEX = {key: ChoiceIndex(lst) for key, lst in schema.LISTS.items()}
@@ -56,34 +72,307 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _guard_container(path: Path) -> None:
-    """Refuse what would hurt before a parser sees it: huge files, zip bombs, encryption."""
+@dataclass
+class SheetScan:
+    """What calamine does not tell: formula errors and formulas without a saved result
+    (both read as ''), and merged cells in .ods. Keys are A1 references."""
+
+    errors: dict[str, str] = field(default_factory=dict)  # cell -> "#REF!"
+    no_value: dict[str, str] = field(default_factory=dict)  # cell -> "=SUM(D4:O4)"
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None  # as calamine's merged_cell_ranges
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")  # no Office or LibreOffice part ever has one
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+_NS_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_NS_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _too_large(detail: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook("file-too-large", detail)
+
+
+def _guard_container(path: Path) -> dict[str, SheetScan]:
+    """Refuse what would hurt before a parser sees it, and note what calamine cannot say.
+
+    Huge files, zip bombs (counted by inflating each part, so sizes that lie do not help),
+    XML with a DTD (entity expansion, external entities), sheets spanning millions of cells
+    (calamine allocates rows x columns and aborts the process when that fails), encryption.
+    Returns the per-sheet scan of formula errors, formulas without a value and .ods merges.
+    """
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise UnreadableWorkbook("file-unreadable", f"tệp quá lớn / too large: {size // (1024 * 1024)} MB")
+        raise _too_large(f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if size == 0:
+        raise UnreadableWorkbook("file-unreadable", "tệp rỗng / empty file")
     with open(path, "rb") as handle:
         magic = handle.read(8)
-    if magic.startswith(b"\xd0\xcf\x11\xe0") and path.suffix.lower() in {".xlsx", ".xlsm"}:
-        raise UnreadableWorkbook("file-encrypted")  # Office wraps encrypted OOXML in an OLE container
+        if magic.startswith(_OLE_MAGIC[:4]):
+            if _contains(handle, _ENCRYPTED_STREAM):
+                raise UnreadableWorkbook("file-encrypted")  # Office wraps encrypted OOXML in an OLE container
+            return {}  # a legacy .xls: calamine reads it (BIFF cells are bounded by the format)
     if not magic.startswith(b"PK"):
-        return  # .xls (OLE) or not a workbook at all: calamine decides
+        return {}  # not a workbook at all: calamine says so
     try:
         with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
+                raise _too_large(f"{len(infos)} phần / parts")
+            names = {info.filename for info in infos}
             total = 0
-            for info in archive.infolist():
-                total += info.file_size
-                if info.file_size > 1024 * 1024 and info.file_size > MAX_INFLATE_RATIO * max(info.compress_size, 1):
-                    raise UnreadableWorkbook("file-unreadable", f"zip bomb: {info.filename}")
-            if total > MAX_UNZIPPED_BYTES:
-                raise UnreadableWorkbook("file-unreadable", "zip bomb: giải nén quá lớn / inflates too much")
-    except zipfile.BadZipFile as exc:
-        raise UnreadableWorkbook("file-unreadable", f"zip hỏng / broken zip: {exc}") from exc
+            for info in infos:
+                if info.flag_bits & 0x1:
+                    raise UnreadableWorkbook("file-encrypted")
+                total += _inflate_part(archive, info, MAX_UNZIPPED_BYTES - total)
+            if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
+                raise UnreadableWorkbook("file-encrypted")  # an .ods saved with a password
+            if "xl/workbook.xml" in names:
+                return _scan_xlsx(archive, names)
+            if "content.xml" in names:
+                return _scan_ods(archive)
+            return {}
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        raise UnreadableWorkbook("file-unreadable", f"zip hỏng / broken zip: {str(exc)[:100]}") from exc
+    except (ParseError, DefusedXmlException, expat.ExpatError) as exc:
+        raise UnreadableWorkbook("file-unsafe", f"XML: {type(exc).__name__}") from exc
+
+
+def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
+    tail = b""
+    while block := handle.read(chunk):
+        if needle in tail + block:
+            return True
+        tail = block[-len(needle):]
+    return False
+
+
+def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> int:
+    """Inflate one part in small chunks, counting real bytes: the declared size may lie."""
+    limit = min(budget, MAX_PART_BYTES)
+    probe = copy.copy(info)
+    probe.file_size = limit + 1  # zipfile stops at the declared size; let it run to the real end
+    inflated = 0
+    tail = b""
+    with archive.open(probe) as stream:
+        while block := stream.read(1 << 16):
+            inflated += len(block)
+            if inflated > limit:
+                raise _too_large(f"zip bomb: {info.filename} > {limit // (1024 * 1024)} MB")
+            window = tail + block
+            if any(marker in window for marker in _DTD_MARKERS):
+                raise UnreadableWorkbook("file-unsafe", f"DTD/ENTITY: {info.filename}")
+            tail = block[-16:]
+    if inflated != info.file_size:
+        raise UnreadableWorkbook("file-unsafe", f"kích thước khai sai / declared size lies: {info.filename}")
+    if inflated > 1024 * 1024 and inflated > MAX_INFLATE_RATIO * max(info.compress_size, 1):
+        raise _too_large(f"zip bomb: {info.filename} x{inflated // max(info.compress_size, 1)}")
+    return inflated
+
+
+def _check_extent(sheet: str, rows: int, cols: int) -> None:
+    if rows * cols > MAX_SHEET_CELLS:
+        raise _too_large(f"'{sheet}': {rows} x {cols} ô / cells")
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters.upper():
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def _expat(start=None, end=None, text=None):
+    """A namespace-aware expat parser that refuses any DTD (the bytes were checked too)."""
+    parser = expat.ParserCreate(namespace_separator="}")
+
+    def refuse(*_args):
+        raise UnreadableWorkbook("file-unsafe", "DTD/ENTITY")
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.buffer_text = True
+    if start:
+        parser.StartElementHandler = start
+    if end:
+        parser.EndElementHandler = end
+    if text:
+        parser.CharacterDataHandler = text
+    return parser
+
+
+def _scan_xlsx(archive: zipfile.ZipFile, names: set[str]) -> dict[str, SheetScan]:
+    if "xl/sharedStrings.xml" in names:
+        count = 0
+
+        def start(name, _attrs):
+            nonlocal count
+            if name.endswith("}si") or name == "si":
+                count += 1
+                if count > MAX_SHARED_STRINGS:
+                    raise _too_large(f"> {MAX_SHARED_STRINGS} chuỗi / shared strings")
+
+        with archive.open("xl/sharedStrings.xml") as stream:
+            _expat(start).ParseFile(stream)
+    scans: dict[str, SheetScan] = {}
+    for sheet, part in _xlsx_sheet_parts(archive, names).items():
+        with archive.open(part) as stream:
+            scans[sheet] = _scan_xlsx_sheet(stream, sheet)
+    return scans
+
+
+def _xlsx_sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
+    """Sheet name -> part name, from xl/workbook.xml and its relationships."""
+    book = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
+    rels_name = "xl/_rels/workbook.xml.rels"
+    targets: dict[str, str] = {}
+    if rels_name in names:
+        for rel in fromstring(archive.read(rels_name), forbid_dtd=True):
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            targets[rel.get("Id", "")] = os.path.normpath(target).replace(os.sep, "/")
+    parts: dict[str, str] = {}
+    for elem in book.iter():
+        if _local(elem.tag) != "sheet":
+            continue
+        rid = next((v for k, v in elem.attrib.items() if _local(k) == "id" and k.startswith("{")), "")
+        part = targets.get(rid)
+        if part in names and elem.get("name"):
+            parts[elem.get("name")] = part
+    return parts
+
+
+def _scan_xlsx_sheet(stream, sheet: str) -> SheetScan:
+    """One pass of expat over a worksheet: the extent of the cells that hold something,
+    error cells (t="e") and formulas with no saved value. Lean: it runs on every file."""
+    scan = SheetScan()
+    row = col = max_row = max_col = 0
+    ref = kind = into = None
+    has_f = has_content = False
+    formula = value = ""
+
+    def start(name, attrs):
+        nonlocal row, col, ref, kind, into, has_f, has_content, formula, value
+        tag = name[name.rfind("}") + 1:]
+        if tag == "c":
+            given, kind = attrs.get("r"), attrs.get("t")
+            has_f = has_content = False
+            formula = value = ""
+            if given:
+                ref = given  # parsed only if the cell holds something
+            else:  # the position is implied by the previous cell
+                if ref:
+                    _position()
+                ref = None
+                col += 1
+        elif tag == "row":
+            row = int(attrs.get("r") or row + 1)
+            col = 0
+            ref = None
+        elif tag in ("v", "f", "is"):
+            has_content = True
+            has_f = has_f or tag == "f"
+            into = tag
+
+    def _position():
+        nonlocal row, col
+        match = _REF.match(ref)
+        if match:
+            col, row = _column_number(match.group(1)), int(match.group(2))
+
+    def text(data):
+        nonlocal formula, value
+        if into == "v":
+            value += data
+        elif into == "f":
+            formula += data
+
+    def end(name):
+        nonlocal into, max_row, max_col
+        tag = name[name.rfind("}") + 1:]
+        if tag in ("v", "f", "is"):
+            into = None
+        elif tag == "c":
+            if not has_content:
+                return
+            if ref:
+                _position()
+            if row > max_row or col > max_col:
+                max_row, max_col = max(row, max_row), max(col, max_col)
+                _check_extent(sheet, max_row, max_col)
+            here = f"{column_letter(col - 1)}{row}"
+            if kind == "e":
+                scan.errors[here] = value.strip() or "#?"
+            elif has_f and not value:
+                scan.no_value[here] = "=" + formula
+
+    _expat(start, end, text).ParseFile(stream)
+    return scan
+
+
+def _scan_ods(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
+    """content.xml: repeated rows and columns expand, so the extent is counted with repeats."""
+    table = "{%s}" % _NS_ODS_TABLE
+    scans: dict[str, SheetScan] = {}
+    scan = SheetScan(merged=[])
+    sheet = ""
+    row = col = repeat_rows = max_row = max_col = 0
+    with archive.open("content.xml") as stream:
+        for event, elem in iterparse(stream, events=("start", "end"), forbid_dtd=True):
+            tag = _local(elem.tag)
+            if event == "start":
+                if tag == "table" and elem.tag.startswith(table):
+                    sheet = elem.get(table + "name") or ""
+                    scan = scans.setdefault(sheet, SheetScan(merged=[]))
+                    row = max_row = max_col = 0
+                elif tag == "table-row":
+                    repeat_rows = max(1, int(elem.get(table + "number-rows-repeated") or 1))
+                    col = 0
+                continue
+            if tag in ("table-cell", "covered-table-cell"):
+                repeat_cols = max(1, int(elem.get(table + "number-columns-repeated") or 1))
+                kind = next((v for k, v in elem.attrib.items() if _local(k) == "value-type"), None)
+                if kind or len(elem):
+                    end_row, end_col = row + repeat_rows, col + repeat_cols
+                    if end_row > max_row or end_col > max_col:
+                        max_row, max_col = max(end_row, max_row), max(end_col, max_col)
+                        _check_extent(sheet, max_row, max_col)
+                    ref = f"{column_letter(col)}{row + 1}"
+                    calc_kind = elem.get("{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type")
+                    if calc_kind == "error":
+                        scan.errors[ref] = "".join(elem.itertext()).strip() or "#?"
+                    spans = (int(elem.get(table + "number-rows-spanned") or 1),
+                             int(elem.get(table + "number-columns-spanned") or 1))
+                    if spans != (1, 1):
+                        scan.merged.append(((row, col), (row + spans[0] - 1, col + spans[1] - 1)))
+                col += repeat_cols
+                elem.clear()
+            elif tag == "table-row":
+                row += repeat_rows
+                elem.clear()
+    return scans
 
 
 def open_workbook(path: Path):
-    _guard_container(path)
+    """(calamine workbook, per-sheet scan). Raises UnreadableWorkbook with the finding to give."""
+    scans = _guard_container(path)
     try:
-        return calamine.CalamineWorkbook.from_path(str(path))
+        with open(path, "rb") as handle:
+            magic = handle.read(4)
+        suffix = path.suffix.lower()
+        native = (magic.startswith(b"PK") and suffix in {".xlsx", ".xlsm", ".xlsb", ".ods"}) or \
+            (magic == _OLE_MAGIC[:4] and suffix == ".xls")
+        if native:
+            return calamine.CalamineWorkbook.from_path(str(path)), scans
+        # A workbook under the wrong name (an .xls renamed .xlsx): calamine sniffs the content.
+        with open(path, "rb") as handle:
+            return calamine.CalamineWorkbook.from_filelike(handle), scans
     except calamine.PasswordError as exc:
         raise UnreadableWorkbook("file-encrypted") from exc
     except Exception as exc:  # calamine raises several kinds for corrupt input
@@ -109,11 +398,30 @@ def _grid(book, name: str) -> list[list[Any]]:
 class CellReader:
     """Parses one cell for its column type and emits findings at its place."""
 
-    def __init__(self, display: str, sheet: str, lang_group: str = ""):
+    def __init__(self, display: str, sheet: str, lang_group: str = "", scan: SheetScan | None = None):
         self.display = display
         self.sheet = sheet
         self.group = lang_group
+        self.scan = scan or SheetScan()
         self.findings: list[Finding] = []
+
+    def blank(self, cell: str, label: str, required: bool) -> bool:
+        """Findings for a cell that reads as blank; True when the row can still be used.
+
+        calamine reads a formula error and a formula with no saved result as '': the
+        scan of the sheet's XML says which blank cells are really one of those.
+        """
+        error = self.scan.errors.get(cell)
+        if error is not None:
+            self.finding("cell-formula-error", cell, error, column=label)
+            return False
+        formula = self.scan.no_value.get(cell)
+        if formula is not None:
+            self.finding("cell-formula-no-value", cell, formula, column=label)
+        if required:
+            self.finding("cell-required", cell, None, column=label)
+            return False
+        return True
 
     def finding(self, code: str, cell: str, value: Any = None, **params) -> Finding:
         found = Finding(code, self.display, self.sheet, cell, value, params, self.group)
@@ -188,14 +496,15 @@ def _blank(raw: Any) -> bool:
 # ----------------------------------------------------------- field sheets
 
 
-def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list[Finding], group: str = "") -> FieldsData:
+def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list[Finding], group: str = "",
+                scan: SheetScan | None = None) -> FieldsData:
     """Labelled values: the label anywhere in the first columns, its value in the next cell."""
     wanted = {}
     for f in sheet.fields:
         wanted[fold(f.vi)] = f
         wanted[fold(f.en)] = f
     data = FieldsData(sheet.key, name)
-    cells = CellReader(display, name, group)
+    cells = CellReader(display, name, group, scan)
     for r, row in enumerate(_grid(book, name)):
         for c, raw in enumerate(row[:3]):
             if not isinstance(raw, str):
@@ -207,13 +516,18 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
             data.cells[f.key] = cell
             value_raw = row[c + 1]
             if _blank(value_raw):
-                continue
+                if cells.blank(cell, f.label(), False):
+                    continue
+                data.values[f.key] = None
+                break
             value, _ok = cells.read(value_raw, f, cell, f.label())
             data.values[f.key] = value
             break
     for f in sheet.fields:
         if f.required and data.values.get(f.key) is None:
             cell = data.cells.get(f.key, "")
+            if cell and cell in cells.scan.errors:
+                continue  # already reported as a formula error
             if cell:
                 cells.finding("cell-required", cell, None, column=f.label())
             else:
@@ -263,10 +577,11 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
     return best
 
 
-def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[Finding], group: str = "") -> SheetData:
+def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[Finding], group: str = "",
+               scan: SheetScan | None = None) -> SheetData:
     grid = _grid(book, name)
     data = SheetData(sheet.key, name)
-    cells = CellReader(display, name, group)
+    cells = CellReader(display, name, group, scan)
     found = find_header(grid, sheet)
     if found is None:
         expected = ", ".join(c.vi for c in sheet.columns if c.required)
@@ -285,6 +600,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     missing = [col for col in sheet.columns if col.required and col.key not in mapping]
     for col in missing:
         cells.finding("column-missing", f"A{header_row + 1}", None, expected=col.vi)
+    _merged_in_data(book, name, header_row, cells)
     columns = [(col, mapping[col.key]) for col in sheet.columns if col.key in mapping]
     content_columns = [(col, i) for col, i in columns if col.key != "stt"]
     name_index = mapping.get("full_name")
@@ -303,9 +619,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
             cell = f"{column_letter(i)}{number}"
             if _blank(raw):
                 values[col.key] = None
-                if col.required:
-                    cells.finding("cell-required", cell, None, column=col.vi)
-                    ok = False
+                ok = cells.blank(cell, col.vi, col.required) and ok
                 continue
             if col.key == "stt":
                 values["stt"] = _plain(raw)
@@ -316,6 +630,20 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
         data.rows.append(Row(number, values, accepted=ok))
     findings.extend(cells.findings)
     return data
+
+
+def _merged_in_data(book, name: str, header_row: int, cells: CellReader) -> None:
+    """Merged cells under the header: calamine gives the value to the first cell only."""
+    ranges = cells.scan.merged
+    if ranges is None:
+        try:
+            ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
+        except Exception:  # not every format reports merges
+            ranges = []
+    for (r0, c0), (r1, c1) in sorted(ranges):
+        if r1 > header_row:
+            first = f"{column_letter(c0)}{r0 + 1}"
+            cells.finding("cell-merged", first, f"{first}:{column_letter(c1)}{r1 + 1}")
 
 
 def _is_summary(row: list[Any], name_index: int, mapping: dict[str, int]) -> bool:
@@ -337,8 +665,9 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Workbook, lis
     book_data = Workbook(path, display)
     findings: list[Finding] = []
     try:
+        _refuse_special(path)
         book_data.sha256 = sha256_of(path)
-        book = open_workbook(path)
+        book, scans = open_workbook(path)
     except UnreadableWorkbook as exc:
         book_data.accepted = False
         findings.append(Finding(exc.code, display, "", "", None, {"detail": exc.detail}))
@@ -348,7 +677,7 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Workbook, lis
         findings.append(Finding("file-unreadable", display, "", "", None, {"detail": exc.strerror or str(exc)}))
         return book_data, findings
     try:
-        _read_content(book, book_data, findings)
+        _read_content(book, book_data, findings, scans)
     except Exception as exc:  # a parser failure deep inside a sheet must not end the run
         book_data.accepted = False
         findings.append(Finding("file-unreadable", display, "", "", None,
@@ -358,7 +687,21 @@ def read_workbook(path: Path, display: str | None = None) -> tuple[Workbook, lis
     return book_data, findings
 
 
-def _read_content(book, data: Workbook, findings: list[Finding]) -> None:
+def _refuse_special(path: Path) -> None:
+    """A link leading out of the folder is not followed; a device or pipe is never opened."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:  # dangling link, or a loop
+            raise UnreadableWorkbook("file-unreadable", f"liên kết hỏng / broken link: {exc}") from exc
+        if not target.is_relative_to(path.parent.resolve()):
+            raise UnreadableWorkbook("file-link-outside", str(target))
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise UnreadableWorkbook("file-unreadable", "không phải tệp thường / not a regular file")
+
+
+def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str, SheetScan]) -> None:
     names = _sheet_names(book)
     group_info = _find_sheet(names, schema.GROUP_INFO.vi, schema.GROUP_INFO.en)
     unit_info = _find_sheet(names, schema.UNIT_INFO.vi, schema.UNIT_INFO.en)
@@ -378,7 +721,7 @@ def _read_content(book, data: Workbook, findings: list[Finding]) -> None:
                                 {"sheet_expected": schema.GROUP_INFO.vi}))
         return
     info_findings: list[Finding] = []
-    info = read_fields(book, name, info_sheet, data.display, info_findings)
+    info = read_fields(book, name, info_sheet, data.display, info_findings, scan=scans.get(name))
     data.fields[info_sheet.key] = info
     group = str(info.values.get("group_code") or "")
     for found in info_findings:
@@ -386,7 +729,8 @@ def _read_content(book, data: Workbook, findings: list[Finding]) -> None:
     for field_sheet in extra_fields:
         real = _find_sheet(names, field_sheet.vi, field_sheet.en)
         if real:
-            data.fields[field_sheet.key] = read_fields(book, real, field_sheet, data.display, findings, group)
+            data.fields[field_sheet.key] = read_fields(book, real, field_sheet, data.display, findings, group,
+                                                       scans.get(real))
         else:
             findings.append(Finding("sheet-missing", data.display, "", "", None,
                                     {"sheet_expected": field_sheet.vi}, group))
@@ -396,7 +740,7 @@ def _read_content(book, data: Workbook, findings: list[Finding]) -> None:
             findings.append(Finding("sheet-missing", data.display, "", "", None, {"sheet_expected": table.vi}, group))
             data.tables[table.key] = SheetData(table.key, table.vi)
             continue
-        data.tables[table.key] = read_table(book, real, table, data.display, findings, group)
+        data.tables[table.key] = read_table(book, real, table, data.display, findings, group, scans.get(real))
 
 
 def _with_group(found: Finding, group: str) -> Finding:
