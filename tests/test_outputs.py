@@ -132,7 +132,7 @@ def test_every_spec_figure_in_the_report_sheet(report_rows):
 
 
 def test_kpi_table(cached):
-    ws = cached["Báo cáo"]
+    ws = cached["Chỉ tiêu"]
     rows = {row[0]: row for row in ws.iter_rows(values_only=True) if isinstance(row[0], int)}
     assert len(rows) == 11
     assert rows[1][2:4] == ("307/307 (100%)", "Đạt")
@@ -197,7 +197,7 @@ def test_findings_and_sources_sheets(cached, sample):
     assert t01[3] == t01[4] + t01[5] and len(t01[6]) == 64
     assert t01[6] == hashlib.sha256((SAMPLES / "T01-ban-giam-doc.xlsx").read_bytes()).hexdigest()
     account = {row[0]: row for row in sources[len(report.files):] if row[0] in ("Đoàn viên", "Chăm lo")}
-    assert account["Đoàn viên"][3:7] == (307, 307, 0, True)
+    assert account["Đoàn viên"][3:7] == (307, 307, 0, "Khớp")
 
 
 EXACT_SENTENCES = [
@@ -305,7 +305,7 @@ def test_group_text_never_becomes_a_formula_or_link(hostile):
             for cell in row:
                 if cell.data_type == "f":
                     # Only the tool's own formulas: summary totals and the row-account check.
-                    assert re.fullmatch(r"=SUM\([A-Z]+\d+:[A-Z]+\d+\)|=[A-Z]+\d+=[A-Z]+\d+\+[A-Z]+\d+",
+                    assert re.fullmatch(r'=SUM\([A-Z]+\d+:[A-Z]+\d+\)|=IF\([A-Z]+\d+=[A-Z]+\d+\+[A-Z]+\d+,"Khớp","Lệch"\)',
                                         str(cell.value)), (ws.title, cell.coordinate, cell.value)
                 elif cell.value in HOSTILE.values():
                     assert cell.data_type == "s"

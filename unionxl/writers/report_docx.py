@@ -297,16 +297,17 @@ def _lines_en(f: dict, x: dict, kpis, year: int) -> list[Line]:
             lines.append(Line("p", f"({k.number}). Travel fund and mutual-aid fund models maintained "
                                    f"{_status_en(k.status)}."))
             trip = (f"; trip support for {travel['trip_support_count']} members, "
-                    f"{vnd(travel['trip_support_amount'])}" if travel["trip_support_count"] else "")
+                    f"{_vnd_en(travel['trip_support_amount'])}" if travel["trip_support_count"] else "")
             lines.append(Line("p", f"+ Travel fund: {travel['contributors']}/{n} members contributing, "
-                                   f"{vnd(travel['collected'])} collected ({vnd(travel['rate'])} a month each){trip}."))
-            lent = (f"; {loans['count']} loans, {vnd(loans['amount'])} in total" if loans["count"] else "")
+                                   f"{_vnd_en(travel['collected'])} collected ({_vnd_en(travel['rate'])} a month each){trip}."))
+            lent = (f"; {loans['count']} loans, {_vnd_en(loans['amount'])} in total" if loans["count"] else "")
             lines.append(Line("p", f"+ Mutual-aid fund: {mutual['contributors']}/{n} members contributing, "
-                                   f"{vnd(mutual['collected'])} collected{lent}."))
+                                   f"{_vnd_en(mutual['collected'])} collected{lent}."))
         else:
             lines.append(Line("p", f"({k.number}). {_kpi_text(k)} {_status_en(k.status)}."))
     w = f["welfare"]
-    items = [f"{_label(schema.WELFARE_KIND, key, 'en')}: {e['count']}, {vnd(e['amount'])}" for key, e in w.items()]
+    items = [f"{_label(schema.WELFARE_KIND, key, 'en')}: {e['count']}, {_vnd_en(e['amount'])}"
+             for key, e in sorted(w.items(), key=lambda kv: _order_key(schema.WELFARE_KIND, kv[0]))]
     lines += [
         Line("h2", "2. Welfare"),
         Line("p", "- " + ("; ".join(items) + "." if items else "No welfare payments recorded.")),
@@ -316,6 +317,15 @@ def _lines_en(f: dict, x: dict, kpis, year: int) -> list[Line]:
                           else f"{f['new_members']} new members were admitted this year.")),
     ]
     return lines
+
+
+def _vnd_en(value: int | None) -> str:
+    return "" if value is None else f"{value:,} VND"
+
+
+def _order_key(lst: schema.ChoiceList, key: str) -> int:
+    keys = [c.key for c in lst.choices]
+    return keys.index(key) if key in keys else len(keys)
 
 
 # ------------------------------------------------------------------ document
@@ -607,7 +617,7 @@ def _word_table(doc, table: ReportTable, lang: str, width, size: int = TABLE_SIZ
 
 def _column_widths(table: ReportTable, total) -> list[Emu]:
     """Numbers get what they need; the text columns share the rest."""
-    need = {"int": Cm(1.7), "share": Cm(1.8), "amount": Cm(2.5)}
+    need = {"int": Cm(2.0 if len(table.kinds) <= 4 else 1.7), "share": Cm(1.8), "amount": Cm(2.5)}
     if table.key == "kpis":
         rest = (total - Cm(1.3) - Cm(2.2)) // 2
         return [Emu(int(w)) for w in (Cm(1.3), rest, rest, Cm(2.2))]

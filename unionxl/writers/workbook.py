@@ -46,6 +46,7 @@ SHEETS = {  # key -> (vi, en); names stay under Excel's 31 characters
     "loans": (schema.LOANS.vi, schema.LOANS.en),
     "welfare": (schema.WELFARE.vi, schema.WELFARE.en),
     "report": ("Báo cáo", "Report"),
+    "kpis": (schema.KPI_SHEET.vi, schema.KPI_SHEET.en),
     "findings": ("Phát hiện", "Findings"),
     "sources": ("Nguồn", "Sources"),
 }
@@ -70,6 +71,7 @@ def write_consolidated(result: MergeResult, path: Path, lang: str = "vi") -> Pat
     with atomic_path(path) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+            "constant_memory": True,  # rows are written in order: each is flushed to disk, not kept
         })
         try:
             _Writer(book, result, lang).write_all()
@@ -237,7 +239,7 @@ class _Writer:
         headers = [_l(self.lang, GROUP_CODE), _l(self.lang, GROUP_NAME),
                    *(col.header(self.lang) for col in sheet.columns),
                    _l(self.lang, SOURCE_FILE), _l(self.lang, SOURCE_ROW)]
-        widths = [8, 24, *(col.width for col in sheet.columns), 28, 8]
+        widths = [8, 30, *(col.width for col in sheet.columns), 34, 10]
         rows = list(self.dataset.rows(key))
         self.head(ws, sheet.title(self.lang), headers, widths, len(rows))
         names = {b.group_code: b.info.get("group_name") or "" for b in self.dataset.groups}
@@ -259,19 +261,39 @@ class _Writer:
         ws.freeze_panes(HEADER_ROW + 1, 4 if key != "welfare" else 2)
 
     def tables(self) -> None:
-        ws = self.book.add_worksheet(self.name("report"))
+        """Tables (a)-(d) stacked on one sheet; the KPI table gets its own sheet (long texts need wide
+        columns), and the per-group table is the summary sheet."""
         tables = report_tables(self.dataset, self.lang, self.report)
-        columns = max(len(t.headers) for t in tables)
-        widths = [46] + [14] * (columns - 1)
+        ws = self.book.add_worksheet(self.name("report"))
+        stacked = [t for t in tables if t.key not in ("kpis", "groups")]
+        columns = max(len(t.headers) for t in stacked)
+        widths = [50] + [14] * (columns - 1)
         for c, width in enumerate(widths):
             ws.set_column(c, c, width)
         ws.write_string(TITLE_ROW, 0, self._t("CÁC BẢNG SỐ LIỆU BÁO CÁO", "REPORT TABLES"), self.fmt["title"])
         ws.write_string(SUBTITLE_ROW, 0, self.subtitle(), self.fmt["subtitle"])
-        r = NOTE_ROW + 1
-        for table in tables:
+        ws.write_string(NOTE_ROW, 0, self._t(f"Bảng 5 ở trang '{self.name('kpis')}', bảng 6 ở trang "
+                                             f"'{self.name('summary')}'.",
+                                             f"Table 5 is on sheet '{self.name('kpis')}', table 6 on sheet "
+                                             f"'{self.name('summary')}'."), self.fmt["subtitle"])
+        r = NOTE_ROW + 2
+        for table in stacked:
             r = self.report_table(ws, r, table) + 1
         self.print_setup(ws, sum(widths), None)
-        ws.set_landscape()
+        for table in tables:
+            if table.key == "kpis":
+                self.kpis(table)
+
+    def kpis(self, table: ReportTable) -> None:
+        ws = self.book.add_worksheet(self.name("kpis"))
+        widths = [6, 48, 48, 12]
+        self.head(ws, table.title.split(". ", 1)[-1].upper(), table.headers, widths, len(table.rows))
+        for r, values in enumerate(table.rows, HEADER_ROW + 1):
+            for c, (value, kind) in enumerate(zip(values, table.kinds)):
+                self.put(ws, r, c, value, "wrap" if kind == "text" else kind)
+            # Row heights are not recomputed by every spreadsheet on opening: size wrapped rows here.
+            lines = max(_lines(str(v or ""), w) for v, w in zip(values, widths))
+            ws.set_row(r, 15 * lines)
 
     def report_table(self, ws, r: int, table: ReportTable) -> int:
         """One report table from row r; returns the next free row."""
@@ -334,9 +356,10 @@ class _Writer:
             self.put(ws, r, 0, schema.table_sheet(key).name(self.lang))
             for c, value in ((3, account.read), (4, account.accepted), (5, account.rejected)):
                 self.put(ws, r, c, value, "int")
-            ok = account.read == account.accepted + account.rejected
-            ws.write_formula(r, 6, f"={xl_rowcol_to_cell(r, 3)}={xl_rowcol_to_cell(r, 4)}+{xl_rowcol_to_cell(r, 5)}",
-                             self.fmt["text"], ok)
+            ok, bad = self._t("Khớp", "OK"), self._t("Lệch", "MISMATCH")
+            read, accepted, rejected = (xl_rowcol_to_cell(r, c) for c in (3, 4, 5))
+            ws.write_formula(r, 6, f'=IF({read}={accepted}+{rejected},"{ok}","{bad}")', self.fmt["text"],
+                             ok if account.read == account.accepted + account.rejected else bad)
 
     def info(self) -> None:
         """Hidden key-value sheet laid out like the template's info sheets, so a reader can recognise the file."""
@@ -369,6 +392,12 @@ def _choice_label(list_key: str, key: str, lang: str) -> str:
         return schema.LISTS[list_key].label(key, lang)
     except KeyError:
         return key
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell of this width (in characters) needs, roughly."""
+    per_line = max(int(width * 1.1), 1)
+    return max(1, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
 
 
 def _decimals(share: Share) -> int:
