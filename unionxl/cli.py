@@ -178,9 +178,11 @@ def merge(ctx: click.Context, folder: Path, out_dir: Path, unit_path: Path | Non
 
     Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng.
     """
+    from .fileio import remove_stale_temps
     from .writers import write_outputs
 
     result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all)
+    remove_stale_temps(out_dir)  # left by a run that was killed mid-write
     for path in write_outputs(result, out_dir, lang=lang):
         if not (json_path is not None and str(json_path) == "-"):
             click.echo(f"{_t('written', lang)}: {path}")

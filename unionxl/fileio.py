@@ -9,12 +9,33 @@ from pathlib import Path
 from typing import Iterator
 
 
+TEMP_PREFIX = ".unionxl-"
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete temporary files that a run killed before its rename left in an output folder.
+
+    They are hidden and never named like an output, so nobody mistakes one for a result;
+    the next merge into the same folder (and its subfolders, e.g. feedback copies) removes them.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    removed = []
+    for directory in (folder, *(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink())):
+        for path in directory.glob(TEMP_PREFIX + "*"):
+            if path.is_file() and not path.is_symlink():
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; rename it over the target on success."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".unionxl-", suffix=path.suffix)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=path.suffix)
     os.close(fd)
     try:
         yield Path(tmp)

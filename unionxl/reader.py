@@ -125,6 +125,13 @@ def _guard_container(path: Path) -> dict[str, SheetScan]:
             if len(infos) > MAX_PARTS:
                 raise _too_large(f"{len(infos)} phần / parts")
             names = {info.filename for info in infos}
+            declared = 0
+            for info in infos:  # what the archive admits to: refuse it before inflating anything
+                declared += info.file_size
+                if _bomb_ratio(info.file_size, info.compress_size):
+                    raise _too_large(f"zip bomb: {info.filename}")
+            if declared > MAX_UNZIPPED_BYTES:
+                raise _too_large(f"zip bomb: {declared // (1024 * 1024)} MB")
             total = 0
             for info in infos:
                 if info.flag_bits & 0x1:
@@ -156,23 +163,26 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
     """Inflate one part in small chunks, counting real bytes: the declared size may lie."""
     limit = min(budget, MAX_PART_BYTES)
     probe = copy.copy(info)
-    probe.file_size = limit + 1  # zipfile stops at the declared size; let it run to the real end
+    # zipfile stops at the declared size (and checks the CRC there): let it run past our limit
+    probe.file_size = limit + (1 << 20)
     inflated = 0
     tail = b""
     with archive.open(probe) as stream:
         while block := stream.read(1 << 16):
             inflated += len(block)
-            if inflated > limit:
-                raise _too_large(f"zip bomb: {info.filename} > {limit // (1024 * 1024)} MB")
+            if inflated > limit or _bomb_ratio(inflated, info.compress_size):
+                raise _too_large(f"zip bomb: {info.filename}")
             window = tail + block
             if any(marker in window for marker in _DTD_MARKERS):
                 raise UnreadableWorkbook("file-unsafe", f"DTD/ENTITY: {info.filename}")
             tail = block[-16:]
     if inflated != info.file_size:
         raise UnreadableWorkbook("file-unsafe", f"kích thước khai sai / declared size lies: {info.filename}")
-    if inflated > 1024 * 1024 and inflated > MAX_INFLATE_RATIO * max(info.compress_size, 1):
-        raise _too_large(f"zip bomb: {info.filename} x{inflated // max(info.compress_size, 1)}")
     return inflated
+
+
+def _bomb_ratio(inflated: int, compressed: int) -> bool:
+    return inflated > 1024 * 1024 and inflated > MAX_INFLATE_RATIO * max(compressed, 1)
 
 
 def _check_extent(sheet: str, rows: int, cols: int) -> None:
