@@ -99,3 +99,16 @@ def test_every_code_has_both_messages_and_every_placeholder_is_known():
     for code in CATALOGUE.values():
         assert code.vi and code.en
         assert code.vi != code.en
+
+
+def test_outputs_are_readable_like_any_saved_file(clean, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "ra"
+    invoke("merge", clean, "-o", out)
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in out.iterdir():
+        if path.is_file():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path.name

@@ -103,6 +103,8 @@ def compute_figures(dataset: Dataset) -> dict[str, Any]:
             "unpaid_periods": sums("mutual_unpaid_periods"),
             "opening_balance": fund["opening"],
             "balance": fund["balance"],
+            "repaid": fund["repaid"],
+            "closing_balance": fund["closing"],
         },
         "loans": {"count": sums("loans_count"), "amount": sums("loans_amount"), "repaid": sums("loans_repaid"),
                   "cap": dataset.policy.get("loan_cap")},
@@ -285,6 +287,8 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
         [L("Vay vốn: đã trả", "Loans: repaid"), None, None, loans["repaid"]],
         [L("Quỹ tương hỗ: số dư (năm trước + thu − cho vay)", "Mutual-aid fund: balance (opening + collected − lent)"),
          None, None, mutual["balance"]],
+        [L("Quỹ tương hỗ: số dư cuối năm (cộng cả nợ đã trả)", "Mutual-aid fund: closing balance (with repayments)"),
+         None, None, mutual["closing_balance"]],
     ]
     tables.append(ReportTable("funds", L("3. Quỹ du lịch, quỹ tương hỗ và vay vốn", "3. Travel fund, mutual-aid fund and loans"),
                               [L("Nội dung", "Item"), L("Số lượng", "Number"), L("Mức (đồng)", "Rate (VND)"),

@@ -36,8 +36,10 @@ def fund_position(opening: int, books: list[Workbook]) -> dict[str, int]:
     collected = sum(paid(r, "mutual_fund") for b in books for r in b.rows("mutual_fund") if r.accepted)
     lent = sum(r.values.get("amount") or 0 for b in books for r in b.rows("loans") if r.accepted)
     repaid = sum(r.values.get("repaid") or 0 for b in books for r in b.rows("loans") if r.accepted)
+    # 'balance' is what SPEC §3 checks (opening + collections − loans ≥ 0); 'closing' also counts
+    # repayments and is what the next year opens with.
     return {"opening": opening, "collected": collected, "lent": lent, "repaid": repaid,
-            "balance": opening + collected - lent}
+            "balance": opening + collected - lent, "closing": opening + collected + repaid - lent}
 
 
 def check_fund_balance(unit: Workbook | None, books: list[Workbook]) -> Iterator[Finding]:
