@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -204,3 +205,18 @@ def test_a_file_without_read_permission(tmp_path):
     finally:
         (folder / "T02.xlsx").chmod(0o644)
     assert [f.code for f in result.report.findings if f.file == "T02.xlsx"][0] == "file-unreadable"
+
+
+def test_merge_writes_every_output_from_the_corpus(corpus, tmp_path):
+    folder, _, _ = corpus
+    out = tmp_path / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader, "open", _deny("B22-khong-quyen.xlsx"), raising=False)
+        outcome = CliRunner().invoke(main, ["merge", str(folder), "-o", str(out)])
+    assert outcome.exit_code == 1, outcome.output
+    assert "Traceback" not in outcome.output and "internal error" not in outcome.output
+    written = sorted(out.rglob("*.xlsx"))
+    assert any(p.name.startswith("tong-hop-") for p in written) and list(out.glob("*.docx"))
+    for path in written:
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None, path.name
