@@ -7,7 +7,7 @@ the others are written here and committed. Regenerate from the repository root:
 
     python tests/badinput/make_corpus.py      # LibreOffice (soffice) for the .xls/.ods kinds
 
-Group files carry codes B03..B23 and distinct citizen IDs, so the whole folder can
+Group files carry codes B03..B24 and distinct citizen IDs, so the whole folder can
 be merged at once with a unit workbook listing them (see `unit_codes()`).
 """
 
@@ -58,6 +58,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("required sheet deleted", "B07-thieu-trang.xlsx", ("sheet-missing",)),
     Kind("header row deleted", "B08-mat-tieu-de.xlsx", ("header-missing",)),
     Kind("merged cells in the data", "B09-o-gop.xlsx", ("cell-merged",)),
+    Kind("merged cells in the data, saved as .ods by LibreOffice", "B24-o-gop.ods", ("cell-merged",)),
     Kind("hidden rows and columns (their data still counts)", "B10-an-dong-cot.xlsx", ()),
     Kind("two files for the same group", "B10-ban-2.xlsx", ("group-duplicate-file",)),
     Kind("formulas without cached values (saved by a library)", "B11-cong-thuc-chua-tinh.xlsx",
@@ -88,7 +89,7 @@ SECRET_PATH = "/etc/passwd"  # what the committed XXE file points at; tests use 
 
 
 def unit_codes() -> list[str]:
-    return [f"B{i:02d}" for i in range(3, 24)]
+    return [f"B{i:02d}" for i in range(3, 25)]
 
 
 def _group(code: str, people=PEOPLE) -> dict:
@@ -162,6 +163,8 @@ def make_files(out: Path) -> None:
             sheet["E5"] = '=E4+"ba mươi"'
         _edit(tmp / "B13-loi-cong-thuc.xlsx", _group("B13"), calc_errors)
         shutil.copy(_soffice(tmp / "B13-loi-cong-thuc.xlsx", "ods", tmp), out / "B13-loi-cong-thuc.ods")
+        _edit(tmp / "B24-o-gop.xlsx", _group("B24"), lambda b: b["Quỹ du lịch"].merge_cells("D5:F5"))
+        shutil.copy(_soffice(tmp / "B24-o-gop.xlsx", "ods", tmp), out / "B24-o-gop.ods")
     else:
         print("soffice not found: the .xls/.ods kinds keep their committed files", file=sys.stderr)
 
@@ -373,7 +376,7 @@ def readme() -> str:
         "code(s) it must give. `tests/test_badinput.py` merges this whole folder with two clean groups",
         "and checks each row of the table; *none* means no error and no warning (the file is read",
         "like a clean one). Files made at *test* time are too big to commit, or need a symlink, a",
-        "pipe or a permission. Group files carry codes B03..B23 and distinct citizen IDs.",
+        "pipe or a permission. Group files carry codes B03..B24 and distinct citizen IDs.",
         "",
         "| kind | file | expected code(s) | made |",
         "|---|---|---|---|",
