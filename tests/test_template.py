@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 import openpyxl
+from copy import copy
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -86,13 +87,32 @@ TYPED_INFO = {"leader": "Lò Văn Inh", "prepared_by": "Nguyễn Thị Hoa", "pr
               "declared_mutual_total": 800_000, "declared_loans_count": 1, "declared_loans_amount": 10_000_000}
 
 
+def effective(ws, cell):
+    """The style a person typing into this cell gets: its own, or its column's (Excel and Calc alike)."""
+    if cell.has_style:
+        return cell
+    for dim in ws.column_dimensions.values():
+        if dim.min <= cell.column <= dim.max:
+            return dim
+    return cell
+
+
+def type_into(ws, row: int, column: int, value) -> None:
+    """As Excel does when a value is typed into an empty cell: it takes the column's format."""
+    cell = ws.cell(row, column)
+    source = effective(ws, cell)
+    if source is not cell:
+        cell.number_format, cell.protection = source.number_format, copy(source.protection)
+    cell.value = value
+
+
 def fill_like_an_officer(path: Path, out: Path) -> Path:
     wb = openpyxl.load_workbook(path)
     for sheet in GROUP_SHEETS:
         ws = wb[sheet.name()]
         columns = header_columns(ws, sheet)
         for key, value in TYPED[sheet.key].items():
-            ws.cell(FIRST, columns[key]).value = value
+            type_into(ws, FIRST, columns[key], value)
     ws = wb[GROUP_INFO.name()]
     labels = {ws.cell(r, 1).value: r for r in range(FIELD_FIRST_ROW, ws.max_row + 1)}
     for key, value in TYPED_INFO.items():
@@ -184,8 +204,10 @@ def test_data_is_written_by_python_type_never_as_formula(tmp_path):
     info = wb[GROUP_INFO.name()]
     row = FIELD_FIRST_ROW + [f.key for f in GROUP_INFO.fields].index("leader")
     assert info.cell(row, 2).data_type == "s" and info.cell(row, 2).value.startswith("=HYPERLINK")
-    blank = wb[TRAVEL_FUND.name()].cell(FIRST, t["total"] + 1)
-    assert blank.value is None and blank.number_format == "#,##0" and not blank.protection.locked
+    travel_ws = wb[TRAVEL_FUND.name()]
+    blank = travel_ws.cell(FIRST, t["total"] + 1)
+    style = effective(travel_ws, blank)
+    assert blank.value is None and style.number_format == "#,##0" and not style.protection.locked
 
 
 def test_info_overrides_keyword_arguments_so_a_wrong_year_can_be_planted(tmp_path):
@@ -293,8 +315,9 @@ def test_headers_formats_and_unlocked_entry_rows(group_path, sheet):
         fills[col.required].add(head.fill.fgColor.rgb)
         for row in (FIRST, HEADER_ROW + sheet.rows):
             cell = ws.cell(row, c)
-            assert cell.number_format == col.number_format, f"{cell.coordinate} {col.key}"
-            assert cell.protection.locked is False, cell.coordinate
+            style = effective(ws, cell)
+            assert style.number_format == col.number_format, f"{cell.coordinate} {col.key}"
+            assert style.protection.locked is False, cell.coordinate
         [width] = [d.width for d in ws.column_dimensions.values() if d.min <= c <= d.max]
         assert width == pytest.approx(col.width, abs=0.75)
     assert len(fills[True]) <= 1 and len(fills[False]) <= 1 and not fills[True] & fills[False]
@@ -368,8 +391,8 @@ def test_unit_workbook_prefills_policy_and_the_eleven_targets(tmp_path, unit_pat
     ws = wb[KPI_SHEET.name()]
     rows = [[ws.cell(FIRST + i, c).value for c in (1, 2, 3, 4)] for i in range(len(KPIS))]
     assert rows == [[k.number, k.vi, None, None] for k in KPIS]
-    assert ws.cell(FIRST, 2).protection.locked and not ws.cell(FIRST, 3).protection.locked
-    assert not ws.cell(FIRST, 4).protection.locked
+    assert ws.cell(FIRST, 2).protection.locked and not effective(ws, ws.cell(FIRST, 3)).protection.locked
+    assert not effective(ws, ws.cell(FIRST, 4)).protection.locked
 
     path = write_unit_workbook(tmp_path / "u.xlsx", lang="en", data={
         "policy": {"loan_cap": 15_000_000}, "groups": [{"group_code": "T01", "group_name": "Khoa Nội"}],

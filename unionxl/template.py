@@ -551,7 +551,10 @@ class _Book:
             values = rows[r] if r < len(rows) else {}
             _check_keys(values, sheet.keys, f"{sheet.key} row")
             for c, col in enumerate(columns):
-                _write(ws, first + r, c, values.get(col.key), formats[c])
+                value = values.get(col.key)
+                if value is None and col.key not in locked:
+                    continue  # the column format already makes it an unlocked, formatted entry cell
+                _write(ws, first + r, c, value, formats[c])
             wrapped = [(v, col.width, False) for col, v in ((col, values.get(col.key)) for col in columns)
                        if isinstance(v, str) and col.type is ColType.TEXT and col.width >= WRAP_WIDTH]
             if wrapped:
