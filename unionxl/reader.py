@@ -41,8 +41,11 @@ MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # all parts together, counted as actuall
 MAX_PART_BYTES = 128 * 1024 * 1024  # one part, counted as actually inflated
 MAX_PARTS = 10_000  # members of the zip
 MAX_INFLATE_RATIO = 200  # a real workbook part compresses ~5-30x; bombs go to 1000x
-MAX_SHEET_CELLS = 1_000_000  # rows x columns spanned by the cells that hold something
-MAX_SHARED_STRINGS = 200_000  # distinct strings in an .xlsx
+# A consolidated workbook (the roll-up's input) of 100 000 members has ledgers of ~200 000 rows x 12
+# columns and as many distinct strings: these two leave room for that, and calamine's rows x columns
+# allocation (~32 bytes a cell) stays near 256 MB at the limit.
+MAX_SHEET_CELLS = 8_000_000  # rows x columns spanned by the cells that hold something
+MAX_SHARED_STRINGS = 2_000_000  # distinct strings in an .xlsx
 FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                   "#SPILL!", "#CALC!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"}
 SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
@@ -217,8 +220,38 @@ def _expat(start=None, end=None, text=None):
     return parser
 
 
+_CONTENT_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')  # not self-closing: holds a value
+
+
+def _scan_xlsx_sheet_fast(data: bytes, sheet: str) -> SheetScan | None:
+    """The common case at C speed: no formula, no error cell, every cell with its own reference.
+
+    Then nothing is hidden from calamine and only the extent needs checking. None means
+    'not the common case': the exact expat scan decides.
+    """
+    if b"<f>" in data or b"<f " in data or b't="e"' in data or b":c " in data:
+        return None
+    cells = data.count(b"<c ")
+    if cells != data.count(b'<c r="') or b"<c>" in data:
+        return None
+    refs = _CONTENT_CELL.findall(data)
+    if refs:
+        max_row = max(int(row) for _, row in refs)
+        max_col = max(_column_number(col.decode()) for col in {col for col, _ in refs})
+        _check_extent(sheet, max_row, max_col)
+    return SheetScan()
+
+
+def _shared_strings_fast(data: bytes) -> int | None:
+    count = data.count(b"<si>") + data.count(b"<si ")
+    return None if count == 0 and b":si" in data else count
+
+
 def _scan_xlsx(archive: zipfile.ZipFile, names: set[str]) -> dict[str, SheetScan]:
-    if "xl/sharedStrings.xml" in names:
+    fast = _shared_strings_fast(archive.read("xl/sharedStrings.xml")) if "xl/sharedStrings.xml" in names else 0
+    if fast is not None and fast > MAX_SHARED_STRINGS:
+        raise _too_large(f"> {MAX_SHARED_STRINGS} chuỗi / shared strings")
+    if fast is None:
         count = 0
 
         def start(name, _attrs):
@@ -232,8 +265,11 @@ def _scan_xlsx(archive: zipfile.ZipFile, names: set[str]) -> dict[str, SheetScan
             _expat(start).ParseFile(stream)
     scans: dict[str, SheetScan] = {}
     for sheet, part in _xlsx_sheet_parts(archive, names).items():
-        with archive.open(part) as stream:
-            scans[sheet] = _scan_xlsx_sheet(stream, sheet)
+        scan = _scan_xlsx_sheet_fast(archive.read(part), sheet)  # sizes were counted just before
+        if scan is None:
+            with archive.open(part) as stream:
+                scan = _scan_xlsx_sheet(stream, sheet)
+        scans[sheet] = scan
     return scans
 
 
