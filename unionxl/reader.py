@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 import zipfile
 import zlib
 from xml.parsers import expat
@@ -536,7 +537,57 @@ def _plain(raw: Any) -> Any:
 
 
 def _blank(raw: Any) -> bool:
-    return raw is None or raw == "" or (isinstance(raw, str) and not clean_text(raw))
+    if raw is None or raw == "":
+        return True
+    if raw.__class__ is not str:
+        return False
+    text = raw.strip()
+    # Zero-width characters are not printable; only then is the full cleaning needed.
+    return not text or (not text.isprintable() and not clean_text(text))
+
+
+# Fast paths for the values that make up nearly every cell. Each returns the typed value,
+# or _SLOW for anything it is not sure about, which CellReader.read then handles in full
+# (with its findings). A test checks they agree with CellReader.read on every sample cell.
+_SLOW = object()
+
+
+def _fast_text(raw, _exact):
+    if raw.__class__ is str and raw and raw.isprintable() and raw == raw.strip() and "  " not in raw \
+            and raw not in FORMULA_ERRORS and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+        return raw
+    return _SLOW
+
+
+def _fast_amount(raw, _exact):
+    if raw.__class__ is float and raw >= 0 and raw.is_integer():
+        return int(raw)
+    if raw.__class__ is int and raw >= 0:
+        return raw
+    return _SLOW
+
+
+def _fast_date(raw, _exact):
+    if raw.__class__ is dt.date and 1900 <= raw.year <= 2100:
+        return raw
+    if raw.__class__ is dt.datetime and 1900 <= raw.year <= 2100:
+        return raw.date()
+    return _SLOW
+
+
+def _fast_cccd(raw, _exact):
+    if raw.__class__ is str and len(raw) == 12 and raw.isascii() and raw.isdigit():
+        return raw
+    return _SLOW
+
+
+def _fast_choice(raw, exact):
+    return exact.get(raw, _SLOW) if raw.__class__ is str else _SLOW
+
+
+_FAST = {ColType.TEXT: _fast_text, ColType.NAME: _fast_text, ColType.CCCD: _fast_cccd,
+         ColType.DATE: _fast_date, ColType.AMOUNT: _fast_amount, ColType.INT: _fast_amount,
+         ColType.CHOICE: _fast_choice}
 
 
 # ----------------------------------------------------------- field sheets
@@ -625,7 +676,8 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
 
 def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[Finding], group: str = "",
                scan: SheetScan | None = None) -> SheetData:
-    grid = _grid(book, name)
+    calamine_sheet = book.get_sheet_by_name(name)  # parsed once: values and merges come from it
+    grid = calamine_sheet.to_python(skip_empty_area=False)
     data = SheetData(sheet.key, name)
     cells = CellReader(display, name, group, scan)
     found = find_header(grid, sheet)
@@ -646,44 +698,52 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     missing = [col for col in sheet.columns if col.required and col.key not in mapping]
     for col in missing:
         cells.finding("column-missing", f"A{header_row + 1}", None, expected=col.vi)
-    _merged_in_data(book, name, header_row, cells)
-    columns = [(col, mapping[col.key]) for col in sheet.columns if col.key in mapping]
-    content_columns = [(col, i) for col, i in columns if col.key != "stt"]
+    _merged_in_data(calamine_sheet, header_row, cells)
+    # One plan per column, computed once: this loop runs for every cell of every workbook.
+    plan = [(col, i, column_letter(i), _FAST[col.type], col.choices and _CHOICE_INDEX[col.choices].exact)
+            for col in sheet.columns if (i := mapping.get(col.key)) is not None]
+    content = [i for col, i, *_ in plan if col.key != "stt"]
+    width = max(mapping.values()) + 1
     name_index = mapping.get("full_name")
+    cccd_index = mapping.get("cccd")
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
-        if all(_blank(row[i]) if i < len(row) else True for _, i in content_columns):
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        if all(_blank(row[i]) for i in content):
             continue
         number = r + 1
-        if name_index is not None and name_index < len(row) and _is_summary(row, name_index, mapping):
+        if (name_index is not None and row[name_index].__class__ is str and len(row[name_index]) < 16
+                and (cccd_index is None or _blank(row[cccd_index])) and _is_summary(row, name_index, mapping)):
             cells.finding("row-summary", f"{column_letter(name_index)}{number}", clean_text(row[name_index]))
             continue
         values: dict[str, Any] = {}
         ok = not missing
-        for col, i in columns:
-            raw = row[i] if i < len(row) else None
-            cell = f"{column_letter(i)}{number}"
+        for col, i, letter, fast, exact in plan:
+            raw = row[i]
             if _blank(raw):
                 values[col.key] = None
-                ok = cells.blank(cell, col.vi, col.required) and ok
+                ok = cells.blank(f"{letter}{number}", col.vi, col.required) and ok
                 continue
             if col.key == "stt":
                 values["stt"] = _plain(raw)
                 continue
-            value, cell_ok = cells.read(raw, col, cell, col.vi)
+            value = fast(raw, exact) if fast else _SLOW
+            if value is _SLOW:
+                value, cell_ok = cells.read(raw, col, f"{letter}{number}", col.vi)
+                ok = ok and cell_ok
             values[col.key] = value
-            ok = ok and cell_ok
         data.rows.append(Row(number, values, accepted=ok))
     findings.extend(cells.findings)
     return data
 
 
-def _merged_in_data(book, name: str, header_row: int, cells: CellReader) -> None:
+def _merged_in_data(calamine_sheet, header_row: int, cells: CellReader) -> None:
     """Merged cells under the header: calamine gives the value to the first cell only."""
     ranges = cells.scan.merged
     if ranges is None:
         try:
-            ranges = book.get_sheet_by_name(name).merged_cell_ranges or []
+            ranges = calamine_sheet.merged_cell_ranges or []
         except Exception:  # not every format reports merges
             ranges = []
     for (r0, c0), (r1, c1) in sorted(ranges):

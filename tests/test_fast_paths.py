@@ -1,0 +1,82 @@
+"""The reader's fast paths must give exactly what the full cell parser gives, with no finding lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import python_calamine
+from hypothesis import given, settings, strategies as st
+
+from unionxl import reader, schema
+from unionxl.reader import _CHOICE_INDEX, _FAST, _SLOW, CellReader, find_header
+
+ROOT = Path(__file__).resolve().parent.parent
+BOOKS = sorted([*ROOT.glob("samples/2024*/*.xls*"), *ROOT.glob("tests/fixtures/libreoffice/*"),
+                *ROOT.glob("tests/badinput/*.xls*"), *ROOT.glob("tests/badinput/*.ods")])
+ALL_COLUMNS = {(col.type, col.choices): col for sheet in (*schema.GROUP_SHEETS, *schema.UNIT_SHEETS)
+               for col in sheet.columns}
+
+
+def agree(raw, col) -> None:
+    if reader._blank(raw):
+        return  # blanks are settled before any parser runs
+    exact = _CHOICE_INDEX[col.choices].exact if col.choices else None
+    fast = _FAST[col.type](raw, exact)
+    if fast is _SLOW:
+        return
+    cells = CellReader("f.xlsx", "s")
+    assert cells.read(raw, col, "A1", col.vi) == (fast, True), (raw, col.key)
+    assert cells.findings == [], (raw, col.key)
+
+
+def sample_cells():
+    for path in BOOKS:
+        try:
+            book = python_calamine.CalamineWorkbook.from_path(str(path))
+        except Exception:
+            continue  # the corpus holds unreadable files on purpose
+        for sheet in (*schema.GROUP_SHEETS, *schema.UNIT_SHEETS):
+            if sheet.vi not in book.sheet_names:
+                continue
+            try:
+                grid = book.get_sheet_by_name(sheet.vi).to_python(skip_empty_area=False)
+            except Exception:
+                continue
+            found = find_header(grid, sheet)
+            if not found:
+                continue
+            header_row, mapping, _ = found
+            for row in grid[header_row + 1:]:
+                for col in sheet.columns:
+                    i = mapping.get(col.key)
+                    if i is not None and i < len(row) and col.key != "stt" and not reader._blank(row[i]):
+                        yield row[i], col
+
+
+def test_fast_paths_agree_with_the_full_parser_on_every_sample_cell():
+    seen = 0
+    for raw, col in sample_cells():
+        agree(raw, col)
+        seen += 1
+    assert seen > 10_000  # the samples, the Calc fixtures and the corpus were really read
+
+
+values = st.one_of(
+    st.text(max_size=20), st.integers(-10**13, 10**13), st.floats(allow_nan=True, allow_infinity=True),
+    st.dates(dt.date(1800, 1, 1), dt.date(2300, 1, 1)), st.datetimes(dt.datetime(1800, 1, 1)),
+    st.sampled_from(["Nam", "Nữ", " Nam", "nữ", "#REF!", "Err:502", "012085001234", "12085001234", "30.000",
+                     "Đại học", "Dai hoc", "Có", "x", "THPT", "\u200b", "Lò\u00a0Văn", "e\u0301"]),
+)
+
+
+@settings(max_examples=300)
+@given(values, st.sampled_from(sorted(ALL_COLUMNS, key=str)))
+def test_fast_paths_agree_with_the_full_parser_on_any_value(raw, key):
+    agree(raw, ALL_COLUMNS[key])
+
+
+@pytest.mark.parametrize("raw", ["#REF!", "Err:502", " Nam", "Lò\u00a0Văn", "e\u0301", "a  b", "30.000"])
+def test_values_that_need_care_take_the_full_path(raw):
+    assert _FAST[schema.ColType.TEXT](raw, None) is _SLOW or raw == "30.000"
