@@ -103,22 +103,36 @@ UNIT = click.option("--unit", "unit_path", type=click.Path(path_type=Path),
 JSON_OUT = click.option("--json", "json_path", type=click.Path(allow_dash=True, path_type=Path),
                         help="Ghi mọi phát hiện và số liệu ra JSON ('-' = stdout) / all findings and figures as JSON.")
 SHOW_ALL = click.option("--all", "show_all", is_flag=True, help="Hiện tất cả phát hiện / show every finding.")
+PREVIOUS = click.option("--previous", "previous_path", type=click.Path(path_type=Path),
+                        help="Bản tổng hợp năm trước (tong-hop-<năm>.xlsx): so sánh số liệu, đoàn viên có tên / "
+                             "không còn tên, số dư quỹ tương hỗ / last year's consolidated workbook to compare with.")
 
 
 def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str, json_path: Path | None,
-               show_all: bool):
+               show_all: bool, previous_path: Path | None = None, rollup: dict | None = None):
+    """Merge FOLDER (or, given `rollup` options, roll up its consolidated workbooks), compare with last
+    year if asked, print the report and write the JSON."""
     from .console import dumps, render, to_json
     from .fileio import atomic_write_text
     from .merge import MergeUsageError, merge_folder
+    from .previous import compare_with_previous
+    from .rollup import rollup_folder
+
+    def work(progress=None):
+        if rollup is not None:
+            return rollup_folder(folder, lang=lang, progress=progress, **rollup)
+        return merge_folder(folder, unit_path, progress=progress)
 
     quiet = json_path is not None and str(json_path) == "-"
     try:
         candidates = [p for p in folder.iterdir()] if folder.is_dir() else []
         if len(candidates) > 20 and not quiet:
             with click.progressbar(length=len(candidates), label=_t("reading", lang), file=sys.stderr) as bar:
-                result = merge_folder(folder, unit_path, progress=lambda _p: bar.update(1))
+                result = work(progress=lambda _p: bar.update(1))
         else:
-            result = merge_folder(folder, unit_path)
+            result = work()
+        if previous_path is not None:
+            compare_with_previous(result, previous_path)
     except MergeUsageError as exc:
         raise UsageProblem(str(exc)) from exc
     except Exception as exc:  # a bug of ours: say so plainly; --debug shows the traceback
@@ -152,14 +166,15 @@ def _t(key: str, lang: str, **params) -> str:
 @LANG
 @JSON_OUT
 @SHOW_ALL
+@PREVIOUS
 @click.pass_context
 def validate(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str, json_path: Path | None,
-             show_all: bool) -> None:
+             show_all: bool, previous_path: Path | None) -> None:
     """Kiểm tra các biểu mẫu trong FOLDER, không ghi gì / check the workbooks in FOLDER, write nothing.
 
     Mã thoát / exit status: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng.
     """
-    result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all)
+    result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all, previous_path)
     ctx.exit(result.report.exit_code)
 
 
@@ -171,17 +186,47 @@ def validate(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str
 @LANG
 @JSON_OUT
 @SHOW_ALL
+@PREVIOUS
 @click.pass_context
 def merge(ctx: click.Context, folder: Path, out_dir: Path, unit_path: Path | None, lang: str,
-          json_path: Path | None, show_all: bool) -> None:
+          json_path: Path | None, show_all: bool, previous_path: Path | None) -> None:
     """Kiểm tra và tổng hợp FOLDER vào OUT / check and consolidate FOLDER into OUT.
 
     Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng.
     """
+    result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all, previous_path)
+    _write(ctx, result, out_dir, lang, json_path)
+
+
+@main.command()
+@FOLDER
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Thư mục ghi kết quả / output folder.")
+@click.option("--unit-name", default=None,
+              help="Tên công đoàn ngành (mặc định: công đoàn cấp trên mà các CĐCS ghi) / the sector union's name.")
+@click.option("--superior-name", default=None, help="Công đoàn cấp trên của ngành / the sector's superior union.")
+@LANG
+@JSON_OUT
+@SHOW_ALL
+@PREVIOUS
+@click.pass_context
+def rollup(ctx: click.Context, folder: Path, out_dir: Path, unit_name: str | None, superior_name: str | None,
+           lang: str, json_path: Path | None, show_all: bool, previous_path: Path | None) -> None:
+    """Tổng hợp cấp ngành: các bản tổng hợp tong-hop-<năm>.xlsx của các CĐCS trong FOLDER vào OUT /
+    roll up the CĐCS consolidated workbooks in FOLDER into OUT (sector union).
+
+    Bản tổng hợp của ngành cũng là đầu vào hợp lệ cho cấp trên / the output rolls up again one level up.
+    Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng.
+    """
+    result = _run_merge(ctx, folder, None, lang, json_path, show_all, previous_path,
+                        rollup={"unit_name": unit_name, "superior_name": superior_name})
+    _write(ctx, result, out_dir, lang, json_path)
+
+
+def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path | None) -> None:
     from .fileio import remove_stale_temps
     from .writers import write_outputs
 
-    result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all)
     remove_stale_temps(out_dir)  # left by a run that was killed mid-write
     for path in write_outputs(result, out_dir, lang=lang):
         if not (json_path is not None and str(json_path) == "-"):

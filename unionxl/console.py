@@ -19,16 +19,18 @@ def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str
     report, dataset = result.report, result.dataset
     lines: list[str] = []
     unit_name = dataset.unit_info.get("unit_name") or "?"
-    lines.append(t("unit_line", lang, unit=unit_name, year=dataset.year or "?", groups=len(dataset.groups),
-                   expected=len(dataset.expected_groups) or "?"))
+    sector = dataset.level != "unit"
+    lines.append(t("sector_line" if sector else "unit_line", lang, unit=unit_name, year=dataset.year or "?",
+                   groups=len(dataset.groups), expected=len(dataset.expected_groups) or "?"))
     lines.append("")
     by_group: dict[str, list] = defaultdict(list)
     for finding in report.sorted():
         by_group[finding.group].append(finding)
     names = {str(g.get("group_code")): g.get("group_name") or "" for g in dataset.expected_groups}
-    rows_of = {f.group: f for f in report.files if f.group and f.kind == "group"}
-    lines.append(t("per_group", lang))
-    header = f"  {t('col_group', lang):<42} {t('col_rows', lang):>6} {t('col_errors', lang):>5} {t('col_warnings', lang):>9}"
+    rows_of = {f.group: f for f in report.files if f.group and f.kind in ("group", "consolidated")}
+    lines.append(t("per_unit" if sector else "per_group", lang))
+    col = t("col_unit" if sector else "col_group", lang)
+    header = f"  {col:<42} {t('col_rows', lang):>6} {t('col_errors', lang):>5} {t('col_warnings', lang):>9}"
     lines.append(header)
     codes = sorted(set(names) | {g for g in by_group if g})
     for code in codes:
@@ -53,6 +55,8 @@ def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str
             if len(found) > len(shown):
                 lines.append("      " + t("more", lang, n=len(found) - len(shown)))
         lines.append("")
+    if result.comparison is not None:
+        lines += _comparison_lines(result.comparison, lang)
     lines.append(t("account", lang))
     for key, account in report.account.items():
         sheet = schema.table_sheet(key)
@@ -75,8 +79,30 @@ def to_json(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
         "account": {k: vars(a) for k, a in report.account.items()},
         "files": [vars(f) for f in report.files],
         "figures": compute_figures(result.dataset),
+        **({"comparison": result.comparison.to_dict()} if result.comparison is not None else {}),
         "findings": [f.to_dict(lang) for f in report.sorted()],
     }
+
+
+def _comparison_lines(comparison, lang: str) -> list[str]:
+    """Last year / this year / change for each headline figure, and the membership changes."""
+    from .fmt import number
+
+    def show(value):
+        return "" if value is None else (number(value) if lang == "vi" else f"{value:,}")
+
+    lines = [t("compared", lang, year=comparison.previous_year or "?", file=comparison.previous_file)]
+    width = max(len(c.headline.vi if lang == "vi" else c.headline.en) for c in comparison.changes)
+    for c in comparison.changes:
+        label = c.headline.vi if lang == "vi" else c.headline.en
+        delta = ("+" if c.delta > 0 else "") + show(c.delta) if c.delta else "0"
+        lines.append(f"  {label:<{width}} {show(c.previous):>14} {show(c.current):>14} {delta:>13}")
+    lines.append("  " + t("moves", lang, left=len(comparison.left), joined=len(comparison.joined)))
+    if comparison.previous_closing is not None:
+        lines.append("  " + t("opening_vs_closing", lang, closing=show(comparison.previous_closing),
+                               opening=show(comparison.opening_balance)))
+    lines.append("")
+    return lines
 
 
 def dumps(data: dict[str, Any]) -> str:

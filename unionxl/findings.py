@@ -213,6 +213,40 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("welfare-rate", W,
          "Chi '{kind}' {value} khác định mức {expected}.",
          "'{kind}' paid {value}, not the rate {expected}."),
+    # --- roll-up of consolidated workbooks (sector union)
+    Code("rollup-not-consolidated", E,
+         "Tệp không phải bản tổng hợp của một công đoàn cơ sở ({detail_vi}). Công đoàn ngành chỉ tổng hợp tệp "
+         "tong-hop-<năm>.xlsx do lệnh 'unionxl merge' ghi ra: đề nghị CĐCS gửi đúng tệp đó.",
+         "Not the consolidated workbook of a grassroots union ({detail_en}). The roll-up takes only the "
+         "tong-hop-<year>.xlsx that 'unionxl merge' writes: ask the union for that file.", "file"),
+    Code("rollup-year", E,
+         "Bản tổng hợp năm {value}, khác năm {expected} của các bản tổng hợp khác. Đề nghị CĐCS gửi bản "
+         "tổng hợp năm {expected}.",
+         "Consolidated workbook for {value}, not {expected} like the others. Ask the union for its {expected} "
+         "workbook.", "file"),
+    Code("rollup-duplicate-unit", E,
+         "Có hai bản tổng hợp của {unit}: tệp này và '{other}'. Đã dùng '{other}'; xóa tệp thừa rồi chạy lại.",
+         "Two consolidated workbooks of {unit}: this one and '{other}'. '{other}' was used; remove the extra "
+         "file and run again.", "file"),
+    Code("rollup-unresolved-errors", E,
+         "Bản tổng hợp của {unit} còn {value} lỗi chưa sửa ({codes}): số liệu của CĐCS này chưa đầy đủ (dòng, tệp "
+         "bị loại không được tính). Đề nghị CĐCS sửa lỗi, tổng hợp lại rồi gửi lại.",
+         "The consolidated workbook of {unit} still lists {value} unresolved errors ({codes}): its figures are "
+         "incomplete (rejected rows and files are not counted). Ask the union to fix them, merge again and resend."),
+    Code("cccd-duplicate-units", E,
+         "CCCD {value} ({name}) cũng có trong danh sách của {other_unit} ({other}): một đoàn viên được tính ở hai "
+         "CĐCS. Đề nghị hai CĐCS thống nhất (đoàn viên chuyển công tác thì CĐCS cũ xóa tên) rồi gửi lại.",
+         "Citizen ID {value} ({name}) is also listed by {other_unit} ({other}): one member counted in two unions. "
+         "Ask both to agree (a member who transferred is removed by the former union) and resend."),
+    # --- this year against last year
+    Code("previous-opening-balance", E,
+         "Số dư quỹ tương hỗ năm trước chuyển sang {value} khác số dư cuối năm {previous_year} là {expected} "
+         "(bản tổng hợp '{previous}'). Sửa số dư đầu năm cho khớp, hoặc kiểm tra lại bản tổng hợp năm trước.",
+         "Mutual-aid fund opening balance {value} differs from the {previous_year} closing balance {expected} "
+         "(consolidated workbook '{previous}'). Correct the opening balance, or check last year's workbook."),
+    Code("previous-other-unit", W,
+         "Bản tổng hợp năm trước '{previous}' là của {value}, không phải {expected}. Kiểm tra đã chọn đúng tệp chưa.",
+         "Last year's workbook '{previous}' belongs to {value}, not {expected}. Check it is the right file."),
 )}
 
 

@@ -87,6 +87,9 @@ class Dataset:
     policy: dict[str, int]
     groups: list[Workbook]  # accepted group workbooks, ordered by the unit's group list
     expected_groups: list[dict[str, Any]] = field(default_factory=list)  # rows of the unit's group list
+    # "unit": a CĐCS whose groups were merged; "sector": consolidated workbooks rolled up, each
+    # CĐCS (or sector) workbook standing where a group stands, its rows keeping their origin.
+    level: str = "unit"
 
     @property
     def unit_info(self) -> dict[str, Any]:
@@ -98,3 +101,11 @@ class Dataset:
             for row in book.rows(key):
                 if row.accepted:
                     yield book, row
+
+    def origin(self, book: Workbook, row: Row) -> tuple[str, str, str]:
+        """(CĐCS, group code, group name) a row comes from, at any level of roll-up."""
+        if self.level == "unit":
+            return self.unit_info.get("unit_name") or "", book.group_code, book.info.get("group_name") or ""
+        values = row.values
+        return (values.get("origin_unit") or book.info.get("group_name") or "",
+                str(values.get("origin_group_code") or ""), values.get("origin_group_name") or "")

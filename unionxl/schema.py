@@ -605,3 +605,72 @@ CCCD_CENTURY_DIGIT = {  # 4th digit -> (century start, gender key); Circular 59/
     "6": (2200, "male"), "7": (2200, "female"),
     "8": (2300, "male"), "9": (2300, "female"),
 }
+
+
+# ---------------------------------------------------------- consolidated workbook
+#
+# What `unionxl merge` writes is itself an input one level up (group -> CĐCS ->
+# sector -> ...): the writer lays it out from these definitions and the roll-up
+# reads it back with the same header-matching reader as a group workbook.
+
+CONSOLIDATED_KIND = "unionxl:tong-hop"
+CONSOLIDATED_INFO_SHEET = "unionxl"
+"""The hidden key-value sheet that marks a consolidated workbook (same name in every language)."""
+
+LEVEL_UNIT = "unit"  # a CĐCS: its groups merged
+LEVEL_SECTOR = "sector"  # a sector union (or higher): consolidated workbooks rolled up
+
+CONSOLIDATED_INFO = FieldSheet(
+    "consolidated_info", CONSOLIDATED_INFO_SHEET, CONSOLIDATED_INFO_SHEET,
+    "THÔNG TIN BẢN TỔNG HỢP", "CONSOLIDATED WORKBOOK INFORMATION",
+    (
+        UNIT_INFO.field("kind"),
+        UNIT_INFO.field("template_version"),
+        Field("year", "Năm báo cáo", "Report year", ColType.INT),
+        Field("unit_name", "Công đoàn cơ sở", "Grassroots union"),  # the sector's name at sector level
+        Field("superior_name", "Công đoàn cấp trên", "Superior union"),
+        Field("level", "Cấp tổng hợp", "Level"),
+        Field("mutual_opening_balance", UNIT_INFO.field("mutual_opening_balance").vi,
+              UNIT_INFO.field("mutual_opening_balance").en, ColType.AMOUNT),
+        Field("new_members", UNIT_INFO.field("new_members").vi, UNIT_INFO.field("new_members").en, ColType.INT),
+        Field("units", "Số CĐCS đã tổng hợp", "Grassroots unions consolidated", ColType.INT),
+        Field("groups", "Số tổ đã tổng hợp", "Groups consolidated", ColType.INT),
+        Field("members", "Số đoàn viên", "Members", ColType.INT),
+        Field("errors", "Số lỗi chưa sửa", "Unresolved errors", ColType.INT),
+        *(Field(f.key, f.vi, f.en, f.type) for f in POLICY.fields),
+        Field("tool", "Phần mềm", "Written by"),
+    ),
+)
+
+ORIGIN_UNIT = Column("origin_unit", "Công đoàn cơ sở", "Grassroots union", width=30,
+                     aliases=("CĐCS", "đơn vị"))
+ORIGIN_GROUP_CODE = Column("origin_group_code", "Mã tổ", "Group code", width=8)
+ORIGIN_GROUP_NAME = Column("origin_group_name", "Tên tổ", "Group name", width=30)
+SOURCE_FILE = Column("source_file", "Tệp nguồn", "Source file", width=34)
+SOURCE_ROW = Column("source_row", "Dòng nguồn", "Source row", ColType.INT, width=10)
+
+
+def ledger_sheet(sheet: TableSheet, level: str = LEVEL_UNIT) -> TableSheet:
+    """A group sheet as the consolidated workbook lists it: where each row comes from, the group
+    template's columns, and its source. The CĐCS column appears from the sector level on."""
+    origin = (ORIGIN_UNIT,) if level != LEVEL_UNIT else ()
+    # Its own key: the reader caches header matching by sheet key, and these columns are not the group's.
+    return TableSheet(f"{level}-ledger:{sheet.key}", sheet.vi, sheet.en, sheet.title_vi, sheet.title_en,
+                      (*origin, ORIGIN_GROUP_CODE, ORIGIN_GROUP_NAME, *sheet.columns, SOURCE_FILE, SOURCE_ROW),
+                      sheet.rows, sheet.identity)
+
+
+FINDINGS_SHEET = TableSheet(
+    "findings", "Phát hiện", "Findings", "CÁC PHÁT HIỆN KHI KIỂM TRA", "FINDINGS",
+    (
+        Column("severity", "Mức độ", "Severity", width=10),
+        Column("code", "Mã", "Code", width=20),
+        Column("group", "Tổ", "Group", width=7),
+        Column("file", "Tệp", "File", width=30),
+        Column("sheet", "Trang", "Sheet", width=14),
+        Column("cell", "Ô", "Cell", width=7),
+        Column("value", "Giá trị", "Value", width=22),
+        Column("message", "Nội dung", "Message", width=70),
+    ),
+    identity=("code",),
+)

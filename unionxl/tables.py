@@ -70,11 +70,18 @@ def compute_figures(dataset: Dataset) -> dict[str, Any]:
     new_declared = dataset.unit_info.get("new_members")
     new_from_dates = sum(1 for r in members if r.values.get("join_date") and dataset.year
                          and r.values["join_date"].year == dataset.year)
+    sector = dataset.level != "unit"
     return {
         "year": dataset.year,
+        "level": dataset.level,
         "unit_name": dataset.unit_info.get("unit_name") or "",
-        "groups": len(dataset.groups),
+        "groups": len(dataset.groups),  # the workbooks merged: groups of a CĐCS, or CĐCS of a sector
         "groups_expected": len(dataset.expected_groups),
+        # At sector level each workbook merged is a consolidated one that says how many CĐCS and
+        # groups it holds; a group workbook is one group.
+        "units": sum(b.info.get("units") or 1 for b in dataset.groups) if sector else 1,
+        "union_groups": sum(b.info.get("union_groups") or 0 for b in dataset.groups) if sector
+        else len(dataset.groups),
         "members": total,
         "male": gender["male"],
         "female": gender["female"],
@@ -242,7 +249,9 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
         [[L("Tổng số đoàn viên công đoàn", "Union members"), total, None],
          [L("Nam", "Male"), f["male"], Share(f["male"], total)],
          [L("Nữ", "Female"), f["female"], Share(f["female"], total)],
-         [L("Số tổ công đoàn", "Union groups"), f["groups"], None],
+         *([[L("Số công đoàn cơ sở", "Grassroots unions"), f["units"], None]] if f.get("level", "unit") != "unit"
+           else []),
+         [L("Số tổ công đoàn", "Union groups"), f.get("union_groups", f["groups"]), None],
          [L("Đoàn viên kết nạp mới trong năm", "New members admitted this year"), f["new_members"], None]],
         ["text", "int", "share"]))
 
@@ -350,8 +359,10 @@ GROUP_COLUMNS = ("members", "male", "female", "party_members", "travel_collected
 
 def group_table(dataset: Dataset | None, figures: dict[str, Any], lang: str = "vi",
                 report: Report | None = None) -> ReportTable:
-    """(f) one row per group: received groups in the unit's order, then expected groups that sent nothing."""
+    """(f) one row per group: received groups in the unit's order, then expected groups that sent nothing.
+    At sector level, one row per CĐCS."""
     L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
+    sector = figures.get("level", "unit") != "unit"
     per_group = figures["per_group"]
     names = {}
     if dataset is not None:
@@ -371,14 +382,18 @@ def group_table(dataset: Dataset | None, figures: dict[str, Any], lang: str = "v
         g = per_group.get(code)
         rows.append([code, names.get(code, ""), *((g[k] if g else None) for k in GROUP_COLUMNS),
                      errors[code] if report else None, warnings[code] if report else None])
-    headers = [L("Mã tổ", "Group code"), L("Tên tổ", "Group name"), L("Số đoàn viên", "Members"), L("Nam", "Male"),
+    code_header, name_header = ((L("Mã", "Code"), L("Công đoàn cơ sở", "Grassroots union")) if sector
+                                else (L("Mã tổ", "Group code"), L("Tên tổ", "Group name")))
+    headers = [code_header, name_header, L("Số đoàn viên", "Members"), L("Nam", "Male"),
                L("Nữ", "Female"), L("Đảng viên", "Party members"), L("Thu quỹ du lịch", "Travel fund collected"),
                L("Thu quỹ tương hỗ", "Mutual-aid fund collected"), L("Số xuất vay", "Loans"),
                L("Tiền cho vay", "Amount lent"), L("Chi chăm lo", "Welfare paid"), L("Lỗi", "Errors"),
                L("Cảnh báo", "Warnings")]
     kinds = ["text", "text", "int", "int", "int", "int", "amount", "amount", "int", "amount", "amount", "int", "int"]
     received = sum(1 for code in codes if code in per_group)
-    total = [L("Cộng", "Total"), L(f"{received} tổ", f"{received} groups"),
+    total = [L("Cộng", "Total"), L(f"{received} CĐCS", f"{received} unions") if sector
+             else L(f"{received} tổ", f"{received} groups"),
              *(sum(row[c] or 0 for row in rows) for c in range(2, len(headers)))]
-    return ReportTable("groups", L("6. Số liệu theo tổ công đoàn", "6. Figures by union group"), headers,
-                       rows + [total], kinds, total_row=True)
+    title = (L("6. Số liệu theo công đoàn cơ sở", "6. Figures by grassroots union") if sector
+             else L("6. Số liệu theo tổ công đoàn", "6. Figures by union group"))
+    return ReportTable("groups", title, headers, rows + [total], kinds, total_row=True)

@@ -121,6 +121,7 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
 def _sources(result: MergeResult, folder: Path | None) -> dict[str, Path]:
     """Finding.file -> the input path: the merge's workbooks, then files found under the folder."""
     books = list(result.dataset.groups) + ([result.dataset.unit] if result.dataset.unit else [])
+    books = [book for book in books if book.display]  # a roll-up's sector 'unit' has no file behind it
     sources = {book.display: Path(book.path) for book in books}
     folders = [Path(folder)] if folder is not None else []
     for book in books:

@@ -28,6 +28,7 @@ from ..fileio import atomic_path
 from ..fmt import count2, number, percent, vnd
 from ..merge import MergeResult
 from .workbook import share_like_others
+from ..previous import comparison_table, movement_table
 from ..tables import ReportTable, Share, compute_figures, extra_figures, kpi_results, report_tables
 
 FONT = "Times New Roman"
@@ -64,7 +65,77 @@ def report_lines(result: MergeResult, lang: str = "vi") -> list[Line]:
     f = compute_figures(dataset)
     x = extra_figures(dataset)
     kpis = kpi_results(dataset, f, lang)
-    return (_lines_vi if lang == "vi" else _lines_en)(f, x, kpis, dataset.year or 0)
+    lines = (_lines_vi if lang == "vi" else _lines_en)(f, x, kpis, dataset.year or 0)
+    if result.comparison is not None:
+        lines += _comparison_lines(result.comparison, lang)
+    return lines
+
+
+def _comparison_lines(c, lang: str) -> list[Line]:
+    """'So với năm 2023, tổng số đoàn viên giảm 5 người (từ 312 xuống 307); ...', the members who joined
+    and left, and whether last year's closing balance is this year's opening balance."""
+    vi = lang == "vi"
+    before = c.previous_year or "?"
+    lines = [Line("h2", f"4. So sánh với năm {before}" if vi else f"4. Compared with {before}")]
+    said, same = [], []
+    for change in c.changes:
+        h = change.headline
+        label = (h.vi if vi else h.en).replace(":", "").lower()
+        if not change.delta:
+            same.append(label)
+            continue
+        if h.kind == "amount":
+            size = vnd(abs(change.delta)) if vi else _vnd_en(abs(change.delta))
+            span = (f"{vnd(change.previous)} → {vnd(change.current)}" if vi
+                    else f"{_vnd_en(change.previous)} → {_vnd_en(change.current)}")
+        else:
+            size = f"{abs(change.delta)} {h.unit_vi if vi else h.unit_en}"
+            span = f"{change.previous} → {change.current}"
+        way = ("tăng" if change.delta > 0 else "giảm") if vi else ("up" if change.delta > 0 else "down")
+        said.append(f"{label} {way} {size} ({span})")
+    if vi:
+        text = (f"- So với năm {before}, " + "; ".join(said) if said
+                else f"- So với năm {before}, các số liệu chính không thay đổi")
+        if said and same:
+            text += "; không đổi: " + ", ".join(same)
+    else:
+        text = (f"- Compared with {before}: " + "; ".join(said) if said
+                else f"- Compared with {before}, the headline figures did not change")
+        if said and same:
+            text += "; unchanged: " + ", ".join(same)
+    lines.append(Line("p", text + "."))
+    left, joined = c.left, c.joined
+
+    def names(moves) -> str:
+        shown = ", ".join(m.full_name for m in moves[:10])
+        return shown + (", …" if len(moves) > 10 else "")
+
+    if vi:
+        parts = []
+        if left:
+            parts.append(f"{len(left)} đoàn viên có tên năm {before} không còn trong danh sách ({names(left)})")
+        if joined:
+            parts.append(f"{len(joined)} đoàn viên mới có tên ({names(joined)})")
+        lines.append(Line("p", "- Theo số CCCD: " + ("; ".join(parts) if parts
+                                                    else "danh sách đoàn viên không thay đổi so với năm trước")
+                          + ("; chi tiết ở bảng 8 của phụ lục." if parts else ".")))
+    else:
+        lines.append(Line("p", f"- By citizen ID: {len(left)} members listed in {before} are no longer listed"
+                               + (f" ({names(left)})" if left else "") + f"; {len(joined)} new"
+                               + (f" ({names(joined)})" if joined else "") + "."))
+    if c.previous_closing is not None and c.opening_balance is not None:
+        same_balance = c.previous_closing == c.opening_balance
+        if vi:
+            text = (f"- Số dư quỹ tương hỗ cuối năm {before} là {vnd(c.previous_closing)}, "
+                    + ("khớp với số dư năm trước chuyển sang." if same_balance
+                       else f"khác số dư năm trước chuyển sang {vnd(c.opening_balance)} "
+                            f"(chênh lệch {vnd(abs(c.opening_balance - c.previous_closing))}), cần đối chiếu lại."))
+        else:
+            text = (f"- The mutual-aid fund closed {before} at {_vnd_en(c.previous_closing)}, "
+                    + ("which is this year's opening balance." if same_balance
+                       else f"but this year opens at {_vnd_en(c.opening_balance)}: to be reconciled."))
+        lines.append(Line("p", text))
+    return lines
 
 
 def _pct(part: int, whole: int, lang: str) -> str:
@@ -80,7 +151,8 @@ def _lines_vi(f: dict, x: dict, kpis, year: int) -> list[Line]:
         Line("h3", "1.1. Số lượng"),
         Line("p", f"- Tổng số: {n} đoàn viên công đoàn, trong đó: Nam {f['male']} người = {p(f['male'])}; "
                   f"Nữ: {f['female']} người = {p(f['female'])};"),
-        Line("p", f"- Số tổ công đoàn: {f['groups']} tổ công đoàn."),
+        Line("p", f"- Số công đoàn cơ sở: {f['units']}; số tổ công đoàn: {f['union_groups']} tổ công đoàn."
+             if f["level"] != "unit" else f"- Số tổ công đoàn: {f['union_groups']} tổ công đoàn."),
         Line("h3", "1.2. Chất lượng"),
     ]
     education = "; ".join(f"{_label(schema.GENERAL_EDUCATION, k, 'vi')}: {v} người = {p(v)}"
@@ -103,7 +175,9 @@ def _lines_vi(f: dict, x: dict, kpis, year: int) -> list[Line]:
         Line("h1", f"II. KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN NĂM {year}"),
         Line("h2", f"1. Kết quả thực hiện các chỉ tiêu được giao năm {year}"),
         Line("p", f"- Kết quả thực hiện các chỉ tiêu {x['superior_name'] or 'Công đoàn ngành'} giao cho công đoàn "
-                  f"cơ sở năm {year} như sau:"),
+                  f"cơ sở năm {year} như sau:" if f["level"] == "unit" else
+                  f"- Kết quả thực hiện các chỉ tiêu giao cho các công đoàn cơ sở năm {year} (tổng hợp từ "
+                  f"{f['units']} CĐCS) như sau:"),
     ]
     travel, mutual, loans = f["travel_fund"], f["mutual_fund"], f["loans"]
     for k in kpis:
@@ -203,7 +277,7 @@ def _welfare_vi(f: dict, x: dict, year: int) -> str:
     women = w.get("womens_day")
     if women:
         parts.append("hỗ trợ các tổ công đoàn nhân ngày Quốc tế Phụ nữ 08/3 mỗi tổ một phần quà trị giá "
-                     f"{vnd(each.get('womens_day'))}" if women["count"] == f["groups"] and each.get("womens_day")
+                     f"{vnd(each.get('womens_day'))}" if women["count"] == f["union_groups"] and each.get("womens_day")
                      else f"hỗ trợ {women['count']} tổ công đoàn nhân ngày Quốc tế Phụ nữ 08/3, tổng số tiền "
                           f"{vnd(women['amount'])}")
     text = "; ".join(parts) + "." if parts else "Trong năm chưa chi quà Tết, ngày 27/2 và ngày 8/3."
@@ -265,7 +339,8 @@ def _lines_en(f: dict, x: dict, kpis, year: int) -> list[Line]:
         Line("h3", "1.1. Numbers"),
         Line("p", f"- In total: {n} union members, of whom: male {f['male']} = {p(f['male'])}; "
                   f"female: {f['female']} = {p(f['female'])};"),
-        Line("p", f"- Union groups: {f['groups']}."),
+        Line("p", f"- Grassroots unions: {f['units']}; union groups: {f['union_groups']}."
+             if f["level"] != "unit" else f"- Union groups: {f['union_groups']}."),
         Line("h3", "1.2. Qualifications"),
     ]
     education = "; ".join(f"{_label(schema.GENERAL_EDUCATION, k, 'en')}: {v} = {p(v)}"
@@ -372,7 +447,9 @@ def _build(result: MergeResult, lang: str):
     _cell_line(right, T("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"), bold=True, size=13)
     _rule(right, Cm(2.6))
     left, right = head.rows[1].cells
-    _cell_line(left, T("Số: …/BC-CĐCS", "No.: …/BC-CĐCS"), size=13, first=True)
+    sector = dataset.level != "unit"
+    issuer = "CĐN" if sector else "CĐCS"
+    _cell_line(left, T(f"Số: …/BC-{issuer}", f"No.: …/BC-{issuer}"), size=13, first=True)
     place = x["place"] or "……"
     _cell_line(right, T(f"{place}, ngày … tháng … năm …", f"{place}, … … …"), italic=True, size=14, first=True)
 
@@ -395,10 +472,13 @@ def _build(result: MergeResult, lang: str):
     _para(doc, T(f"Trên đây là báo cáo hoạt động Công đoàn năm {year} của {unit}./.",
                  f"This is the {year} union activity report of {unit}."), indent=True)
 
-    _signature(doc, x, T)
+    _signature(doc, x, T, sector)
 
     # Appendix: the report tables. The per-group table is wide: it gets a landscape section.
     tables = report_tables(dataset, lang, result.report)
+    if result.comparison is not None:
+        tables += [comparison_table(result.comparison, lang),
+                   movement_table(result.comparison, lang, dataset.level != "unit")]
     narrow = [t for t in tables if len(t.headers) <= 7]
     wide = [t for t in tables if len(t.headers) > 7]
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -558,13 +638,14 @@ def _rule_para(doc, indent) -> None:
     _bottom_border(paragraph)
 
 
-def _signature(doc, x: dict, T) -> None:
+def _signature(doc, x: dict, T, sector: bool = False) -> None:
     _para(doc, "", after=0)
     table = _borderless(doc, 1, [Cm(8.0), Cm(8.5)])
     left, right = table.rows[0].cells
     _cell_line(left, T("Nơi nhận:", "Distribution:"), bold=True, italic=True, size=12, first=True, align="left")
     for line in (T(f"- {x['superior_name'] or 'Công đoàn cấp trên'} (b/c);", f"- {x['superior_name'] or 'Superior union'};"),
-                 T("- Các tổ công đoàn trực thuộc;", "- Union groups;"),
+                 T("- Các công đoàn cơ sở trực thuộc;", "- Grassroots unions;") if sector
+                 else T("- Các tổ công đoàn trực thuộc;", "- Union groups;"),
                  T("- Lưu: CĐCS, VT.", "- Files.")):
         _cell_line(left, line, size=11, align="left")
     _cell_line(right, T("T/M. BAN CHẤP HÀNH", "FOR THE EXECUTIVE COMMITTEE"), bold=True, first=True)
@@ -581,6 +662,9 @@ def _cell_text(value: Any, kind: str, lang: str) -> str:
         return percent(value.part, value.whole, lang) if value.whole else ""
     if isinstance(value, bool):
         return str(value)
+    if isinstance(value, int) and kind == "delta":
+        size = number(abs(value)) if lang == "vi" else f"{abs(value):,}"
+        return ("+" if value > 0 else "−" if value < 0 else "") + size
     if isinstance(value, int) and kind != "text":
         return number(value) if lang == "vi" else f"{value:,}"
     return str(value)
@@ -618,6 +702,8 @@ def _word_table(doc, table: ReportTable, lang: str, width, size: int = TABLE_SIZ
 def _column_widths(table: ReportTable, total) -> list[Emu]:
     """Numbers get what they need; the text columns share the rest."""
     need = {"int": Cm(2.0 if len(table.kinds) <= 4 else 1.7), "share": Cm(1.8), "amount": Cm(2.5)}
+    if table.key == "comparison":  # last year and this year hold amounts of up to 11 digits
+        need = {"int": Cm(3.0), "delta": Cm(2.8)}
     if table.key == "kpis":
         rest = (total - Cm(1.3) - Cm(2.2)) // 2
         return [Emu(int(w)) for w in (Cm(1.3), rest, rest, Cm(2.2))]

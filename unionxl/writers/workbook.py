@@ -28,10 +28,11 @@ from .. import __version__, schema
 from ..fileio import atomic_path
 from ..fmt import percent
 from ..merge import MergeResult
+from ..previous import comparison_table, movement_table
 from ..tables import ReportTable, Share, compute_figures, group_table, report_tables
 
-CONSOLIDATED_KIND = "unionxl:tong-hop"
-INFO_SHEET = "unionxl"
+CONSOLIDATED_KIND = schema.CONSOLIDATED_KIND
+INFO_SHEET = schema.CONSOLIDATED_INFO_SHEET
 FONT = "Times New Roman"
 HEADER_FILL = "#DDEBF7"
 TOTAL_FILL = "#F2F2F2"
@@ -47,14 +48,11 @@ SHEETS = {  # key -> (vi, en); names stay under Excel's 31 characters
     "welfare": (schema.WELFARE.vi, schema.WELFARE.en),
     "report": ("Báo cáo", "Report"),
     "kpis": (schema.KPI_SHEET.vi, schema.KPI_SHEET.en),
-    "findings": ("Phát hiện", "Findings"),
+    "movements": ("Biến động đoàn viên", "Membership changes"),
+    "findings": (schema.FINDINGS_SHEET.vi, schema.FINDINGS_SHEET.en),
     "sources": ("Nguồn", "Sources"),
 }
 
-GROUP_CODE = ("Mã tổ", "Group code")
-GROUP_NAME = ("Tên tổ", "Group name")
-SOURCE_FILE = ("Tệp nguồn", "Source file")
-SOURCE_ROW = ("Dòng nguồn", "Source row")
 
 
 def _l(lang: str, pair: tuple[str, str]) -> str:
@@ -105,6 +103,7 @@ class _Writer:
             "wrap": book.add_format({**base, "num_format": "@", "text_wrap": True}),
             "int": book.add_format({**base, "num_format": "#,##0"}),
             "amount": book.add_format({**base, "num_format": "#,##0"}),
+            "delta": book.add_format({**base, "num_format": "+#,##0;-#,##0;0"}),
             "date": book.add_format({**base, "num_format": "dd/mm/yyyy", "align": "left"}),
             "title": book.add_format({**base, "bold": True, "font_size": 14}),
             "subtitle": book.add_format({**base, "italic": True}),
@@ -151,7 +150,7 @@ class _Writer:
             ws.write_boolean(row, col, value)
         elif isinstance(value, (int, float)):
             fmt = ("total_amount" if kind == "amount" else "total_int") if total else (
-                "amount" if kind == "amount" else "int")
+                kind if kind in ("amount", "delta") else "int")
             ws.write_number(row, col, value, self.fmt[fmt])
         elif isinstance(value, dt.datetime):
             ws.write_datetime(row, col, value, self.fmt["date"])
@@ -197,6 +196,8 @@ class _Writer:
         for sheet in (schema.TRAVEL_FUND, schema.MUTUAL_FUND, schema.LOANS, schema.WELFARE):
             self.ledger(sheet)
         self.tables()
+        if self.result.comparison is not None:
+            self.movements()
         self.findings()
         self.sources()
         self.info()
@@ -207,12 +208,19 @@ class _Writer:
         widths = [9, 34] + [14 if kind == "amount" else 11 for kind in table.kinds[2:]]
         groups, totals = table.rows[:-1], table.rows[-1]
         n = len(groups)
-        self.head(ws, self._t("TỔNG HỢP SỐ LIỆU THEO TỔ CÔNG ĐOÀN", "FIGURES BY UNION GROUP"),
-                  table.headers, widths, n,
-                  note=self._t(f"{self.figures['groups']}/{self.figures['groups_expected']} tổ đã nộp biểu mẫu; "
-                               "dòng cộng là công thức, có thể kiểm tra lại trong Excel.",
-                               f"{self.figures['groups']}/{self.figures['groups_expected']} groups sent their "
-                               "workbook; the totals row holds formulas Excel can audit."))
+        received = f"{self.figures['groups']}/{self.figures['groups_expected']}"
+        if self.dataset.level == schema.LEVEL_UNIT:
+            title = self._t("TỔNG HỢP SỐ LIỆU THEO TỔ CÔNG ĐOÀN", "FIGURES BY UNION GROUP")
+            note = self._t(f"{received} tổ đã nộp biểu mẫu; dòng cộng là công thức, có thể kiểm tra lại trong Excel.",
+                           f"{received} groups sent their workbook; the totals row holds formulas Excel can audit.")
+        else:
+            title = self._t("TỔNG HỢP SỐ LIỆU THEO CÔNG ĐOÀN CƠ SỞ", "FIGURES BY GRASSROOTS UNION")
+            note = self._t(f"{self.figures['groups']} bản tổng hợp ({self.figures['units']} CĐCS, "
+                           f"{self.figures['union_groups']} tổ công đoàn); dòng cộng là công thức, có thể kiểm tra "
+                           "lại trong Excel.",
+                           f"{self.figures['groups']} consolidated workbooks ({self.figures['units']} unions, "
+                           f"{self.figures['union_groups']} groups); the totals row holds formulas Excel can audit.")
+        self.head(ws, title, table.headers, widths, n, note=note)
         first = HEADER_ROW + 1
         for r, values in enumerate(groups, first):
             for c, (value, kind) in enumerate(zip(values, table.kinds)):
@@ -233,32 +241,34 @@ class _Writer:
         self.ledger(schema.MEMBERS)
 
     def ledger(self, sheet: schema.TableSheet) -> None:
-        """All accepted rows of one group sheet, behind the group's code and name, with their source."""
+        """All accepted rows of one group sheet, behind where each comes from (the group; from the sector
+        level on also the CĐCS), with their source file and row."""
         key = sheet.key
         ws = self.book.add_worksheet(self.name(key))
-        headers = [_l(self.lang, GROUP_CODE), _l(self.lang, GROUP_NAME),
-                   *(col.header(self.lang) for col in sheet.columns),
-                   _l(self.lang, SOURCE_FILE), _l(self.lang, SOURCE_ROW)]
-        widths = [8, 30, *(col.width for col in sheet.columns), 34, 10]
+        layout = schema.ledger_sheet(sheet, self.dataset.level)
+        headers = [col.header(self.lang) for col in layout.columns]
+        widths = [col.width for col in layout.columns]
         rows = list(self.dataset.rows(key))
         self.head(ws, sheet.title(self.lang), headers, widths, len(rows))
-        names = {b.group_code: b.info.get("group_name") or "" for b in self.dataset.groups}
         for r, (book, row) in enumerate(rows, HEADER_ROW + 1):
-            self.put(ws, r, 0, book.group_code)
-            self.put(ws, r, 1, names.get(book.group_code, ""))
-            for c, col in enumerate(sheet.columns, 2):
-                value = row.values.get(col.key)
-                if col.key == "stt":
+            unit, code, name = self.dataset.origin(book, row)
+            where = {"origin_unit": unit, "origin_group_code": code, "origin_group_name": name,
+                     "source_file": book.display, "source_row": row.number}
+            for c, col in enumerate(layout.columns):
+                if col.key in where:
+                    value = where[col.key]
+                elif col.key == "stt":
                     value = r - HEADER_ROW  # the consolidated list's own numbering
-                elif col.choices and isinstance(value, str):
-                    value = _choice_label(col.choices, value, self.lang)
-                elif col.type in (schema.ColType.CCCD, schema.ColType.TEXT, schema.ColType.NAME) \
-                        and value is not None and not isinstance(value, str):
-                    value = str(value)
+                else:
+                    value = row.values.get(col.key)
+                    if col.choices and isinstance(value, str):
+                        value = _choice_label(col.choices, value, self.lang)
+                    elif col.type in (schema.ColType.CCCD, schema.ColType.TEXT, schema.ColType.NAME) \
+                            and value is not None and not isinstance(value, str):
+                        value = str(value)
                 self.put(ws, r, c, value, "amount" if col.type == schema.ColType.AMOUNT else "text")
-            self.put(ws, r, len(sheet.columns) + 2, book.display)
-            self.put(ws, r, len(sheet.columns) + 3, row.number)
-        ws.freeze_panes(HEADER_ROW + 1, 4 if key != "welfare" else 2)
+        origin = len(layout.columns) - len(sheet.columns) - 2  # the columns saying where a row comes from
+        ws.freeze_panes(HEADER_ROW + 1, origin + (2 if key != "welfare" else 0))
 
     def tables(self) -> None:
         """Tables (a)-(d) stacked on one sheet; the KPI table gets its own sheet (long texts need wide
@@ -266,6 +276,8 @@ class _Writer:
         tables = report_tables(self.dataset, self.lang, self.report)
         ws = self.book.add_worksheet(self.name("report"))
         stacked = [t for t in tables if t.key not in ("kpis", "groups")]
+        if self.result.comparison is not None:
+            stacked.append(comparison_table(self.result.comparison, self.lang))
         columns = max(len(t.headers) for t in stacked)
         widths = [50] + [14] * (columns - 1)
         for c, width in enumerate(widths):
@@ -310,16 +322,30 @@ class _Writer:
                 self.put(ws, r, c, value, "wrap" if kind == "text" and c else kind, total)
         return r + 1
 
+    def movements(self) -> None:
+        """Members who joined or left since last year's consolidated workbook, matched by CCCD."""
+        table = movement_table(self.result.comparison, self.lang, self.dataset.level != schema.LEVEL_UNIT)
+        ws = self.book.add_worksheet(self.name("movements"))
+        widths = [22, 26, 15, *([30] if len(table.headers) == 6 else []), 8, 32]
+        comparison = self.result.comparison
+        note = self._t(f"So với bản tổng hợp năm {comparison.previous_year} ('{comparison.previous_file}'): "
+                       f"{len(comparison.left)} không còn tên, {len(comparison.joined)} mới có tên.",
+                       f"Against the {comparison.previous_year} workbook ('{comparison.previous_file}'): "
+                       f"{len(comparison.left)} left, {len(comparison.joined)} new.")
+        self.head(ws, table.title.split(". ", 1)[-1].upper(), table.headers, widths, len(table.rows), note=note)
+        for r, values in enumerate(table.rows, HEADER_ROW + 1):
+            for c, value in enumerate(values):
+                self.put(ws, r, c, value)
+
     def findings(self) -> None:
         ws = self.book.add_worksheet(self.name("findings"))
-        headers = [self._t(*p) for p in (("Mức độ", "Severity"), ("Mã", "Code"), ("Tổ", "Group"),
-                                         ("Tệp", "File"), ("Trang", "Sheet"), ("Ô", "Cell"),
-                                         ("Giá trị", "Value"), ("Nội dung", "Message"))]
-        widths = [10, 20, 7, 30, 14, 7, 22, 70]
+        layout = schema.FINDINGS_SHEET
+        headers = [col.header(self.lang) for col in layout.columns]
+        widths = [col.width for col in layout.columns]
         findings = self.report.sorted()
         counts = self._t(f"{self.report.errors} lỗi, {self.report.warnings} cảnh báo",
                          f"{self.report.errors} errors, {self.report.warnings} warnings")
-        self.head(ws, self._t("CÁC PHÁT HIỆN KHI KIỂM TRA", "FINDINGS"), headers, widths, len(findings), note=counts)
+        self.head(ws, layout.title(self.lang), headers, widths, len(findings), note=counts)
         for r, f in enumerate(findings, HEADER_ROW + 1):
             d = f.to_dict(self.lang)
             for c, value in enumerate((f.severity.label(self.lang), f.code, f.group, f.file, f.sheet, f.cell,
@@ -337,7 +363,7 @@ class _Writer:
                   note=self._t("Mỗi tệp đầu vào, mã kiểm tra SHA-256 và số dòng đọc = nhận + loại.",
                                "Every input file, its SHA-256 checksum, and rows read = accepted + rejected."))
         kinds = {"group": ("Tổ", "Group"), "unit": ("Đơn vị", "Unit"), "skipped": ("Bỏ qua", "Skipped"),
-                 "rejected": ("Bị loại", "Rejected")}
+                 "rejected": ("Bị loại", "Rejected"), "consolidated": ("Bản tổng hợp", "Consolidated")}
         r = HEADER_ROW
         for r, rec in enumerate(files, HEADER_ROW + 1):
             for c, value in enumerate((rec.path, _l(self.lang, kinds.get(rec.kind, (rec.kind, rec.kind))),
@@ -362,26 +388,26 @@ class _Writer:
                              ok if account.read == account.accepted + account.rejected else bad)
 
     def info(self) -> None:
-        """Hidden key-value sheet laid out like the template's info sheets, so a reader can recognise the file."""
+        """Hidden key-value sheet laid out like the template's info sheets, so the next level's roll-up
+        recognises this file and reads what its rows cannot tell (opening balance, rates, counts)."""
         ws = self.book.add_worksheet(INFO_SHEET)
-        ws.write_string(0, 0, self._t("THÔNG TIN BẢN TỔNG HỢP", "CONSOLIDATED WORKBOOK INFORMATION"), self.fmt["title"])
+        layout = schema.CONSOLIDATED_INFO
+        ws.write_string(0, 0, layout.title(self.lang), self.fmt["title"])
         ws.write_string(1, 0, self._t("Mục", "Item"), self.fmt["header"])
         ws.write_string(1, 1, self._t("Giá trị", "Value"), self.fmt["header"])
-        info = self.dataset.unit_info
-        fields = [
-            (schema.UNIT_INFO.field("kind"), CONSOLIDATED_KIND),
-            (schema.UNIT_INFO.field("template_version"), schema.TEMPLATE_VERSION),
-            (schema.UNIT_INFO.field("year"), self.dataset.year),
-            (schema.UNIT_INFO.field("unit_name"), info.get("unit_name") or ""),
-            (schema.UNIT_INFO.field("superior_name"), info.get("superior_name") or ""),
-            (schema.Field("groups", "Số tổ đã tổng hợp", "Groups consolidated", schema.ColType.INT),
-             self.figures["groups"]),
-            (schema.Field("members", "Số đoàn viên", "Members", schema.ColType.INT), self.figures["members"]),
-            (schema.Field("tool", "Phần mềm", "Written by"), f"unionxl {__version__}"),
-        ]
-        for r, (fld, value) in enumerate(fields, schema.FIELD_FIRST_ROW - 1):
+        info, f = self.dataset.unit_info, self.figures
+        values = {
+            "kind": CONSOLIDATED_KIND, "template_version": schema.TEMPLATE_VERSION, "year": self.dataset.year,
+            "unit_name": info.get("unit_name") or "", "superior_name": info.get("superior_name") or "",
+            "level": self.dataset.level, "mutual_opening_balance": f["mutual_fund"]["opening_balance"],
+            "new_members": f["new_members"], "units": f["units"], "groups": f["union_groups"],
+            "members": f["members"], "errors": self.report.errors,
+            **{k: self.dataset.policy.get(k) for k in schema.POLICY_DEFAULTS},
+            "tool": f"unionxl {__version__}",
+        }
+        for r, fld in enumerate(layout.fields, schema.FIELD_FIRST_ROW - 1):
             ws.write_string(r, 0, fld.label(self.lang), self.fmt["text"])
-            self.put(ws, r, 1, value, "int")
+            self.put(ws, r, 1, values.get(fld.key), "int")
         ws.set_column(0, 0, 40)
         ws.set_column(1, 1, 50)
         ws.hide()

@@ -1,0 +1,216 @@
+"""This year against last year: headline figures, members who joined and left, the mutual-aid
+fund's opening balance. Numbers only, like tables.py; the writers format them.
+
+Last year is read from its consolidated workbook (what `unionxl merge` or
+`unionxl rollup` wrote a year ago) with the roll-up's reader, so the same
+figures are computed the same way for both years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from . import schema
+from .checks.common import valid_cccd
+from .findings import Finding
+from .fmt import vnd
+from .merge import MergeResult, MergeUsageError
+from .parse import fold
+from .tables import ReportTable, compute_figures
+
+
+@dataclass(frozen=True)
+class Headline:
+    key: str
+    vi: str
+    en: str
+    kind: str  # "int" (people, loans) or "amount" (VND)
+    get: Callable[[dict], int]
+    unit_vi: str = "người"  # what an "int" counts, for the report's sentences
+    unit_en: str = "people"
+
+
+def _level(lst: schema.ChoiceList, figure: str, prefix_vi: str, prefix_en: str, skip=()) -> tuple[Headline, ...]:
+    return tuple(Headline(f"{figure}.{c.key}", prefix_vi + c.vi, prefix_en + c.en, "int",
+                          lambda f, k=c.key: f[figure].get(k, 0))
+                 for c in lst.choices if c.key not in skip)
+
+
+HEADLINES: tuple[Headline, ...] = (
+    Headline("members", "Tổng số đoàn viên", "Union members", "int", lambda f: f["members"]),
+    Headline("male", "Nam", "Male", "int", lambda f: f["male"]),
+    Headline("female", "Nữ", "Female", "int", lambda f: f["female"]),
+    Headline("party_members", "Đảng viên", "Party members", "int", lambda f: f["party_members"]),
+    *_level(schema.PROFESSIONAL_LEVEL, "professional_level", "Trình độ chuyên môn: ", "Professional level: "),
+    *_level(schema.POLITICAL_THEORY, "political_theory", "Lý luận chính trị: ", "Political theory: ", ("none",)),
+    Headline("travel_collected", "Thu quỹ du lịch", "Travel fund collected", "amount",
+             lambda f: f["travel_fund"]["collected"]),
+    Headline("mutual_collected", "Thu quỹ tương hỗ", "Mutual-aid fund collected", "amount",
+             lambda f: f["mutual_fund"]["collected"]),
+    Headline("loans_count", "Số xuất vay", "Loans", "int", lambda f: f["loans"]["count"], "xuất", "loans"),
+    Headline("loans_amount", "Tiền cho vay", "Amount lent", "amount", lambda f: f["loans"]["amount"]),
+)
+"""The figures compared year on year, in the order the report lists them."""
+
+
+@dataclass
+class Change:
+    headline: Headline
+    previous: int
+    current: int
+
+    @property
+    def delta(self) -> int:
+        return self.current - self.previous
+
+
+@dataclass
+class MemberMove:
+    movement: str  # "joined" (in this year's lists, not last year's) or "left"
+    full_name: str
+    cccd: str
+    unit: str  # the CĐCS
+    group_code: str
+    group_name: str
+
+
+@dataclass
+class YearComparison:
+    year: int | None
+    previous_year: int | None
+    previous_file: str
+    previous_unit: str
+    changes: list[Change]
+    joined: list[MemberMove] = field(default_factory=list)
+    left: list[MemberMove] = field(default_factory=list)
+    opening_balance: int | None = None  # this year's, as entered
+    previous_closing: int | None = None  # last year's opening + collected + repaid − lent
+
+    def change(self, key: str) -> Change:
+        return next(c for c in self.changes if c.headline.key == key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year, "previous_year": self.previous_year, "previous_file": self.previous_file,
+            "changes": {c.headline.key: {"previous": c.previous, "current": c.current, "change": c.delta}
+                        for c in self.changes},
+            "joined": [vars(m) for m in self.joined], "left": [vars(m) for m in self.left],
+            "opening_balance": self.opening_balance, "previous_closing_balance": self.previous_closing,
+        }
+
+
+def load_previous(path: Path) -> MergeResult:
+    """Last year's consolidated workbook as a dataset; MergeUsageError when it is not one."""
+    from .rollup import load_consolidated
+
+    return load_consolidated(path)
+
+
+def compare(current: MergeResult, previous: MergeResult, previous_file: str = "") -> YearComparison:
+    now, before = compute_figures(current.dataset), compute_figures(previous.dataset)
+    changes = [Change(h, h.get(before), h.get(now)) for h in HEADLINES]
+    this_year, last_year = _members(current), _members(previous)
+    return YearComparison(
+        year=current.dataset.year, previous_year=previous.dataset.year, previous_file=previous_file,
+        previous_unit=before["unit_name"], changes=changes,
+        joined=[_move("joined", m) for cccd, m in this_year.items() if cccd not in last_year],
+        left=[_move("left", m) for cccd, m in last_year.items() if cccd not in this_year],
+        opening_balance=current.dataset.unit_info.get("mutual_opening_balance"),
+        previous_closing=before["mutual_fund"]["closing_balance"],
+    )
+
+
+def _members(result: MergeResult) -> dict[str, tuple]:
+    """CCCD -> (name, CĐCS, group code, group name), in list order; rows without a valid CCCD cannot be matched."""
+    dataset = result.dataset
+    members: dict[str, tuple] = {}
+    for book, row in dataset.rows("members"):
+        cccd = row.values.get("cccd")
+        if valid_cccd(cccd) and cccd not in members:
+            members[cccd] = (row.values.get("full_name") or "", cccd, *dataset.origin(book, row))
+    return members
+
+
+def _move(movement: str, member: tuple) -> MemberMove:
+    name, cccd, unit, code, group = member
+    return MemberMove(movement, name, cccd, unit, code, group)
+
+
+def check(current: MergeResult, comparison: YearComparison) -> Iterator[Finding]:
+    """Last year's closing balance is this year's opening balance; last year's file is this unit's."""
+    dataset = current.dataset
+    unit = dataset.unit
+    info = unit.fields.get(schema.UNIT_INFO.key) if unit else None
+    opening = comparison.opening_balance
+    if info is not None and opening is not None and comparison.previous_closing is not None \
+            and opening != comparison.previous_closing:
+        yield Finding("previous-opening-balance", unit.display, info.name,
+                      info.cells.get("mutual_opening_balance", ""), vnd(opening),
+                      {"expected": vnd(comparison.previous_closing), "previous_year": comparison.previous_year or "?",
+                       "previous": comparison.previous_file})
+    name = dataset.unit_info.get("unit_name") or ""
+    if name and comparison.previous_unit and fold(name) != fold(comparison.previous_unit):
+        yield Finding("previous-other-unit", unit.display if unit else "", info.name if info else "",
+                      info.cells.get("unit_name", "") if info else "", comparison.previous_unit,
+                      {"expected": name, "previous": comparison.previous_file})
+
+
+def compare_with_previous(result: MergeResult, path: Path) -> YearComparison:
+    """Compare a merge or roll-up with last year's consolidated workbook at `path`: the comparison goes
+    on the result (for the writers) and its findings into the result's report."""
+    previous = load_previous(path)
+    year, previous_year = result.dataset.year, previous.dataset.year
+    if year and previous_year and previous_year >= year:
+        raise MergeUsageError(f"'{path}' là bản tổng hợp năm {previous_year}, không phải năm trước {year} / "
+                              f"is the {previous_year} workbook, not one from before {year}")
+    comparison = compare(result, previous, Path(path).name)
+    result.report.extend(check(result, comparison))
+    result.comparison = comparison
+    return comparison
+
+
+# ------------------------------------------------------------------ tables
+
+
+def _l(lang: str, vi: str, en: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def comparison_table(comparison: YearComparison, lang: str = "vi") -> ReportTable:
+    """Năm trước / Năm nay / Tăng, giảm for every headline figure, then the membership changes."""
+    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
+    before, now = comparison.previous_year or "?", comparison.year or "?"
+    rows: list[list[Any]] = [[c.headline.vi if lang == "vi" else c.headline.en, c.previous, c.current, c.delta]
+                             for c in comparison.changes]
+    rows.append([L("Đoàn viên có tên năm nay, không có năm trước (theo CCCD)",
+                   "Members listed this year, not last year (by citizen ID)"), None, len(comparison.joined), None])
+    rows.append([L("Đoàn viên có tên năm trước, không còn năm nay (theo CCCD)",
+                   "Members listed last year, not this year (by citizen ID)"), len(comparison.left), None, None])
+    if comparison.previous_closing is not None:
+        opening = comparison.opening_balance
+        rows.append([L("Quỹ tương hỗ: số dư cuối năm trước / số dư đầu năm nay",
+                       "Mutual-aid fund: last year's closing / this year's opening balance"),
+                     comparison.previous_closing, opening,
+                     None if opening is None else opening - comparison.previous_closing])
+    return ReportTable("comparison", L(f"7. So sánh với năm {before}", f"7. Compared with {before}"),
+                       [L("Chỉ tiêu", "Item"), L(f"Năm trước ({before})", f"Last year ({before})"),
+                        L(f"Năm nay ({now})", f"This year ({now})"), L("Tăng (+), giảm (−)", "Change (+/−)")],
+                       rows, ["text", "int", "int", "delta"])
+
+
+def movement_table(comparison: YearComparison, lang: str = "vi", sector: bool = False) -> ReportTable:
+    """One row per member who joined or left, by CCCD: who, where, which way."""
+    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
+    label = {"joined": L("Mới có tên năm nay", "New this year"), "left": L("Không còn tên năm nay", "Left")}
+    rows = []
+    for move in [*comparison.left, *comparison.joined]:
+        rows.append([label[move.movement], move.full_name, move.cccd,
+                     *([move.unit] if sector else []), move.group_code, move.group_name])
+    headers = [L("Biến động", "Change"), L("Họ và tên", "Full name"), L("Số CCCD", "Citizen ID"),
+               *([L("Công đoàn cơ sở", "Grassroots union")] if sector else []), L("Mã tổ", "Group code"),
+               L("Tên tổ", "Group name")]
+    return ReportTable("movements", L(f"8. Biến động đoàn viên so với năm {comparison.previous_year or '?'}",
+                                      f"8. Membership changes since {comparison.previous_year or '?'}"),
+                       headers, rows, ["text"] * len(headers))
