@@ -65,7 +65,7 @@ def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str
     lines.append("")
     lines.append(t("result", lang, errors=report.errors, warnings=report.warnings,
                    notes=report.count(Severity.NOTE)))
-    lines.append(t("fix", lang) if report.errors else t("ok", lang))
+    lines.append(t("fix_sector" if sector else "fix", lang) if report.errors else t("ok", lang))
     return "\n".join(lines)
 
 

@@ -33,6 +33,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ok": ("Không có lỗi: có thể tổng hợp.", "No errors: ready to consolidate."),
     "fix": ("Có lỗi: sửa các ô nêu trên (hoặc gửi bản phản hồi cho tổ) rồi chạy lại.",
             "Errors found: fix the cells above (or send the feedback copies) and run again."),
+    "fix_sector": ("Có lỗi: gửi bản phản hồi cho CĐCS liên quan, nhận lại bản tổng hợp đã sửa rồi chạy lại.",
+                   "Errors found: send the feedback copies to the unions concerned, get their corrected "
+                   "workbooks and run again."),
     "more": ("… và {n} phát hiện nữa (xem đầy đủ bằng --all hoặc --json)",
              "… and {n} more (see all with --all or --json)"),
     "written": ("Đã ghi", "Written"),
