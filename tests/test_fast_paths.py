@@ -80,3 +80,32 @@ def test_fast_paths_agree_with_the_full_parser_on_any_value(raw, key):
 @pytest.mark.parametrize("raw", ["#REF!", "Err:502", " Nam", "Lò\u00a0Văn", "e\u0301", "a  b", "30.000"])
 def test_values_that_need_care_take_the_full_path(raw):
     assert _FAST[schema.ColType.TEXT](raw, None) is _SLOW or raw == "30.000"
+
+
+def _sheet(*refs: str) -> bytes:
+    cells = "".join(f'<c r="{ref}" t="n"><v>1</v></c>' for ref in refs)
+    return f'<worksheet><sheetData><row r="1">{cells}</row></sheetData></worksheet>'.encode()
+
+
+@pytest.mark.parametrize("refs, refused", [
+    (("A1", "ZZ9999"), False),  # the fast bound: 9 999 x 702 cells, under the limit
+    (("A1", "N20000"), False),  # a long ledger: counted exactly, 280 000 cells
+    (("A1", "AAA1"), False),  # a far column alone is narrow
+    (("A1", "XFD1048576"), True),  # the allocation bomb
+    (("A1", "ZZ20000"), True),  # 702 x 20 000 = 14M > 8M
+])
+def test_sheet_extent_bound(refs, refused):
+    data = _sheet(*refs)
+    if refused:
+        with pytest.raises(reader.UnreadableWorkbook) as caught:
+            reader._scan_xlsx_sheet_fast(data, "s")
+        assert caught.value.code == "file-too-large"
+    else:
+        assert reader._scan_xlsx_sheet_fast(data, "s") is not None
+
+
+def test_sheets_with_formulas_or_implied_positions_take_the_exact_scan():
+    assert reader._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c r="A1"><f>1+1</f></c></row></sheetData>', "s") is None
+    assert reader._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c t="n"><v>1</v></c></row></sheetData>', "s") is None
+    assert reader._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c r="A1" t="e"><v>#REF!</v></c></row></sheetData>',
+                                        "s") is None

@@ -9,6 +9,7 @@ and .ods through python-calamine, whose XML parser expands no entities.
 from __future__ import annotations
 
 import copy
+import functools
 import datetime as dt
 import hashlib
 import os
@@ -46,6 +47,7 @@ MAX_INFLATE_RATIO = 200  # a real workbook part compresses ~5-30x; bombs go to 1
 # columns and as many distinct strings: these two leave room for that, and calamine's rows x columns
 # allocation (~32 bytes a cell) stays near 256 MB at the limit.
 MAX_SHEET_CELLS = 8_000_000  # rows x columns spanned by the cells that hold something
+assert 9_999 * 702 <= MAX_SHEET_CELLS  # the fast scan skips sheets within ZZ9999 (see _FAR_CELL)
 MAX_SHARED_STRINGS = 2_000_000  # distinct strings in an .xlsx
 FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                   "#SPILL!", "#CALC!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"}
@@ -137,14 +139,19 @@ def _guard_container(path: Path) -> dict[str, SheetScan]:
             if declared > MAX_UNZIPPED_BYTES:
                 raise _too_large(f"zip bomb: {declared // (1024 * 1024)} MB")
             total = 0
+            kept: dict[str, bytes] = {}  # the parts scanned next, so they are inflated once
             for info in infos:
                 if info.flag_bits & 0x1:
                     raise UnreadableWorkbook("file-encrypted")
-                total += _inflate_part(archive, info, MAX_UNZIPPED_BYTES - total)
+                keep = info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml"
+                inflated, data = _inflate_part(archive, info, MAX_UNZIPPED_BYTES - total, keep)
+                total += inflated
+                if data is not None:
+                    kept[info.filename] = data
             if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
                 raise UnreadableWorkbook("file-encrypted")  # an .ods saved with a password
             if "xl/workbook.xml" in names:
-                return _scan_xlsx(archive, names)
+                return _scan_xlsx(archive, names, kept)
             if "content.xml" in names:
                 return _scan_ods(archive)
             return {}
@@ -163,7 +170,8 @@ def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
     return False
 
 
-def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> int:
+def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
+                  keep: bool = False) -> tuple[int, bytes | None]:
     """Inflate one part in small chunks, counting real bytes: the declared size may lie."""
     limit = min(budget, MAX_PART_BYTES)
     probe = copy.copy(info)
@@ -171,6 +179,7 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
     probe.file_size = limit + (1 << 20)
     inflated = 0
     tail = b""
+    blocks: list[bytes] | None = [] if keep else None
     with archive.open(probe) as stream:
         while block := stream.read(1 << 16):
             inflated += len(block)
@@ -180,9 +189,11 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
             if any(marker in window for marker in _DTD_MARKERS):
                 raise UnreadableWorkbook("file-unsafe", f"DTD/ENTITY: {info.filename}")
             tail = block[-16:]
+            if blocks is not None:
+                blocks.append(block)
     if inflated != info.file_size:
         raise UnreadableWorkbook("file-unsafe", f"kích thước khai sai / declared size lies: {info.filename}")
-    return inflated
+    return inflated, (b"".join(blocks) if blocks is not None else None)
 
 
 def _bomb_ratio(inflated: int, compressed: int) -> bool:
@@ -221,7 +232,12 @@ def _expat(start=None, end=None, text=None):
     return parser
 
 
-_CONTENT_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?<!/)>')  # not self-closing: holds a value
+# Every referenced cell, formatted blanks included: stricter than calamine's extent (cells that
+# hold a value) and twice as fast to find as 'not self-closing' tags.
+_IMPLIED_CELL = re.compile(rb'<c (?!r=")')
+_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{5})')  # column AAA+ or row 10000+
+_CONTENT_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
+_CONTENT_COL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
 
 
 def _scan_xlsx_sheet_fast(data: bytes, sheet: str) -> SheetScan | None:
@@ -232,13 +248,14 @@ def _scan_xlsx_sheet_fast(data: bytes, sheet: str) -> SheetScan | None:
     """
     if b"<f>" in data or b"<f " in data or b't="e"' in data or b":c " in data:
         return None
-    cells = data.count(b"<c ")
-    if cells != data.count(b'<c r="') or b"<c>" in data:
-        return None
-    refs = _CONTENT_CELL.findall(data)
-    if refs:
-        max_row = max(int(row) for _, row in refs)
-        max_col = max(_column_number(col.decode()) for col in {col for col, _ in refs})
+    if _IMPLIED_CELL.search(data) or b"<c>" in data:
+        return None  # a cell whose position follows from the previous one
+    if not _FAR_CELL.search(data):
+        return SheetScan()  # every reference within ZZ9999: at most 7.02M cells, under MAX_SHEET_CELLS
+    rows = _CONTENT_ROW.findall(data)
+    if rows:
+        max_row = max(map(int, rows))
+        max_col = max(_column_number(col.decode()) for col in set(_CONTENT_COL.findall(data)))
         _check_extent(sheet, max_row, max_col)
     return SheetScan()
 
@@ -248,8 +265,13 @@ def _shared_strings_fast(data: bytes) -> int | None:
     return None if count == 0 and b":si" in data else count
 
 
-def _scan_xlsx(archive: zipfile.ZipFile, names: set[str]) -> dict[str, SheetScan]:
-    fast = _shared_strings_fast(archive.read("xl/sharedStrings.xml")) if "xl/sharedStrings.xml" in names else 0
+def _scan_xlsx(archive: zipfile.ZipFile, names: set[str], kept: dict[str, bytes] | None = None) -> dict[str, SheetScan]:
+    kept = kept or {}
+
+    def read(part: str) -> bytes:
+        return kept[part] if part in kept else archive.read(part)
+
+    fast = _shared_strings_fast(read("xl/sharedStrings.xml")) if "xl/sharedStrings.xml" in names else 0
     if fast is not None and fast > MAX_SHARED_STRINGS:
         raise _too_large(f"> {MAX_SHARED_STRINGS} chuỗi / shared strings")
     if fast is None:
@@ -266,7 +288,7 @@ def _scan_xlsx(archive: zipfile.ZipFile, names: set[str]) -> dict[str, SheetScan
             _expat(start).ParseFile(stream)
     scans: dict[str, SheetScan] = {}
     for sheet, part in _xlsx_sheet_parts(archive, names).items():
-        scan = _scan_xlsx_sheet_fast(archive.read(part), sheet)  # sizes were counted just before
+        scan = _scan_xlsx_sheet_fast(read(part), sheet)  # sizes were counted just before
         if scan is None:
             with archive.open(part) as stream:
                 scan = _scan_xlsx_sheet(stream, sheet)
@@ -654,9 +676,22 @@ def _normal_header(raw: Any) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
+def _header_key(sheet_key: str, text: str) -> str | None:
+    """Headers repeat across hundreds of workbooks: fold each spelling once."""
+    return _HEADER_KEYS[sheet_key].get(_normal_header(text))
+
+
 def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str, int], list[tuple[int, str]]] | None:
-    """(row index, column key -> index, unknown headers) of the best header row near the top."""
-    keys = _HEADER_KEYS.setdefault(sheet.key, _header_keys(sheet))
+    """(row index, column key -> index, unknown headers) of the best header row near the top.
+
+    A row naming most of the sheet's required columns is the header: data rows below it
+    cannot do better, so the scan stops there.
+    """
+    if sheet.key not in _HEADER_KEYS:
+        _HEADER_KEYS[sheet.key] = _header_keys(sheet)
+    keys = _HEADER_KEYS[sheet.key]
+    required = {col.key for col in sheet.columns if col.required}
     best = None
     for r, row in enumerate(grid[:HEADER_SCAN_ROWS]):
         mapping: dict[str, int] = {}
@@ -664,13 +699,15 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
         for c, raw in enumerate(row):
             if not isinstance(raw, str) or not raw.strip():
                 continue
-            key = keys.get(_normal_header(raw))
+            key = _header_key(sheet.key, raw) if len(raw) <= 80 else None
             if key and key not in mapping:
                 mapping[key] = c
             else:
                 unknown.append((c, clean_text(raw)))
         if len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
             best = (r, mapping, unknown)
+            if len(required & mapping.keys()) * 2 > len(required):
+                break
     return best
 
 
@@ -706,12 +743,16 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     width = max(mapping.values()) + 1
     name_index = mapping.get("full_name")
     cccd_index = mapping.get("cccd")
+    hidden = bool(cells.scan.errors or cells.scan.no_value)  # blank-looking cells that are not blank
     for r in range(header_row + 1, len(grid)):
         row = grid[r]
         if len(row) < width:
             row = row + [""] * (width - len(row))
-        if all(_blank(row[i]) for i in content):
-            continue
+        for i in content:
+            if row[i] != "" and not _blank(row[i]):
+                break
+        else:
+            continue  # a blank or formatting-only row: not a record
         number = r + 1
         if (name_index is not None and row[name_index].__class__ is str and len(row[name_index]) < 16
                 and (cccd_index is None or _blank(row[cccd_index])) and _is_summary(row, name_index, mapping)):
@@ -721,9 +762,10 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
         ok = not missing
         for col, i, letter, fast, exact in plan:
             raw = row[i]
-            if _blank(raw):
+            if raw == "" or (raw.__class__ is str and (raw.isspace() or not raw.isprintable()) and _blank(raw)):
                 values[col.key] = None
-                ok = cells.blank(f"{letter}{number}", col.vi, col.required) and ok
+                if col.required or hidden:
+                    ok = cells.blank(f"{letter}{number}", col.vi, col.required) and ok
                 continue
             if col.key == "stt":
                 values["stt"] = _plain(raw)
