@@ -352,13 +352,19 @@ def _sector_kpis(accepted: list[Consolidated], lang: str) -> Iterator[Row]:
         if not assessed:
             continue
         met = [name for name, s in assessed.items() if s == "met"]
-        not_met = [name for name, s in assessed.items() if s != "met"]
+        not_met = [_short(name) for name, s in assessed.items() if s != "met"]
         if lang == "vi":
             result = f"{len(met)}/{len(accepted)} CĐCS đạt" + (f"; chưa đạt: {', '.join(not_met)}" if not_met else "")
         else:
             result = f"{len(met)}/{len(accepted)} unions met it" + (f"; not met: {', '.join(not_met)}" if not_met else "")
         status = "met" if len(met) == len(accepted) else "not_met"
         yield Row(0, {"number": kpi.number, "result": result, "status": status})
+
+
+def _short(unit_name: str) -> str:
+    """'Công đoàn cơ sở Bệnh viện X' -> 'CĐCS Bệnh viện X': lists of unions stay readable."""
+    prefix = "công đoàn cơ sở "
+    return "CĐCS " + unit_name[len(prefix):] if unit_name.lower().startswith(prefix) else unit_name
 
 
 def load_consolidated(path: Path) -> MergeResult:

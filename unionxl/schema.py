@@ -642,7 +642,7 @@ CONSOLIDATED_INFO = FieldSheet(
     ),
 )
 
-ORIGIN_UNIT = Column("origin_unit", "Công đoàn cơ sở", "Grassroots union", width=30,
+ORIGIN_UNIT = Column("origin_unit", "Công đoàn cơ sở", "Grassroots union", width=44,
                      aliases=("CĐCS", "đơn vị"))
 ORIGIN_GROUP_CODE = Column("origin_group_code", "Mã tổ", "Group code", width=8)
 ORIGIN_GROUP_NAME = Column("origin_group_name", "Tên tổ", "Group name", width=30)

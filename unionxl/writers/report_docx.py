@@ -476,11 +476,11 @@ def _build(result: MergeResult, lang: str):
 
     # Appendix: the report tables. The per-group table is wide: it gets a landscape section.
     tables = report_tables(dataset, lang, result.report)
-    if result.comparison is not None:
-        tables += [comparison_table(result.comparison, lang),
-                   movement_table(result.comparison, lang, dataset.level != "unit")]
     narrow = [t for t in tables if len(t.headers) <= 7]
     wide = [t for t in tables if len(t.headers) > 7]
+    # Last year's tables are numbered 7 and 8: after the per-group table, back on portrait pages.
+    after = ([comparison_table(result.comparison, lang), movement_table(result.comparison, lang, sector)]
+             if result.comparison is not None else [])
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _para(doc, T("PHỤ LỤC: CÁC BẢNG SỐ LIỆU", "APPENDIX: REPORT TABLES"), bold=True, align="center", after=0)
     _para(doc, T(f"(Kèm theo báo cáo hoạt động Công đoàn năm {year} của {unit})",
@@ -491,6 +491,12 @@ def _build(result: MergeResult, lang: str):
         landscape = doc.add_section()
         _page(landscape, landscape=True)
         _word_table(doc, table, lang, Cm(25.2), size=10)
+    if after and wide:
+        portrait = doc.add_section()
+        _page(portrait, landscape=False)
+        portrait.different_first_page_header_footer = False  # only the report's first page goes unnumbered
+    for table in after:
+        _word_table(doc, table, lang, Cm(16.5), size=TABLE_SIZE if len(table.headers) <= 4 else 11)
     return doc
 
 
@@ -646,7 +652,7 @@ def _signature(doc, x: dict, T, sector: bool = False) -> None:
     for line in (T(f"- {x['superior_name'] or 'Công đoàn cấp trên'} (b/c);", f"- {x['superior_name'] or 'Superior union'};"),
                  T("- Các công đoàn cơ sở trực thuộc;", "- Grassroots unions;") if sector
                  else T("- Các tổ công đoàn trực thuộc;", "- Union groups;"),
-                 T("- Lưu: CĐCS, VT.", "- Files.")):
+                 T(f"- Lưu: {'CĐN' if sector else 'CĐCS'}, VT.", "- Files.")):
         _cell_line(left, line, size=11, align="left")
     _cell_line(right, T("T/M. BAN CHẤP HÀNH", "FOR THE EXECUTIVE COMMITTEE"), bold=True, first=True)
     _cell_line(right, T("CHỦ TỊCH", "CHAIRPERSON"), bold=True)
@@ -704,6 +710,9 @@ def _column_widths(table: ReportTable, total) -> list[Emu]:
     need = {"int": Cm(2.0 if len(table.kinds) <= 4 else 1.7), "share": Cm(1.8), "amount": Cm(2.5)}
     if table.key == "comparison":  # last year and this year hold amounts of up to 11 digits
         need = {"int": Cm(3.0), "delta": Cm(2.8)}
+    if table.key == "movements":  # change, name, CCCD, [CĐCS], group code, group name
+        first = [Cm(2.6), Cm(4.0), Cm(3.0), *([Cm(4.0)] if len(table.kinds) == 7 else []), Cm(1.4)]
+        return [Emu(int(w)) for w in (*first, total - sum(first))]
     if table.key == "kpis":
         rest = (total - Cm(1.3) - Cm(2.2)) // 2
         return [Emu(int(w)) for w in (Cm(1.3), rest, rest, Cm(2.2))]
