@@ -58,7 +58,8 @@ def test_the_transferred_member_is_the_one_finding_the_sector_must_see(sector):
     code, data, out = sector
     assert code == 1
     [finding] = data["findings"]
-    assert (finding["code"], finding["file"], finding["sheet"]) == ("cccd-duplicate-units", THAN_UYEN, "Đoàn viên")
+    assert (finding["code"], finding["file"], finding["sheet"], finding["cell"]) == \
+        ("cccd-duplicate-units", THAN_UYEN, "Đoàn viên", "G269")  # as the README says
     assert "Trung tâm Y tế huyện Tam Đường" in finding["message"] and TAM_DUONG in finding["message"]
     # that row of Than Uyên's workbook is the member the 2024 samples mark as blocked by a duplicated CCCD
     grid = CalamineWorkbook.from_path(str(SECTOR / THAN_UYEN)).get_sheet_by_name("Đoàn viên").to_python()
@@ -89,6 +90,13 @@ def test_this_year_against_last_year(year_over_year):
     assert c["opening_balance"] == c["previous_closing_balance"] == 243_150_000
     assert len(c["left"]) == 5 and c["joined"] == []
     assert {m["group_code"] for m in c["left"]} == {"T07", "T08", "T13", "T14", "T22"}
+
+
+def test_readme_shows_these_commands():
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert "unionxl rollup samples/nganh-2024/tong-hop -o out-nganh/" in readme
+    assert "unionxl merge samples/2024 -o out/ --previous samples/tong-hop/tong-hop-2023.xlsx" in readme
+    assert "`cccd-duplicate-units`" in readme and "'Đoàn viên'!G269" in readme
 
 
 def test_generate_sector_gives_the_committed_files(tmp_path):
