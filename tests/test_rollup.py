@@ -234,3 +234,25 @@ def test_cli_rollup_json_equals_the_library_and_english(sector):
     assert "Sector roll-up: Công đoàn ngành Y tế Thử — year 2024 — 2 consolidated workbooks" in english.output
     assert "Members: read 13 = accepted 13 + rejected 0" in english.output
     assert CliRunner().invoke(main, ["rollup", str(sector["root"] / "khong-co"), "-o", "x"]).exit_code == 2
+
+
+def test_rollup_against_last_years_sector_workbook(tmp_path):
+    from unionxl.previous import compare_with_previous
+
+    last = tmp_path / "2023"
+    cdcs(last, A_NAME, two_groups(), year=2023)
+    cdcs(last, B_NAME, b_groups(), year=2023)
+    write_outputs(rollup_folder(last / "nganh"), last / "out")
+    previous = last / "out" / "tong-hop-2023.xlsx"
+    # each CĐCS closed 2023 at opening + collected + repaid − lent; A opens 2024 right, B does not
+    closing_a = 50_000_000 + 6 * 800_000 + 2 * 4_000_000 - 2 * 10_000_000
+    cdcs(tmp_path, A_NAME, two_groups(), opening=closing_a)
+    cdcs(tmp_path, B_NAME, [g for g in b_groups()], opening=50_000_000)
+    result = rollup_folder(tmp_path / "nganh")
+    comparison = compare_with_previous(result, previous)
+    assert comparison.change("members").delta == 0 and comparison.left == comparison.joined == []
+    closing_b = 50_000_000 + 7 * 800_000 + 2 * 4_000_000 - 2 * 10_000_000
+    assert comparison.previous_closing == closing_a + closing_b
+    [f] = result.report.findings
+    assert f.code == "previous-opening-balance" and f.file == ""  # the sector's balance is the CĐCS' sum
+    assert f"{closing_a + closing_b:,}".replace(",", ".") in f.message()
