@@ -15,7 +15,6 @@ from python_calamine import CalamineWorkbook
 from unionxl.cli import main
 from unionxl.merge import merge_folder
 from unionxl.previous import compare_with_previous
-from unionxl.writers import write_outputs
 from unionxl.writers.workbook import write_consolidated
 
 from .builders import PEOPLE, clean_group, unit_data, write_folder
