@@ -33,6 +33,7 @@ from .schema import (
     LISTS, LISTS_SHEET, NUMBER_FORMATS, POLICY, POLICY_DEFAULTS, TEMPLATE_VERSION, UNIT_GROUPS, UNIT_INFO,
     UNIT_KIND, ColType, Column, Field, FieldSheet, TableSheet, sheet_name,
 )
+from .xlsx import write_text
 
 CREATED = dt.datetime(2024, 1, 1)
 """Fixed document date: the same inputs must give the same file."""
@@ -402,7 +403,7 @@ def _write(ws, row: int, col: int, value: Any, fmt) -> None:
     if value is None:
         ws.write_blank(row, col, None, fmt)
     elif isinstance(value, str):
-        ws.write_string(row, col, value, fmt)
+        write_text(ws, row, col, value, fmt)
     elif isinstance(value, bool):
         ws.write_boolean(row, col, value, fmt)
     elif isinstance(value, (int, float)):
@@ -528,10 +529,10 @@ class _Book:
         last = first + prepared - 1
 
         ws.merge_range(0, 0, 0, last_col, "", self.title_fmt())
-        ws.write_string(0, 0, sheet.title(lang) + suffix, self.title_fmt())
+        write_text(ws, 0, 0, sheet.title(lang) + suffix, self.title_fmt())
         ws.set_row(0, 22)
         ws.merge_range(1, 0, 1, last_col, "", self.hint_fmt())
-        ws.write_string(1, 0, TEXT["table_hint"][lang].format(
+        write_text(ws, 1, 0, TEXT["table_hint"][lang].format(
             first=HEADER_ROW + 1, item=ITEM[sheet.key][lang], instructions=sheet_name(INSTRUCTIONS_SHEET, lang)),
             self.hint_fmt())
 
@@ -542,7 +543,7 @@ class _Book:
             formats.append(fmt)
             # The column format also covers rows typed below the prepared ones.
             ws.set_column(c, c, col.width, self.entry_fmt(col.type, wrap=wrap))
-            ws.write_string(header, c, col.header(lang), self.header_fmt(col.required))
+            write_text(ws, header, c, col.header(lang), self.header_fmt(col.required))
             if col.key not in locked:
                 self._validate(ws, first, c, last, col)
         ws.set_row(header, _row_height((col.header(lang), col.width, True) for col in columns))
@@ -583,15 +584,15 @@ class _Book:
         for c, width in enumerate(FIELD_WIDTHS):
             ws.set_column(c, c, width)
         ws.merge_range(0, 0, 0, 2, "", self.title_fmt())
-        ws.write_string(0, 0, sheet.title(lang) + suffix, self.title_fmt())
+        write_text(ws, 0, 0, sheet.title(lang) + suffix, self.title_fmt())
         ws.set_row(0, 22)
         head = self.fmt(bold=True, border=1, align="center", valign="vcenter", bg_color=LOCKED_FILL)
         for c, text in enumerate(TEXT["field_headings"][lang].split("|")):
-            ws.write_string(FIELD_FIRST_ROW - 2, c, text, head)
+            write_text(ws, FIELD_FIRST_ROW - 2, c, text, head)
         help_fmt = self.fmt(text_wrap=True, border=1, border_color="#A6A6A6", font_size=10, italic=True)
         for i, f in enumerate(sheet.fields):
             row = FIELD_FIRST_ROW - 1 + i
-            ws.write_string(row, 0, f.label(lang), self.fmt(
+            write_text(ws, row, 0, f.label(lang), self.fmt(
                 bold=f.required, text_wrap=True, border=1, bg_color=REQUIRED_FILL if f.required else OPTIONAL_FILL))
             value = values.get(f.key, f.default)
             if f.locked:
@@ -601,7 +602,7 @@ class _Book:
                 _write(ws, row, 1, value, self.fmt(num_format=NUMBER_FORMATS[f.type], locked=False, border=1,
                                                    border_color="#A6A6A6", bg_color=ENTRY_FILL))
                 self._validate(ws, row, 1, row, f)
-            ws.write_string(row, 2, f.help(lang), help_fmt)
+            write_text(ws, row, 2, f.help(lang), help_fmt)
             ws.set_row(row, _row_height([(f.label(lang), FIELD_WIDTHS[0], f.required),
                                          (f.help(lang), FIELD_WIDTHS[2], False)]))
         ws.freeze_panes(FIELD_FIRST_ROW - 1, 0)
@@ -613,9 +614,9 @@ class _Book:
         head = self.fmt(bold=True, border=1, bg_color=LOCKED_FILL)
         for c, (key, choices) in enumerate(LISTS.items()):
             ws.set_column(c, c, 24)
-            ws.write_string(0, c, choices.vi if self.lang == "vi" else choices.en, head)
+            write_text(ws, 0, c, choices.vi if self.lang == "vi" else choices.en, head)
             for r, choice in enumerate(choices.choices, 1):
-                ws.write_string(r, c, choice.label(self.lang), self.fmt())
+                write_text(ws, r, c, choice.label(self.lang), self.fmt())
             self.wb.define_name(f"DS_{key}", self.list_range(key))
         ws.protect("", {})
         ws.hide()
@@ -631,11 +632,11 @@ class _Book:
         section_fmt = self.fmt(bold=True, font_size=12, font_color="#1F4E79")
         row = 0
         ws.merge_range(row, 0, row, 3, "", self.title_fmt())
-        ws.write_string(row, 0, INSTRUCTIONS[f"{kind}_title"][lang], self.title_fmt())
+        write_text(ws, row, 0, INSTRUCTIONS[f"{kind}_title"][lang], self.title_fmt())
         ws.set_row(row, 24)
         row += 1
         if subtitle:
-            ws.write_string(row, 0, subtitle, self.fmt(bold=True))
+            write_text(ws, row, 0, subtitle, self.fmt(bold=True))
             row += 1
         row += 1
 
@@ -643,13 +644,13 @@ class _Book:
             nonlocal row
             for text in lines:
                 for line in _lines(text):
-                    ws.write_string(row, 0, line, text_fmt)
+                    write_text(ws, row, 0, line, text_fmt)
                     row += 1
 
         def section(title_key: str) -> None:
             nonlocal row
             row += 1
-            ws.write_string(row, 0, INSTRUCTIONS[title_key][lang], section_fmt)
+            write_text(ws, row, 0, INSTRUCTIONS[title_key][lang], section_fmt)
             row += 1
 
         paragraph(INSTRUCTIONS[f"{kind}_about"][lang])
@@ -661,19 +662,19 @@ class _Book:
         purposes.append((self.lists_name, PURPOSE["lists"][lang]))
         name_fmt = self.fmt(bold=True)
         for name, purpose in purposes:
-            ws.write_string(row, 0, name, name_fmt)
+            write_text(ws, row, 0, name, name_fmt)
             for line in textwrap.wrap(purpose, INSTRUCTION_LINE_CHARS - INSTRUCTION_WIDTHS[0]):
-                ws.write_string(row, 1, line, text_fmt)
+                write_text(ws, row, 1, line, text_fmt)
                 row += 1
 
         section("colours")
         swatches = {"required": REQUIRED_FILL, "optional": OPTIONAL_FILL, "entry": ENTRY_FILL,
                     "locked": LOCKED_FILL, "white": "#FFFFFF"}
         for key, sample, meaning in INSTRUCTIONS["legend"][lang]:
-            ws.write_string(row, 0, sample, self.fmt(border=1, bg_color=swatches[key], bold=key != "white",
+            write_text(ws, row, 0, sample, self.fmt(border=1, bg_color=swatches[key], bold=key != "white",
                                                      text_wrap=True))
             ws.set_row(row, _row_height([(sample, INSTRUCTION_WIDTHS[0], True)]))
-            ws.write_string(row, 1, meaning, text_fmt)
+            write_text(ws, row, 1, meaning, text_fmt)
             row += 1
 
         section("how")
@@ -690,7 +691,7 @@ class _Book:
         section("columns")
         head = self.fmt(bold=True, border=1, bg_color=LOCKED_FILL, text_wrap=True, valign="vcenter")
         for c, text in enumerate(INSTRUCTIONS["columns_head"][lang].split("|")):
-            ws.write_string(row, c, text, head)
+            write_text(ws, row, c, text, head)
         header_row = row
         row += 1
         cell = self.fmt(border=1, border_color="#A6A6A6", text_wrap=True)
@@ -700,11 +701,11 @@ class _Book:
                 label = item.label(lang) if isinstance(item, Field) else item.header(lang)
                 required = item.required and not getattr(item, "locked", False)
                 fill = REQUIRED_FILL if item.required else OPTIONAL_FILL
-                ws.write_string(row, 0, sheet.name(lang), cell)
-                ws.write_string(row, 1, label, self.fmt(border=1, border_color="#A6A6A6", text_wrap=True,
+                write_text(ws, row, 0, sheet.name(lang), cell)
+                write_text(ws, row, 1, label, self.fmt(border=1, border_color="#A6A6A6", text_wrap=True,
                                                         bg_color=fill))
-                ws.write_string(row, 2, TEXT["yes" if required else "no"][lang], cell)
-                ws.write_string(row, 3, _column_help(item, lang), cell)
+                write_text(ws, row, 2, TEXT["yes" if required else "no"][lang], cell)
+                write_text(ws, row, 3, _column_help(item, lang), cell)
                 ws.set_row(row, _row_height([(sheet.name(lang), INSTRUCTION_WIDTHS[0], False),
                                              (label, INSTRUCTION_WIDTHS[1], False),
                                              (_column_help(item, lang), INSTRUCTION_WIDTHS[3], False)]))

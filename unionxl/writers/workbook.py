@@ -30,6 +30,7 @@ from ..fmt import percent
 from ..merge import MergeResult
 from ..previous import comparison_table, movement_table
 from ..tables import ReportTable, Share, compute_figures, group_table, report_tables
+from ..xlsx import write_text
 
 CONSOLIDATED_KIND = schema.CONSOLIDATED_KIND
 INFO_SHEET = schema.CONSOLIDATED_INFO_SHEET
@@ -145,7 +146,7 @@ class _Writer:
                 fmts = self.pct_total if total else self.pct
                 ws.write_number(row, col, share, fmts[_decimals(value)])
         elif isinstance(value, str):
-            ws.write_string(row, col, value, self.fmt["total_label" if total else ("wrap" if kind == "wrap" else "text")])
+            write_text(ws, row, col, value, self.fmt["total_label" if total else ("wrap" if kind == "wrap" else "text")])
         elif isinstance(value, bool):
             ws.write_boolean(row, col, value)
         elif isinstance(value, (int, float)):
@@ -157,17 +158,17 @@ class _Writer:
         elif isinstance(value, dt.date):
             ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), self.fmt["date"])
         else:
-            ws.write_string(row, col, str(value), self.fmt["text"])
+            write_text(ws, row, col, str(value), self.fmt["text"])
 
     def head(self, ws, title: str, headers: list[str], widths: list[float], rows: int,
              subtitle: str | None = None, note: str = "") -> None:
         """Title, subtitle, header row; frozen, filtered, printable."""
-        ws.write_string(TITLE_ROW, 0, title, self.fmt["title"])
-        ws.write_string(SUBTITLE_ROW, 0, subtitle if subtitle is not None else self.subtitle(), self.fmt["subtitle"])
+        write_text(ws, TITLE_ROW, 0, title, self.fmt["title"])
+        write_text(ws, SUBTITLE_ROW, 0, subtitle if subtitle is not None else self.subtitle(), self.fmt["subtitle"])
         if note:
-            ws.write_string(NOTE_ROW, 0, note, self.fmt["subtitle"])
+            write_text(ws, NOTE_ROW, 0, note, self.fmt["subtitle"])
         for c, (text, width) in enumerate(zip(headers, widths)):
-            ws.write_string(HEADER_ROW, c, text, self.fmt["header"])
+            write_text(ws, HEADER_ROW, c, text, self.fmt["header"])
             ws.set_column(c, c, width)
         ws.set_row(HEADER_ROW, 30 if max(len(h) for h in headers) > 12 else None)
         ws.freeze_panes(HEADER_ROW + 1, 0)
@@ -282,9 +283,9 @@ class _Writer:
         widths = [50] + [14] * (columns - 1)
         for c, width in enumerate(widths):
             ws.set_column(c, c, width)
-        ws.write_string(TITLE_ROW, 0, self._t("CÁC BẢNG SỐ LIỆU BÁO CÁO", "REPORT TABLES"), self.fmt["title"])
-        ws.write_string(SUBTITLE_ROW, 0, self.subtitle(), self.fmt["subtitle"])
-        ws.write_string(NOTE_ROW, 0, self._t(f"Bảng 5 ở trang '{self.name('kpis')}', bảng 6 ở trang "
+        write_text(ws, TITLE_ROW, 0, self._t("CÁC BẢNG SỐ LIỆU BÁO CÁO", "REPORT TABLES"), self.fmt["title"])
+        write_text(ws, SUBTITLE_ROW, 0, self.subtitle(), self.fmt["subtitle"])
+        write_text(ws, NOTE_ROW, 0, self._t(f"Bảng 5 ở trang '{self.name('kpis')}', bảng 6 ở trang "
                                              f"'{self.name('summary')}'.",
                                              f"Table 5 is on sheet '{self.name('kpis')}', table 6 on sheet "
                                              f"'{self.name('summary')}'."), self.fmt["subtitle"])
@@ -309,10 +310,10 @@ class _Writer:
 
     def report_table(self, ws, r: int, table: ReportTable) -> int:
         """One report table from row r; returns the next free row."""
-        ws.write_string(r, 0, table.title, self.fmt["section"])
+        write_text(ws, r, 0, table.title, self.fmt["section"])
         r += 1
         for c, text in enumerate(table.headers):
-            ws.write_string(r, c, text, self.fmt["header"])
+            write_text(ws, r, c, text, self.fmt["header"])
         ws.set_row(r, 30)
         last = len(table.rows) - 1
         for values in table.rows:
@@ -371,12 +372,12 @@ class _Writer:
                 self.put(ws, r, c, value, "int")
         # The row account per sheet kind: read = accepted + rejected, with the check as a formula.
         r += 2
-        ws.write_string(r, 0, self._t("Đối chiếu số dòng theo trang", "Row account by sheet"), self.fmt["section"])
+        write_text(ws, r, 0, self._t("Đối chiếu số dòng theo trang", "Row account by sheet"), self.fmt["section"])
         r += 1
         for c, text in enumerate([self._t(*p) for p in (("Trang", "Sheet"), ("", ""), ("", ""),
                                                          ("Đọc", "Read"), ("Nhận", "Accepted"),
                                                          ("Loại", "Rejected"), ("Đọc = nhận + loại", "Read = accepted + rejected"))]):
-            ws.write_string(r, c, text, self.fmt["header"])
+            write_text(ws, r, c, text, self.fmt["header"])
         for key, account in self.report.account.items():
             r += 1
             self.put(ws, r, 0, schema.table_sheet(key).name(self.lang))
@@ -392,9 +393,9 @@ class _Writer:
         recognises this file and reads what its rows cannot tell (opening balance, rates, counts)."""
         ws = self.book.add_worksheet(INFO_SHEET)
         layout = schema.CONSOLIDATED_INFO
-        ws.write_string(0, 0, layout.title(self.lang), self.fmt["title"])
-        ws.write_string(1, 0, self._t("Mục", "Item"), self.fmt["header"])
-        ws.write_string(1, 1, self._t("Giá trị", "Value"), self.fmt["header"])
+        write_text(ws, 0, 0, layout.title(self.lang), self.fmt["title"])
+        write_text(ws, 1, 0, self._t("Mục", "Item"), self.fmt["header"])
+        write_text(ws, 1, 1, self._t("Giá trị", "Value"), self.fmt["header"])
         info, f = self.dataset.unit_info, self.figures
         values = {
             "kind": CONSOLIDATED_KIND, "template_version": schema.TEMPLATE_VERSION, "year": self.dataset.year,
@@ -406,7 +407,7 @@ class _Writer:
             "tool": f"unionxl {__version__}",
         }
         for r, fld in enumerate(layout.fields, schema.FIELD_FIRST_ROW - 1):
-            ws.write_string(r, 0, fld.label(self.lang), self.fmt["text"])
+            write_text(ws, r, 0, fld.label(self.lang), self.fmt["text"])
             self.put(ws, r, 1, values.get(fld.key), "int")
         ws.set_column(0, 0, 40)
         ws.set_column(1, 1, 50)
