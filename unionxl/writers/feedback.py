@@ -6,11 +6,23 @@ offending cell is filled (red for an error, amber for a warning) and carries a
 comment with severity, code and message; a first sheet lists all the file's
 findings with a link to each cell. Notes are listed but never highlighted.
 
-The input is only read: openpyxl loads it and saves to a temporary file beside
+The input is only read, and the copy is written to a temporary file beside
 the output, which is renamed into place (`fileio.atomic_path`).
 
-What openpyxl keeps and drops on the way (tests/test_feedback.py holds it to
-this): it keeps ordinary data validations, number formats, cell and sheet
+An .xlsx/.xlsm copy is the original zip with a few parts edited (xlsx_patch):
+styles, the flagged sheets, new comment and VML parts, the new first sheet and
+their registrations; every other part is copied byte for byte, so whatever
+Excel wrote (x14 dropdowns, slicers, pictures) stays, and a copy costs a few
+milliseconds instead of an openpyxl load and save (0.1-0.4 s).
+
+openpyxl remains the path for what the patch does not handle (Unsupported, or
+anything unexpected): a flagged sheet that already has comments (the
+officer's own notes are kept, after ours), a feedback copy that comes back
+(its old feedback sheet, fills and comments are removed before the new ones
+are added, so a fixed cell does not stay red), and packages written in forms
+the patch does not parse (prefixed or Strict SpreadsheetML, rows without r).
+What openpyxl keeps and drops on that path (tests/test_feedback.py holds it
+to this): it keeps ordinary data validations, number formats, cell and sheet
 protection, freeze panes, autofilters, conditional formats, print titles and
 defined names. It drops the x14 data-validation extension, which Excel writes
 for a dropdown whose list lives on another sheet (the 'Danh mục' lists once an
@@ -19,9 +31,7 @@ extension is not supported and will be removed". Those validations are read
 from the original sheet XML here and added back as ordinary validations,
 which Excel 2010+ and LibreOffice read the same way.
 
-A copy that comes back (an officer fixed the cells in the copy and resent it)
-has its old feedback sheet, fills and comments removed before the new ones
-are added, so a fixed cell does not stay red.
+.xls, .xlsb and .ods inputs get a new workbook with the findings sheet only.
 """
 
 from __future__ import annotations
@@ -31,8 +41,9 @@ import re
 import warnings
 import zipfile
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable
 from xml.etree import ElementTree
 
 import openpyxl
@@ -47,6 +58,10 @@ from ..fileio import atomic_path
 from ..findings import Finding, Severity
 from ..merge import MergeResult
 from ..template import FONT
+from .xlsx_patch import (CT_COMMENTS, CT_VML, CT_WORKSHEET, REL_COMMENTS, REL_VML, REL_WORKSHEET, ContentTypes,
+                         Mark, Package, Sheet, Styles, Unsupported, Workbook, add_legacy_drawing, add_relationship,
+                         clear_tab_selected, comments_xml, mark_cells, relative, rels_part, used_vml_blocks,
+                         vml_xml, worksheet_xml)
 
 AUTHOR = "unionxl"
 FILLS = {  # strong enough to tell from the template's pale yellow entry cells and orange headers
@@ -54,9 +69,15 @@ FILLS = {  # strong enough to tell from the template's pale yellow entry cells a
     Severity.WARNING: "FFFFC000",
 }
 HEADER_FILL = "FFD9D9D9"
+BORDER = "FF808080"
+LINK_COLOR = "FF0563C1"
+HEADER_ROW = 3
+SUMMARY_HEIGHT = 15 * 3
 OPENPYXL_SUFFIXES = {".xlsx", ".xlsm"}
+COMMENT_WIDTH = 360  # pixels
 MAX_CELL_TEXT = 32_000  # Excel's limit is 32.767 characters per cell
 MESSAGE_WIDTH = 60
+WIDTHS = (5, 10, 22, 14, 7, 20, MESSAGE_WIDTH + 2)  # columns A..G of the findings sheet
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 
 
@@ -163,6 +184,12 @@ def _ordered(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _write_copy(source: Path, target: Path, display: str, findings: list[Finding], lang: str) -> None:
+    if source.suffix.lower() in OPENPYXL_SUFFIXES:
+        try:
+            _patch_copy(source, target, display, findings, lang)
+            return
+        except Exception:  # noqa: BLE001 - Unsupported, or a package the surgery misjudged: openpyxl copes
+            pass
     book = None
     note = ""
     if source.suffix.lower() in OPENPYXL_SUFFIXES:
@@ -181,6 +208,116 @@ def _write_copy(source: Path, target: Path, display: str, findings: list[Finding
     _add_feedback_sheet(book, display, findings, lang, note)
     with atomic_path(target) as tmp:
         book.save(tmp)
+
+
+def _patch_copy(source: Path, target: Path, display: str, findings: list[Finding], lang: str) -> None:
+    """The copy as the original zip with a few parts edited (xlsx_patch); raises Unsupported when it cannot."""
+    with Package(source) as package:
+        workbook = Workbook(package)
+        names = [sheet.name for sheet in workbook.sheets]
+        if any(_text("sheet", other) in names for other in ("vi", "en")):
+            raise Unsupported("a feedback copy sent back: its old marks must go, which openpyxl does")
+        types = ContentTypes(package)
+        styles_part = workbook.styles_part()
+        styles = Styles(package.text(styles_part))
+        if any(f'rgb="{rgb}"' in styles.xml for rgb in FILLS.values()):
+            raise Unsupported("fills of an earlier feedback copy")
+        for part, content_type in types.overrides().items():
+            if content_type == CT_COMMENTS and part.lstrip("/") in package and \
+                    f"<author>{AUTHOR}</author>" in package.text(part.lstrip("/")):
+                raise Unsupported("comments of an earlier feedback copy")
+
+        parts = {sheet.name: sheet.part for sheet in workbook.sheets
+                 if sheet.kind == REL_WORKSHEET and sheet.part and sheet.part in package}
+        loaded: dict[str, Sheet] = {}
+        for f in findings:
+            if f.cell and f.sheet in parts and f.sheet not in loaded:
+                loaded[f.sheet] = Sheet.load(package, f.sheet, parts[f.sheet])
+        by_cell: dict[str, dict[tuple[int, int], list[Finding]]] = defaultdict(lambda: defaultdict(list))
+        for f in findings:
+            if f.cell and f.severity != Severity.NOTE and f.sheet in loaded:
+                place = loaded[f.sheet].writable(f.cell)
+                if place is not None:
+                    by_cell[f.sheet][place].append(f)
+
+        fills = {severity: styles.solid_fill(rgb) for severity, rgb in FILLS.items()}
+        block = max(used_vml_blocks(package), default=0)
+        for sheet_name, cells in by_cell.items():
+            sheet = loaded[sheet_name]
+            if sheet.has_comments(package):
+                raise Unsupported("the officer's own comments: openpyxl merges ours with them")
+            marks = {}
+            for place, found in cells.items():
+                lines = _comment_lines(found, lang)
+                marks[place] = Mark(fills[_worst(found)], _clean("\n\n".join(lines)), COMMENT_WIDTH,
+                                    _comment_height(lines))
+            xml = mark_cells(sheet.xml, {place: mark.fill for place, mark in marks.items()}, styles.with_fill)
+            comments = package.free_name("xl/comments{}.xml")
+            package.put(comments, comments_xml(marks, AUTHOR))
+            block += 1
+            vml = package.free_name("xl/drawings/vmlDrawing{}.vml")
+            package.put(vml, vml_xml(marks, block))
+            rels = rels_part(sheet.part)
+            rels_xml = package.text(rels) if rels in package else None
+            rels_xml, _ = add_relationship(rels_xml, REL_COMMENTS, relative(sheet.part, comments))
+            rels_xml, vml_id = add_relationship(rels_xml, REL_VML, relative(sheet.part, vml))
+            package.put(rels, rels_xml)
+            package.put(sheet.part, add_legacy_drawing(xml, vml_id))
+            types.add_default("vml", CT_VML)
+            types.add_override(comments, CT_COMMENTS)
+
+        title = _text("sheet", lang)
+        part = package.free_name("xl/worksheets/sheet{}.xml")
+        package.put(part, _findings_sheet_xml(styles, display, findings, lang, names, loaded))
+        types.add_override(part, CT_WORKSHEET)
+        last = HEADER_ROW + max(len(findings), 1)
+        quoted = quote_sheetname(title)
+        workbook.insert_first_sheet(title, part, [
+            ("_xlnm._FilterDatabase", f"{quoted}!$A${HEADER_ROW}:$G${last}", True),
+            ("_xlnm.Print_Titles", f"{quoted}!${HEADER_ROW}:${HEADER_ROW}", False)])
+        for sheet in workbook.sheets:  # ours is the one selected tab
+            if sheet.part and sheet.part in package and b"tabSelected" in package.read(sheet.part):
+                package.put(sheet.part, clear_tab_selected(package.text(sheet.part)))
+        workbook.drop_calc_chain(types)
+        workbook.save()
+        types.save()
+        package.put(styles_part, styles.result())
+        with atomic_path(target) as tmp:
+            package.save(tmp)
+
+
+def _findings_sheet_xml(styles: Styles, display: str, findings: list[Finding], lang: str,
+                        sheet_names: list[str], sheets: dict[str, Sheet]) -> str:
+    """The first sheet of a patched copy: the same layout _add_feedback_sheet gives an openpyxl copy."""
+    plain, bold = styles.font(FONT), styles.font(FONT, bold=True)
+    title = styles.cell_format(styles.font(FONT, 13, bold=True), vertical="bottom")
+    summary = styles.cell_format(plain, wrap=True)
+    border = styles.thin_border(BORDER)
+    header = styles.cell_format(bold, styles.solid_fill(HEADER_FILL), border, "center", wrap=True)
+    body = styles.cell_format(plain, border=border)
+    wrapped = styles.cell_format(plain, border=border, wrap=True)
+    severity = {s: styles.cell_format(plain, styles.solid_fill(rgb), border) for s, rgb in FILLS.items()}
+    link = styles.cell_format(styles.font(FONT, underline=True, color=LINK_COLOR), border=border)
+
+    rows = [(1, None, [(1, title, _clean(_text("title", lang, file=display)))]),
+            (2, SUMMARY_HEIGHT, [(1, summary, _clean(_summary(findings, lang, "")))]),
+            (HEADER_ROW, None, [(col, header, text) for col, text in enumerate(_text("headers", lang).split("|"), 1)])]
+    links = []
+    linkable = lambda name, ref: name in sheets and sheets[name].writable(ref) is not None  # noqa: E731
+    for number, line in enumerate(_lines(findings, lang, sheet_names, linkable), 1):
+        row = HEADER_ROW + number
+        cells = [(1, body, number)]
+        for col, value in enumerate(line.values, 2):
+            style = wrapped if col in (6, 7) else body
+            if col == 2 and line.severity in severity:
+                style = severity[line.severity]
+            if col == 5 and line.link:
+                style = link
+                links.append((f"E{row}", line.link))
+            cells.append((col, style, value))
+        rows.append((row, line.height, cells))
+    last = HEADER_ROW + max(len(findings), 1)
+    return worksheet_xml(rows, dict(enumerate(WIDTHS, 1)), HEADER_ROW, f"A{HEADER_ROW}:G{last}", ["A2:G2"], links)
 
 
 def _load(source: Path):
@@ -215,16 +352,26 @@ def _mark_cells(book, findings: list[Finding], lang: str) -> None:
         cell = _writable_cell(sheet, ref)
         if cell is None:
             continue
-        worst = min((f.severity for f in found), key=SEVERITY_ORDER.__getitem__)
-        cell.fill = PatternFill("solid", fgColor=FILLS[worst])
-        lines = [f"{f.severity.label(lang)} [{f.code}]: {f.message(lang)}" for f in found]
+        cell.fill = PatternFill("solid", fgColor=FILLS[_worst(found)])
+        lines = _comment_lines(found, lang)
         if cell.comment is not None:  # the officer's own comment stays, after ours
             lines.append("—\n" + cell.comment.text)
-        text = _clean("\n\n".join(lines))
-        comment = Comment(text, AUTHOR)
-        comment.width = 360
-        comment.height = max(80, 16 * sum(math.ceil(len(line) / 50) + 1 for line in lines))
+        comment = Comment(_clean("\n\n".join(lines)), AUTHOR)
+        comment.width, comment.height = COMMENT_WIDTH, _comment_height(lines)
         cell.comment = comment
+
+
+def _worst(found: list[Finding]) -> Severity:
+    return min((f.severity for f in found), key=SEVERITY_ORDER.__getitem__)
+
+
+def _comment_lines(found: list[Finding], lang: str) -> list[str]:
+    return [f"{f.severity.label(lang)} [{f.code}]: {f.message(lang)}" for f in found]
+
+
+def _comment_height(lines: list[str]) -> int:
+    """Pixels, for a comment box COMMENT_WIDTH pixels wide (about 50 characters a line)."""
+    return max(80, 16 * sum(math.ceil(len(line) / 50) + 1 for line in lines))
 
 
 def _writable_cell(sheet, ref: str):
@@ -250,6 +397,40 @@ def _set_text(cell, text: str) -> None:
     cell.data_type = "s"
 
 
+@dataclass
+class _Line:
+    """One row of the findings sheet, columns B..G, and where its cell address links to."""
+    values: list[str]
+    severity: Severity
+    link: str | None
+    height: float
+
+
+def _lines(findings: list[Finding], lang: str, sheet_names: list[str],
+           linkable: Callable[[str, str], bool]) -> list[_Line]:
+    lines = []
+    for f in findings:
+        exists = bool(f.sheet) and f.sheet in sheet_names
+        values = [f.severity.label(lang), f.code, f.sheet or _text("whole_file", lang),
+                  f.cell, f.to_dict(lang)["value"], f.message(lang)]
+        if f.sheet and not exists:
+            values[2] = f"{f.sheet} {_text('no_sheet', lang)}"
+        values = [_clean(str(v)) if v else "" for v in values]
+        link = None
+        if f.cell and exists and linkable(f.sheet, f.cell):
+            link = f"{quote_sheetname(f.sheet)}!{f.cell}"
+        rows = max(math.ceil(len(values[5]) / MESSAGE_WIDTH), math.ceil(len(values[4]) / 20), 1)
+        lines.append(_Line(values, f.severity, link, 15 * rows))
+    return lines
+
+
+def _summary(findings: list[Finding], lang: str, note: str) -> str:
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_ORDER}
+    summary = _text("summary", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+                    notes=counts[Severity.NOTE])
+    return summary + (" " + note if note else "")
+
+
 def _add_feedback_sheet(book, display: str, findings: list[Finding], lang: str, note: str) -> None:
     sheet = book.create_sheet(_text("sheet", lang), 0)
     for other in book.worksheets:
@@ -258,59 +439,51 @@ def _add_feedback_sheet(book, display: str, findings: list[Finding], lang: str, 
     book.active = 0
 
     plain, bold = Font(name=FONT), Font(name=FONT, bold=True)
-    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_ORDER}
     _set_text(sheet["A1"], _text("title", lang, file=display))
     sheet["A1"].font = Font(name=FONT, bold=True, size=13)
-    summary = _text("summary", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
-                    notes=counts[Severity.NOTE])
-    _set_text(sheet["A2"], summary + (" " + note if note else ""))
+    _set_text(sheet["A2"], _summary(findings, lang, note))
     sheet["A2"].font = plain
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.merge_cells("A2:G2")
-    sheet.row_dimensions[2].height = 15 * 3
+    sheet.row_dimensions[2].height = SUMMARY_HEIGHT
 
-    header_row = 3
-    thin = Side(style="thin", color="FF808080")
+    thin = Side(style="thin", color=BORDER)
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for col, title in enumerate(_text("headers", lang).split("|"), 1):
-        cell = sheet.cell(header_row, col)
+        cell = sheet.cell(HEADER_ROW, col)
         _set_text(cell, title)
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.border = border
         cell.alignment = Alignment(vertical="center", wrap_text=True)
 
-    for number, f in enumerate(findings, 1):
-        row = header_row + number
-        exists = f.sheet in book.sheetnames and f.sheet != sheet.title
-        values = [None, f.severity.label(lang), f.code, f.sheet or _text("whole_file", lang),
-                  f.cell, f.to_dict(lang)["value"], f.message(lang)]
-        if f.sheet and not exists:
-            values[3] = f"{f.sheet} {_text('no_sheet', lang)}"
-        for col, value in enumerate(values, 1):
+    names = [name for name in book.sheetnames if name != sheet.title]
+    linkable = lambda name, ref: _writable_cell(book[name], ref) is not None  # noqa: E731
+    for number, line in enumerate(_lines(findings, lang, names, linkable), 1):
+        row = HEADER_ROW + number
+        for col, value in enumerate([number, *line.values], 1):
             cell = sheet.cell(row, col)
             if col == 1:
-                cell.value = number
+                cell.value = value
             else:
-                _set_text(cell, value or "")
+                _set_text(cell, value)
             cell.font, cell.border = plain, border
             cell.alignment = Alignment(vertical="top", wrap_text=col in (6, 7))
-        if f.severity in FILLS:
-            sheet.cell(row, 2).fill = PatternFill("solid", fgColor=FILLS[f.severity])
-        if f.cell and exists and _writable_cell(book[f.sheet], f.cell) is not None:
+        if line.severity in FILLS:
+            sheet.cell(row, 2).fill = PatternFill("solid", fgColor=FILLS[line.severity])
+        if line.link:
             link = sheet.cell(row, 5)
             # location only, no target: an internal jump, never an external relationship
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"{quote_sheetname(f.sheet)}!{f.cell}")
-            link.font = Font(name=FONT, color="FF0563C1", underline="single")
-        lines = max(math.ceil(len(str(values[6])) / MESSAGE_WIDTH), math.ceil(len(str(values[5])) / 20), 1)
-        sheet.row_dimensions[row].height = 15 * lines
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=line.link)
+            link.font = Font(name=FONT, color=LINK_COLOR, underline="single")
+        sheet.row_dimensions[row].height = line.height
 
-    for letter, width in zip("ABCDEFG", (5, 10, 22, 14, 7, 20, MESSAGE_WIDTH + 2)):
+    for letter, width in zip("ABCDEFG", WIDTHS):
         sheet.column_dimensions[letter].width = width
-    last = header_row + max(len(findings), 1)
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.auto_filter.ref = f"A{header_row}:G{last}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    last = HEADER_ROW + max(len(findings), 1)
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    sheet.auto_filter.ref = f"A{HEADER_ROW}:G{last}"
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
