@@ -126,7 +126,7 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
     quiet = json_path is not None and str(json_path) == "-"
     try:
         candidates = [p for p in folder.iterdir()] if folder.is_dir() else []
-        if len(candidates) > 20 and not quiet:
+        if len(candidates) > 20 and not quiet and sys.stderr.isatty():  # a bar only where a person watches
             with click.progressbar(length=len(candidates), label=_t("reading", lang), file=sys.stderr) as bar:
                 result = work(progress=lambda _p: bar.update(1))
         else:
