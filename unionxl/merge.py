@@ -254,20 +254,25 @@ def _missing_groups(expected: dict[str, dict], groups: list[Workbook], unit: Wor
 
 
 def _account(books: list[Workbook], report: Report) -> None:
-    """Every row read is accepted or rejected; a rejected file rejects all its rows."""
     for book in books:
         record = FileRecord(book.display, book.sha256, book.kind if book.accepted else "rejected", book.group_code)
-        for key, sheet in book.tables.items():
-            account = report.account[key]
-            for row in sheet.rows:
-                if not book.accepted:
-                    row.accepted = False
-                account.read += 1
-                record.rows_read += 1
-                if row.accepted:
-                    account.accepted += 1
-                    record.rows_accepted += 1
-                else:
-                    account.rejected += 1
-                    record.rows_rejected += 1
-        report.files.append(record)
+        account_rows(book, record, report)
+
+
+def account_rows(book: Workbook, record: FileRecord, report: Report) -> None:
+    """Every row read is accepted or rejected; a rejected file rejects all its rows.
+    Counts them per sheet kind and per file, and files the record."""
+    for key, sheet in book.tables.items():
+        account = report.account[key]
+        for row in sheet.rows:
+            if not book.accepted:
+                row.accepted = False
+            account.read += 1
+            record.rows_read += 1
+            if row.accepted:
+                account.accepted += 1
+                record.rows_accepted += 1
+            else:
+                account.rejected += 1
+                record.rows_rejected += 1
+    report.files.append(record)

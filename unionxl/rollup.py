@@ -27,7 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import schema
 from .checks.common import valid_cccd
 from .findings import FileRecord, Finding, Report
-from .merge import MergeResult, MergeUsageError, collect
+from .merge import MergeResult, MergeUsageError, account_rows, collect
 from .merge import _skip_reason  # one definition of what is not an input (lock files, non-workbooks)
 from .model import Dataset, FieldsData, Row, SheetData, Workbook
 from .parse import fold
@@ -296,20 +296,7 @@ def _account(read: list[tuple[str, Consolidated | None, list[Finding]]], report:
         book = consolidated.book
         record = FileRecord(display, book.sha256, "consolidated" if book.accepted else "rejected",
                             book.group_code if book.accepted else "")
-        for key, sheet in book.tables.items():
-            account = report.account[key]
-            for row in sheet.rows:
-                if not book.accepted:
-                    row.accepted = False
-                account.read += 1
-                record.rows_read += 1
-                if row.accepted:
-                    account.accepted += 1
-                    record.rows_accepted += 1
-                else:
-                    account.rejected += 1
-                    record.rows_rejected += 1
-        report.files.append(record)
+        account_rows(book, record, report)
 
 
 def _common_policy(accepted: list[Consolidated]) -> dict[str, int | None]:
