@@ -47,6 +47,16 @@ def group_figures(book: Workbook, year: int | None) -> dict[str, Any]:
 
 
 def compute_figures(dataset: Dataset) -> dict[str, Any]:
+    """Every figure of the report, computed once per dataset (a dataset does not change after
+    the merge returns it; the console, the JSON and each writer ask for the same figures).
+    Callers must not modify the returned dict."""
+    cached = dataset.__dict__.get("_figures")
+    if cached is None:
+        cached = dataset.__dict__["_figures"] = _compute_figures(dataset)
+    return cached
+
+
+def _compute_figures(dataset: Dataset) -> dict[str, Any]:
     members = [row for _, row in dataset.rows("members")]
     welfare = [row for _, row in dataset.rows("welfare")]
     total = len(members)
