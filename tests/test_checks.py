@@ -483,3 +483,11 @@ def test_every_row_read_is_accepted_or_rejected_with_a_finding(tmp_path):
                     assert str(row.number) in rows_with_findings or book.display in rejected_files
     assert result.report.account["members"].rejected == 1 + 3
     assert result.report.account["travel_fund"].rejected == 3
+
+
+def test_a_csv_export_is_skipped_with_advice_to_send_the_workbook(tmp_path):
+    folder = write_folder(tmp_path / "in", two_groups())
+    (folder / "T03.csv").write_text("Họ và tên;Giới tính\nLò Văn Inh;Nam\n", encoding="utf-8")
+    result = merge_folder(folder)
+    [skipped] = [f for f in result.report.findings if f.code == "file-skipped"]
+    assert skipped.file == "T03.csv" and ".xlsx" in skipped.message() and ".xlsx" in skipped.message("en")

@@ -46,6 +46,9 @@ def _skip_reason(path: Path) -> tuple[str, str] | None:
         return "khóa tạm của Excel/LibreOffice (tệp đang mở)", "an Excel/LibreOffice lock file (file open)"
     if name.startswith("."):
         return "ẩn", "a hidden file"
+    if path.suffix.lower() in (".csv", ".tsv"):
+        return ("dạng CSV: CSV không giữ được các trang và định dạng của biểu mẫu, hãy gửi tệp .xlsx "
+                "của biểu mẫu"), "a CSV export: it cannot hold the template's sheets; send the .xlsx workbook"
     if not is_candidate(path):
         return "không phải bảng tính Excel", "not a spreadsheet"
     return None
