@@ -38,3 +38,16 @@ def test_parallel_read_equals_reference_on_a_synthetic_year(synthetic):
     codes = {f["code"] for f in reference["findings"]}
     assert {"cccd-lost-zero", "amount-as-text", "contribution-arrears"} <= codes  # the planted mistakes
     assert reference["figures"]["members"] == 12 * 15
+
+
+def test_feedback_copies_written_in_parallel_equal_the_serial_ones(tmp_path, monkeypatch):
+    from unionxl.writers import feedback
+
+    result = merge_folder(ROOT / "samples" / "2024-loi")
+    parallel = feedback.write_feedback(result, tmp_path / "parallel")
+    assert len(parallel) >= feedback.PARALLEL_FROM  # the parallel path was taken
+    monkeypatch.setattr(feedback, "PARALLEL_FROM", 10**6)
+    serial = feedback.write_feedback(result, tmp_path / "serial")
+    assert [p.name for p in parallel] == [p.name for p in serial]
+    for a, b in zip(parallel, serial):
+        assert a.read_bytes() == b.read_bytes(), a.name

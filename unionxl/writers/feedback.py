@@ -37,10 +37,12 @@ which Excel 2010+ and LibreOffice read the same way.
 from __future__ import annotations
 
 import math
+import os
 import re
 import warnings
 import zipfile
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
@@ -56,7 +58,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from ..fileio import atomic_path
 from ..findings import Finding, Severity
-from ..merge import MergeResult
+from ..merge import PARALLEL_FROM, MergeResult
 from ..template import FONT
 from .xlsx_patch import (CT_COMMENTS, CT_VML, CT_WORKSHEET, REL_COMMENTS, REL_VML, REL_WORKSHEET, ContentTypes,
                          Mark, Package, Sheet, Styles, Unsupported, Workbook, add_legacy_drawing, add_relationship,
@@ -126,7 +128,7 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
     for finding in result.report.findings:
         if finding.file:
             by_file[finding.file].append(finding)
-    written: list[Path] = []
+    jobs: list[tuple] = []
     used: set[str] = set()
     for display in sorted(by_file):
         findings = by_file[display]
@@ -134,9 +136,19 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
         if source is None or not any(f.cell and f.severity != Severity.NOTE for f in findings):
             continue
         target = out_dir / _output_name(display, source, lang, used)
-        _write_copy(source, target, display, _ordered(findings), lang)
-        written.append(target)
-    return written
+        jobs.append((source, target, display, _ordered(findings), lang))
+    # Copies are independent: across processes when there are many (same rule as reading).
+    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            list(pool.map(_write_job, jobs, chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
+    else:
+        for job in jobs:
+            _write_job(job)
+    return [job[1] for job in jobs]
+
+
+def _write_job(job: tuple) -> None:
+    _write_copy(*job)
 
 
 def _sources(result: MergeResult, folder: Path | None) -> dict[str, Path]:
