@@ -48,9 +48,13 @@ def _floor(folder: Path, _out: Path) -> int:
 def _baseline(folder: Path, out: Path) -> int:
     import pandas as pd
 
+    from unionxl.schema import HEADER_ROW
+
     frames: dict[str, list] = {}
     for path in sorted(folder.glob("*.xlsx")):
-        for name, frame in pd.read_excel(path, sheet_name=None, engine="openpyxl").items():
+        # header=: the template's header row. With the default (row 1) every workbook's own title
+        # became a column name, and the concat grew a column per workbook: not a fair baseline.
+        for name, frame in pd.read_excel(path, sheet_name=None, engine="openpyxl", header=HEADER_ROW - 1).items():
             frame.insert(0, "file", path.name)
             frames.setdefault(name, []).append(frame)
     with pd.ExcelWriter(out / "baseline.xlsx") as writer:
@@ -76,10 +80,21 @@ def _merge(folder: Path, out: Path) -> int:
 
 
 MEASURES = {"floor": _floor, "baseline": _baseline, "check": _check, "merge": _merge}
+IMPORTS = {  # loaded before the clock starts: every measure times its work, not Python's start-up
+    "floor": ["python_calamine"],
+    "baseline": ["pandas", "openpyxl", "xlsxwriter", "unionxl.schema"],
+    "check": ["unionxl.merge"],
+    "merge": ["unionxl.merge", "unionxl.writers", "unionxl.writers.workbook", "unionxl.writers.report_docx",
+              "unionxl.writers.feedback", "unionxl.console"],
+}
 
 
 def measure_here(kind: str, folder: Path) -> dict:
     """Run one measure in this process and return its figures."""
+    import importlib
+
+    for module in IMPORTS[kind]:
+        importlib.import_module(module)
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         units = MEASURES[kind](folder, Path(tmp))

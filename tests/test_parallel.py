@@ -51,3 +51,17 @@ def test_feedback_copies_written_in_parallel_equal_the_serial_ones(tmp_path, mon
     assert [p.name for p in parallel] == [p.name for p in serial]
     for a, b in zip(parallel, serial):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_a_unit_with_its_own_rates_is_checked_with_them_on_both_paths(tmp_path):
+    from .builders import clean_group, unit_data, write_folder
+
+    groups = [clean_group(f"T{i:02d}", offset=37 * i) for i in range(1, 11)]  # enough files to go parallel
+    unit = unit_data([g["code"] for g in groups])
+    unit["policy"] = {"travel_monthly": 40_000}  # the groups paid the default 30.000
+    folder = write_folder(tmp_path / "in", groups, unit=unit)
+    reference = outcome(folder, jobs=1)
+    assert outcome(folder, jobs=2) == reference
+    rate = [f for f in reference["findings"] if f["code"] == "contribution-rate"]
+    assert len(rate) == 10 * 3 * 12  # every month of every member, against the unit's 40.000
+    assert "40.000đ" in rate[0]["message"]

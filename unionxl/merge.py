@@ -72,12 +72,25 @@ def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
 PARALLEL_FROM = 8  # files; below this, starting worker processes costs more than it saves
 
 
-def _read_one(task: tuple[Path, str]) -> tuple[Workbook, list[Finding]]:
-    return read_workbook(*task)
+def _read_one(task: tuple[Path, str]) -> tuple[Workbook, list[Finding], tuple | None]:
+    """Read one workbook and, for a group, check it provisionally with the default rates and its
+    own year: where the worker has the data already, so the checks run on every core. The merge
+    keeps these findings only if the unit's rates and year turn out to be exactly those."""
+    book, found = read_workbook(*task)
+    provisional = None
+    if book.kind == "group" and book.accepted:
+        year = book.info.get("year")
+        provisional = (year, check_group(book, schema.POLICY_DEFAULTS, year))
+    return book, found, provisional
+
+
+def check_group(book: Workbook, policy: dict[str, int], year: int | None) -> list[Finding]:
+    ctx = GroupContext.build(book, policy, year)
+    return [finding for check in GROUP_CHECKS for finding in check(ctx)]
 
 
 def read_all(tasks: list[tuple[Path, str]], jobs: int | None = None,
-             progress: Callable[[Path], None] | None = None) -> list[tuple[Workbook, list[Finding]]]:
+             progress: Callable[[Path], None] | None = None) -> list[tuple[Workbook, list[Finding], tuple | None]]:
     """Read workbooks, across processes when there are many; results keep the order of `tasks`.
 
     jobs=1 is the reference path; the parallel path must give the same findings and
@@ -87,7 +100,7 @@ def read_all(tasks: list[tuple[Path, str]], jobs: int | None = None,
     if jobs <= 1 or len(tasks) < PARALLEL_FROM:
         results = []
         for task in tasks:
-            results.append(read_workbook(*task))
+            results.append(_read_one(task))
             if progress:
                 progress(task[0])
         return results
@@ -136,9 +149,12 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
                 progress(path)
         else:
             tasks.append((path, display))
-    for book, found in read_all(tasks, jobs, progress):
+    provisional: dict[int, tuple] = {}
+    for book, found, checked in read_all(tasks, jobs, progress):
         report.extend(found)
         books.append(book)
+        if checked is not None:
+            provisional[id(book)] = checked
 
     unit = _pick_unit(books, unit_path, report)
     year = _year(unit, books)
@@ -148,10 +164,12 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
     expected = _expected_groups(unit)
 
     groups = _accept_groups(books, year, expected, unit, report)
+    same_rates = policy == schema.POLICY_DEFAULTS
     for book in groups:
-        ctx = GroupContext.build(book, policy, year)
-        for check in GROUP_CHECKS:
-            report.extend(check(ctx))
+        checked_year, findings = provisional.get(id(book), (None, None))
+        if findings is None or not same_rates or checked_year != year:
+            findings = check_group(book, policy, year)  # the unit's own rates or year: check again
+        report.extend(findings)
     report.extend(cccd.check_across_groups(groups))
     report.extend(loans.check_fund_balance(unit, groups))
     _missing_groups(expected, groups, unit, report)
