@@ -65,3 +65,13 @@ def test_a_unit_with_its_own_rates_is_checked_with_them_on_both_paths(tmp_path):
     rate = [f for f in reference["findings"] if f["code"] == "contribution-rate"]
     assert len(rate) == 10 * 3 * 12  # every month of every member, against the unit's 40.000
     assert "40.000đ" in rate[0]["message"]
+
+
+def test_rows_survive_the_trip_between_processes():
+    import datetime as dt
+    import pickle
+
+    from unionxl.model import Row
+
+    row = Row(12, {"full_name": "Lò Văn Inh", "birth_date": dt.date(1985, 3, 12), "m01": 30_000}, accepted=False)
+    assert pickle.loads(pickle.dumps(row)) == row
