@@ -116,3 +116,12 @@ def test_every_list_label_matches_itself_exactly():
 ])
 def test_percent_as_the_seed_prints_it(part, whole, text):
     assert percent(part, whole) == text
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",))))
+def test_fold_equals_its_plain_definition(text):
+    import unicodedata
+
+    lowered = clean_text(text).lower().replace("đ", "d")
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(ch))
+    assert fold(text) == plain

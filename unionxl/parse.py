@@ -25,11 +25,14 @@ def clean_text(value) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE)).strip()
 
 
+# Every combining mark (diacritic) in the Basic Multilingual Plane, deleted in one translate().
+_COMBINING = dict.fromkeys((cp for cp in range(0x10000) if unicodedata.combining(chr(cp))), None)
+
+
 def fold(value) -> str:
     """Lower case, no diacritics, single spaces: the key for forgiving comparisons."""
     text = clean_text(value).lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFD", text).translate(_COMBINING)
 
 
 # ------------------------------------------------------------------ amounts

@@ -62,13 +62,12 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
             for i in due_periods(member.values.get("join_date"), ctx.year, len(periods)):
                 period = periods[i - 1]
                 amount = row.values.get(period)
-                vi_label, en_label = period_label(i)
                 if not amount:
                     yield ctx.at(sheet_key, row, period, "contribution-arrears", amount, name=who(member),
-                                 period=vi_label, fund=fund_name, expected=vnd(rate))
+                                 period=period_label(i)[0], fund=fund_name, expected=vnd(rate))
                 elif rate and amount != rate:
                     yield ctx.at(sheet_key, row, period, "contribution-rate", vnd(amount), name=who(member),
-                                 period=vi_label, expected=vnd(rate))
+                                 period=period_label(i)[0], expected=vnd(rate))
 
 
 def _trip_support(ctx: GroupContext, row) -> Iterator[Finding]:
