@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from . import __version__, schema
-from .findings import Report, Severity
+from .findings import Severity
 from .i18n import t
 from .merge import MergeResult
 from .tables import compute_figures

@@ -59,8 +59,7 @@ def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
         raise MergeUsageError(f"Không có thư mục '{folder}' / folder not found")
     if not folder.is_dir():
         raise MergeUsageError(f"'{folder}' không phải thư mục / is not a folder")
-    # By stem, so 'T30.xlsx' comes before its copy 'T30 (1).xlsx' and is the one kept.
-    paths = sorted(iter_inputs(folder), key=lambda p: (p.stem, p.suffix))
+    paths = list(iter_inputs(folder))  # the original before its copy: the one kept is the original
     if unit_path is not None:
         if not unit_path.is_file():
             raise MergeUsageError(f"Không có tệp đơn vị '{unit_path}' / unit workbook not found")

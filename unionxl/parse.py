@@ -63,11 +63,6 @@ def parse_amount(raw) -> tuple[int | None, str | None]:
     return (-value if match.group(1) else value), "as_text"
 
 
-def parse_int(raw) -> tuple[int | None, str | None]:
-    value, note = parse_amount(raw)
-    return value, note
-
-
 # -------------------------------------------------------------------- dates
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)

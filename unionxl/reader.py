@@ -689,8 +689,7 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
     cannot do better, so the scan stops there.
     """
     if sheet.key not in _HEADER_KEYS:
-        _HEADER_KEYS[sheet.key] = _header_keys(sheet)
-    keys = _HEADER_KEYS[sheet.key]
+        _HEADER_KEYS[sheet.key] = _header_keys(sheet)  # what _header_key looks spellings up in
     required = {col.key for col in sheet.columns if col.required}
     best = None
     for r, row in enumerate(grid[:HEADER_SCAN_ROWS]):
@@ -911,4 +910,5 @@ def is_candidate(path: Path) -> bool:
 
 
 def iter_inputs(folder: Path) -> Iterable[Path]:
-    return sorted((p for p in folder.iterdir() if not p.is_dir()), key=lambda p: p.name)
+    """The files of a folder, by stem: 'T30.xlsx' comes before its copy 'T30 (1).xlsx'."""
+    return sorted((p for p in folder.iterdir() if not p.is_dir()), key=lambda p: (p.stem, p.suffix))

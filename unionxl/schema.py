@@ -28,7 +28,7 @@ Tổng hợp                           consolidated (the merge output)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 TEMPLATE_VERSION = "1.0"

@@ -28,11 +28,9 @@ DEPENDS_ON = {  # declared total -> (sheet, columns whose values it sums or spli
 }
 
 
-def computed_totals(book: Workbook, accepted_only: bool = True) -> dict[str, int]:
-    """The figures a group's rows give, keyed like its declared totals."""
-    def rows(key):
-        return [r for r in book.rows(key) if r.accepted or not accepted_only]
-
+def computed_totals(book: Workbook) -> dict[str, int]:
+    """The figures every row the officer wrote gives (accepted or not), keyed like the declared totals."""
+    rows = book.rows
     members, loans = rows("members"), rows("loans")
     return {
         "declared_members": len(members),
@@ -56,7 +54,7 @@ def check_declared(ctx: GroupContext) -> Iterator[Finding]:
     info = ctx.book.fields.get(schema.GROUP_INFO.key)
     if info is None:
         return
-    for key, rows_give in computed_totals(ctx.book, accepted_only=False).items():
+    for key, rows_give in computed_totals(ctx.book).items():
         declared = info.values.get(key)
         if declared is None or declared == rows_give or _unreadable(ctx.book, key):
             continue

@@ -555,13 +555,6 @@ class _Writer:
         ws.hide()
 
 
-def _choice_label(list_key: str, key: str, lang: str) -> str:
-    try:
-        return schema.LISTS[list_key].label(key, lang)
-    except KeyError:
-        return key
-
-
 def _lines(text: str, width: float) -> int:
     """Lines a wrapped cell of this width (in characters) needs, roughly."""
     per_line = max(int(width * 1.1), 1)
