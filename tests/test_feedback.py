@@ -18,6 +18,8 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
+from tests.conftest import needs
+
 from unionxl.findings import Finding, Severity
 from unionxl.merge import merge_folder
 from unionxl.writers.feedback import FILLS, write_feedback, x14_validations
@@ -270,8 +272,8 @@ def test_excel_x14_dropdowns_are_restored(tmp_path):
     assert list_validations(again[0]) == expected
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
 def test_libreoffice_opens_the_copy_and_keeps_the_dropdowns(run, tmp_path):
+    needs("soffice")
     _, _, _, paths = run
     out = tmp_path / "lo"
     profile = (tmp_path / "profile").as_uri()
