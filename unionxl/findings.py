@@ -81,6 +81,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Reading this file needed too much memory and was stopped ({detail}). The other files were merged. "
          "Delete unused sheets, rows and columns (especially cells far from the table), save it as .xlsx "
          "and send it again.", "file"),
+    Code("file-xlsb", E,
+         "Tệp dạng .xlsb (sổ làm việc nhị phân) không đọc được an toàn. Mở tệp bằng Excel, chọn Lưu thành "
+         "(Save As) > Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+         "A binary .xlsb workbook cannot be read safely. Open it in Excel, Save As > Excel Workbook (.xlsx) "
+         "and send it again.", "file"),
     Code("file-link-outside", E,
          "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
          "The file is a link pointing outside the folder ({detail}) and was not followed. "
@@ -132,6 +137,12 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("cell-required", E,
          "Thiếu '{column}'. Nhập giá trị cho ô này.",
          "'{column}' is missing. Fill in this cell.", "row"),
+    Code("cell-bad-string", E,
+         "Ô này trỏ tới chuỗi số {value} không có trong tệp (tệp bị hỏng hoặc bị sửa bằng công cụ khác), "
+         "nên không đọc được '{column}'. Gõ lại giá trị ô này trong Excel rồi gửi lại.",
+         "This cell points to string number {value}, which the file does not hold (it is damaged or was "
+         "edited by another tool), so '{column}' cannot be read. Type the value again in Excel and send it "
+         "again.", "row"),
     Code("cell-type", E,
          "'{column}' phải là {expected_vi}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
          "'{column}' must be {expected_en}, but the cell holds '{value}'. Correct it.", "row"),
