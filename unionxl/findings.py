@@ -143,6 +143,16 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "This cell points to string number {value}, which the file does not hold (it is damaged or was "
          "edited by another tool), so '{column}' cannot be read. Type the value again in Excel and send it "
          "again.", "row"),
+    Code("cell-too-long", E,
+         "'{column}' dài {length} ký tự, quá mức {limit} ký tự của ô này; đã cắt bớt khi tổng hợp. "
+         "Kiểm tra lại ô (có thể đã dán nhầm cả một văn bản) rồi gửi lại.",
+         "'{column}' is {length} characters long, over this cell's limit of {limit}; it was cut in the "
+         "outputs. Check the cell (a whole text may have been pasted in by mistake) and send it again.", "row"),
+    Code("cell-amount-too-large", E,
+         "'{column}' ghi '{value}': không số tiền hay số lượng nào của công đoàn lớn đến vậy (từ {limit} trở "
+         "lên). Sửa lại số cho đúng.",
+         "'{column}' holds '{value}': no amount or count of a union's year is that large ({limit} or more). "
+         "Correct the number.", "row"),
     Code("cell-type", E,
          "'{column}' phải là {expected_vi}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
          "'{column}' must be {expected_en}, but the cell holds '{value}'. Correct it.", "row"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import datetime as dt
 import hashlib
+import math
 import os
 import stat
 import unicodedata
@@ -34,6 +35,13 @@ HEADER_SCAN_ROWS = 30
 FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                   "#SPILL!", "#CALC!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"}
 SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
+# What a cell may hold before it is a finding and is cut (docs/security.md). Every text read ends up
+# in outputs (ledgers, feedback copies, JSON), a group name in every ledger row of its group.
+MAX_TEXT_CHARS = 32_767  # Excel's own limit for one cell
+MAX_NAME_CHARS = 255  # a person's or a group's name, a unit's name
+MAX_CODE_CHARS = 64  # a group code, a citizen ID as typed
+MAX_AMOUNT = 10 ** 15  # đồng: no amount of a union's year comes near; 2**53 is ~9 * 10**15
+MAX_SHOWN_CHARS = 200  # of a value quoted in a finding
 
 _CHOICE_INDEX = {key: ChoiceIndex(lst) for key, lst in schema.LISTS.items()}
 _TYPE_WORDS = {  # expected_vi, expected_en for cell-type messages
@@ -116,6 +124,8 @@ class CellReader:
         return True
 
     def finding(self, code: str, cell: str, value: Any = None, **params) -> Finding:
+        if isinstance(value, str) and len(value) > MAX_SHOWN_CHARS:
+            value = value[:MAX_SHOWN_CHARS] + "…"  # a finding quotes the cell; the whole of it stays in the file
         found = Finding(code, self.display, self.sheet, cell, value, params, self.group)
         self.findings.append(found)
         return found
@@ -126,13 +136,22 @@ class CellReader:
             self.finding("cell-formula-error", cell, raw.strip(), column=label)
             return None, False
         kind = col.type
+        if isinstance(raw, str) and len(raw) > _max_chars(col):
+            limit = _max_chars(col)
+            self.finding("cell-too-long", cell, raw, column=label, length=len(raw), limit=limit)
+            if kind not in (ColType.TEXT, ColType.NAME):
+                return None, False
+            return clean_text(raw[:limit]) or None, False
         if kind in (ColType.TEXT, ColType.NAME):
-            if isinstance(raw, float) and raw == int(raw):
+            if isinstance(raw, float) and raw.is_integer():
                 raw = int(raw)
             if isinstance(raw, (dt.date, dt.datetime)):
                 return raw.strftime("%d/%m/%Y"), True
             return (clean_text(raw) or None), True
         if kind == ColType.CCCD:
+            if isinstance(raw, float) and not (math.isfinite(raw) and abs(raw) < 10 ** 13):
+                self.finding("cccd-length", cell, _plain(raw))  # no 12-digit number; nothing to keep
+                return None, True
             value, note = parse_cccd(raw)
             if note == "lost_zero":
                 self.finding("cccd-lost-zero", cell, _plain(raw), expected=value)
@@ -155,7 +174,10 @@ class CellReader:
             if note == "as_text" and kind == ColType.AMOUNT:
                 self.finding("amount-as-text", cell, _plain(raw), expected=vnd(value))
             if value is not None and value < 0:
-                self.finding("cell-negative", cell, value, column=label)
+                self.finding("cell-negative", cell, value if value > -MAX_AMOUNT else _plain(raw), column=label)
+                return None, False
+            if value is not None and value >= MAX_AMOUNT:
+                self.finding("cell-amount-too-large", cell, _plain(raw), column=label, limit=MAX_AMOUNT)
                 return None, False
             return value, True
         if kind == ColType.CHOICE:
@@ -176,8 +198,10 @@ class CellReader:
 
 
 def _plain(raw: Any) -> Any:
-    if isinstance(raw, float) and raw == int(raw):
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) < MAX_AMOUNT:
         return int(raw)
+    if isinstance(raw, float) and not math.isfinite(raw):
+        return str(raw)  # JSON has no inf or nan
     return raw
 
 
@@ -197,17 +221,25 @@ def _blank(raw: Any) -> bool:
 _SLOW = object()
 
 
+def _max_chars(col) -> int:
+    if col.key.endswith("_code") or col.type == ColType.CCCD:
+        return MAX_CODE_CHARS
+    if col.type == ColType.NAME or col.key.endswith("_name"):
+        return MAX_NAME_CHARS
+    return MAX_TEXT_CHARS
+
+
 def _fast_text(raw, _exact):
-    if raw.__class__ is str and raw and raw.isprintable() and raw == raw.strip() and "  " not in raw \
+    if raw.__class__ is str and raw and len(raw) <= MAX_NAME_CHARS and raw.isprintable() and raw == raw.strip() and "  " not in raw \
             and raw not in FORMULA_ERRORS and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
         return raw
     return _SLOW
 
 
 def _fast_amount(raw, _exact):
-    if raw.__class__ is float and raw >= 0 and raw.is_integer():
+    if raw.__class__ is float and 0 <= raw < MAX_AMOUNT and raw.is_integer():
         return int(raw)
-    if raw.__class__ is int and raw >= 0:
+    if raw.__class__ is int and 0 <= raw < MAX_AMOUNT:
         return raw
     return _SLOW
 

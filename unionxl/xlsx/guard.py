@@ -193,7 +193,9 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
     with archive.open(probe) as stream:
         while block := stream.read(1 << 16):
             inflated += len(block)
-            if inflated > limit or _bomb_ratio(inflated, info.compress_size):
+            if inflated > limit:
+                raise too_large(f"{info.filename[:60]} > {limit // (1024 * 1024)} MB")
+            if _bomb_ratio(inflated, info.compress_size):
                 raise too_large(f"zip bomb: {info.filename[:60]}")
             if not blocks and inflated == len(block):
                 keep = _is_xml(block, info.filename)
@@ -455,7 +457,7 @@ def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> Sh
         if len(found) != data.count(b't="s"'):
             return None
         scan.bad_strings = {ref.decode(): index.decode() for ref, index in found if int(index) >= strings}
-    if _FAR_CELL.search(data):
+    if _FAR_CELL.search(data) or MAX_SHEET_CELLS < 9_999 * 702:
         rows = _CONTENT_ROW.findall(data)
         if rows:
             max_row = max(map(int, rows))
