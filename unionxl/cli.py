@@ -112,8 +112,8 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
                show_all: bool, previous_path: Path | None = None, rollup: dict | None = None):
     """Merge FOLDER (or, given `rollup` options, roll up its consolidated workbooks), compare with last
     year if asked, print the report and write the JSON."""
-    from .console import dumps, render, to_json
-    from .fileio import atomic_write_text
+    from .console import iter_json, render
+    from .fileio import atomic_path
     from .merge import MergeUsageError, merge_folder
     from .previous import compare_with_previous
     from .rollup import rollup_folder
@@ -142,11 +142,13 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
                    "Chạy lại với --debug và gửi kết quả cho người hỗ trợ.", err=True)
         ctx.exit(3)
     if json_path is not None:
-        text = dumps(to_json(result, lang))
         if quiet:
-            click.echo(text)
+            for chunk in iter_json(result, lang):
+                click.echo(chunk, nl=False)
+            click.echo()
         else:
-            atomic_write_text(json_path, text)
+            with atomic_path(json_path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+                handle.writelines(iter_json(result, lang))
     if not quiet:
         click.echo(render(result, lang, show_all))
         if json_path is not None:
@@ -231,6 +233,10 @@ def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path
     for path in write_outputs(result, out_dir, lang=lang):
         if not (json_path is not None and str(json_path) == "-"):
             click.echo(f"{_t('written', lang)}: {path}")
+    for finding in result.report.findings:
+        if finding.code == "feedback-skipped":  # found while writing, after the report was printed
+            click.echo(f"[{finding.severity.label(lang)}] {finding.code} · {finding.file}: {finding.message(lang)}",
+                       err=True)
     ctx.exit(result.report.exit_code)
 
 

@@ -86,6 +86,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "(Save As) > Sổ làm việc Excel (.xlsx) rồi gửi lại.",
          "A binary .xlsb workbook cannot be read safely. Open it in Excel, Save As > Excel Workbook (.xlsx) "
          "and send it again.", "file"),
+    Code("feedback-skipped", W,
+         "Không ghi được bản phản hồi cho tệp này ({detail}); các kết quả khác vẫn được ghi đủ. Gửi cho tổ "
+         "danh sách phát hiện của tệp (trang Phát hiện của bản tổng hợp) thay cho bản phản hồi.",
+         "The feedback copy of this file could not be written ({detail}); every other output was written. "
+         "Send the group this file's findings (the Findings sheet of the consolidated workbook) instead."),
     Code("file-link-outside", E,
          "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
          "The file is a link pointing outside the folder ({detail}) and was not followed. "

@@ -9,6 +9,7 @@ and .ods through python-calamine, whose XML parser expands no entities.
 from __future__ import annotations
 
 import functools
+import itertools
 import datetime as dt
 import hashlib
 import math
@@ -16,7 +17,7 @@ import os
 import stat
 import unicodedata
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import python_calamine as calamine
 
@@ -86,6 +87,15 @@ def _sheet_names(book) -> dict[str, str]:
 
 def _find_sheet(names: dict[str, str], vi: str, en: str) -> str | None:
     return names.get(fold(vi)) or names.get(fold(en))
+
+
+def _iter_grid(calamine_sheet) -> Iterator[list[Any]]:
+    """The rows of to_python(skip_empty_area=False), one at a time: iter_rows starts at row 0 but at the
+    first used column, so each row gets the columns before it back."""
+    start = calamine_sheet.start
+    pad = [""] * start[1] if start else []
+    for row in calamine_sheet.iter_rows():
+        yield pad + row if pad else row
 
 
 def _grid(book, name: str) -> list[list[Any]]:
@@ -372,16 +382,17 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
 def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[Finding], group: str = "",
                scan: SheetScan | None = None) -> SheetData:
     calamine_sheet = book.get_sheet_by_name(name)  # parsed once: values and merges come from it
-    grid = calamine_sheet.to_python(skip_empty_area=False)
+    rows = _iter_grid(calamine_sheet)  # row by row: a 250 000-row ledger is never held as one grid
+    top = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     data = SheetData(sheet.key, name)
     cells = CellReader(display, name, group, scan)
-    found = find_header(grid, sheet)
+    found = find_header(top, sheet)
     if found is None:
         expected = ", ".join(c.vi for c in sheet.columns if c.required)
         cells.finding("header-missing", "A1", None, expected=expected)
         # Every row that looks like a record (a title or a hint fills one cell) is data
         # we cannot place: reject it, loudly.
-        for r, row in enumerate(grid):
+        for r, row in enumerate(itertools.chain(top, rows)):
             if sum(1 for v in row if not _blank(v)) >= 2:
                 data.rows.append(Row(r + 1, {}, accepted=False))
         findings.extend(cells.findings)
@@ -403,8 +414,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     cccd_index = mapping.get("cccd")
     hidden = bool(cells.scan.errors or cells.scan.no_value)  # blank-looking cells that are not blank
     misread = cells.scan.bad_strings  # cells calamine read as another string than the one written
-    for r in range(header_row + 1, len(grid)):
-        row = grid[r]
+    for r, row in enumerate(itertools.chain(top[header_row + 1:], rows), header_row + 1):
         if len(row) < width:
             row = row + [""] * (width - len(row))
         for i in content:

@@ -139,16 +139,28 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
         jobs.append((source, target, display, _ordered(findings), lang))
     # Copies are independent: across processes when there are many (same rule as reading).
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            list(pool.map(_write_job, jobs, chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
+        try:
+            with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+                failures = list(pool.map(_write_job, jobs,
+                                         chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
+        except Exception:  # a worker died (BrokenProcessPool): write them here, one by one
+            failures = [_write_job(job) for job in jobs]
     else:
-        for job in jobs:
-            _write_job(job)
-    return [job[1] for job in jobs]
+        failures = [_write_job(job) for job in jobs]
+    # One copy that cannot be written costs that copy only: a finding says so, the other outputs go on.
+    for job, failure in zip(jobs, failures):
+        if failure:
+            result.report.add(Finding("feedback-skipped", job[2], params={"detail": failure}))
+    return [job[1] for job, failure in zip(jobs, failures) if not failure]
 
 
-def _write_job(job: tuple) -> None:
-    _write_copy(*job)
+def _write_job(job: tuple) -> str | None:
+    """None when the copy was written, else what went wrong (the copy is then absent, never half-written)."""
+    try:
+        _write_copy(*job)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"[:200]
+    return None
 
 
 def _sources(result: MergeResult, folder: Path | None) -> dict[str, Path]:
