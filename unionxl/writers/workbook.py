@@ -96,15 +96,17 @@ LEDGER_FORMATS = {"text": schema.NUMBER_FORMATS[schema.ColType.TEXT], "int": "#,
 
 PAUSE_ENV = "UNIONXL_TEST_PAUSE_IN_WRITE"
 """Test-only: a path. When set, the writer creates that file while the consolidated workbook's
-temporary file holds everything but the ledger rows, then sleeps, so a test can kill the run at
-exactly that point instead of racing it (tests/test_security.py). Never set outside tests."""
+temporary file holds everything but the ledger rows, then waits while that file exists, so a test
+can kill the run at exactly that point instead of racing it (tests/test_security.py). Never set outside tests."""
 
 
 def _pause_for_tests() -> None:
     flag = os.environ.get(PAUSE_ENV)
     if flag:
         Path(flag).touch()
-        time.sleep(60)
+        deadline = time.monotonic() + 300  # a test that forgets us must not hang CI for ever
+        while Path(flag).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 def _save(result: MergeResult, path: Path, lang: str, fast: bool) -> list[Ledger]:
