@@ -253,6 +253,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Kết quả vẫn đầy đủ; nếu lặp lại, hãy báo cho người bảo trì unionxl.",
          "{output} was written the slower way because the fast path met something unexpected ({reason}). "
          "The output is complete; if this recurs, tell the unionxl maintainers."),
+    Code("output-failed", W,
+         "Không ghi được {output} ({reason}). Các tệp kết quả khác vẫn đầy đủ; gửi tệp gốc cho người bảo trì "
+         "unionxl để tìm nguyên nhân.",
+         "{output} could not be written ({reason}). The other outputs are complete; send the original file "
+         "to the unionxl maintainers so they can find the cause."),
 )}
 
 
