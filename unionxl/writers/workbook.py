@@ -43,19 +43,6 @@ TOTAL_FILL = "#F2F2F2"
 TITLE_ROW, SUBTITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2, 3  # 0-based; data from row 5 in Excel terms
 WIDE_SHEET_CHARS = 100  # wider tables print landscape
 
-SHEETS = {  # key -> (vi, en); names stay under Excel's 31 characters
-    "summary": ("Tổng hợp", "Summary"),
-    "members": (schema.MEMBERS.vi, schema.MEMBERS.en),
-    "travel_fund": (schema.TRAVEL_FUND.vi, schema.TRAVEL_FUND.en),
-    "mutual_fund": (schema.MUTUAL_FUND.vi, schema.MUTUAL_FUND.en),
-    "loans": (schema.LOANS.vi, schema.LOANS.en),
-    "welfare": (schema.WELFARE.vi, schema.WELFARE.en),
-    "report": ("Báo cáo", "Report"),
-    "kpis": (schema.KPI_SHEET.vi, schema.KPI_SHEET.en),
-    "movements": ("Biến động đoàn viên", "Membership changes"),
-    "findings": (schema.FINDINGS_SHEET.vi, schema.FINDINGS_SHEET.en),
-    "sources": ("Nguồn", "Sources"),
-}
 
 
 
@@ -133,6 +120,10 @@ def share_like_others(path: Path) -> None:
 class _Writer:
     def __init__(self, book: xlsxwriter.Workbook, result: MergeResult, lang: str, fast: bool = True) -> None:
         self.book, self.result, self.lang, self.fast = book, result, lang, fast
+        # Sheet names and the ledgers are the schema's as it is now: a group sheet added there is a
+        # ledger here, and the roll-up finds it.
+        self.sheets = {key: (vi, en) for key, vi, en in schema.consolidated_sheets()}
+        self.ledgers = schema.GROUP_SHEETS
         self.deferred: list[Ledger] = []  # ledgers whose rows are streamed after XlsxWriter saves
         self.dataset, self.report = result.dataset, result.report
         self.figures = compute_figures(self.dataset)
@@ -174,7 +165,7 @@ class _Writer:
         return vi if self.lang == "vi" else en
 
     def name(self, key: str) -> str:
-        return _l(self.lang, SHEETS[key])
+        return _l(self.lang, self.sheets[key])
 
     # ------------------------------------------------------------- cells
 
@@ -237,8 +228,7 @@ class _Writer:
 
     def write_all(self) -> None:
         self.summary()
-        self.members()
-        for sheet in (schema.TRAVEL_FUND, schema.MUTUAL_FUND, schema.LOANS, schema.WELFARE):
+        for sheet in self.ledgers:
             self.ledger(sheet)
         self.tables()
         if self.result.comparison is not None:
@@ -281,9 +271,6 @@ class _Writer:
             ws.write_formula(total_row, c, f"=SUM({top}:{bottom})",
                              self.fmt["total_amount" if kind == "amount" else "total_int"], value)
         ws.freeze_panes(HEADER_ROW + 1, 2)
-
-    def members(self) -> None:
-        self.ledger(schema.MEMBERS)
 
     def ledger(self, sheet: schema.TableSheet) -> None:
         """All accepted rows of one group sheet, behind where each comes from (the group; from the sector
