@@ -61,6 +61,26 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Chép số liệu sang biểu mẫu gốc bằng Excel rồi gửi lại.",
          "The file has an abnormal, possibly harmful structure ({detail}) and was not read. "
          "Copy the data into the blank template in Excel and send it again.", "file"),
+    # A worker that read the file died or was stopped (unionxl.isolation); the other files go on.
+    Code("file-crashed-reader", E,
+         "Bộ đọc bảng tính bị dừng đột ngột khi mở tệp này ({detail}): tệp có thể bị hỏng hoặc có cấu trúc lạ. "
+         "Các tệp khác vẫn được tổng hợp. Mở tệp bằng Excel, chép số liệu sang biểu mẫu gốc, lưu dạng .xlsx "
+         "rồi gửi lại.",
+         "The spreadsheet reader stopped abruptly on this file ({detail}): it may be damaged or oddly built. "
+         "The other files were merged. Open it in Excel, copy the data into the blank template, save it as "
+         ".xlsx and send it again.", "file"),
+    Code("file-timeout", E,
+         "Đọc tệp này quá lâu nên đã dừng ({detail}). Các tệp khác vẫn được tổng hợp. Xóa các trang, dòng, cột "
+         "thừa, lưu lại dạng .xlsx rồi gửi lại; nếu tệp vốn rất lớn, chạy lại khi máy rảnh.",
+         "Reading this file took too long and was stopped ({detail}). The other files were merged. Delete "
+         "unused sheets, rows and columns, save it as .xlsx and send it again; if the file is really that "
+         "large, run again when the computer is idle.", "file"),
+    Code("file-memory", E,
+         "Đọc tệp này cần quá nhiều bộ nhớ nên đã dừng ({detail}). Các tệp khác vẫn được tổng hợp. Xóa các "
+         "trang, dòng, cột thừa (nhất là ô ở rất xa bảng), lưu lại dạng .xlsx rồi gửi lại.",
+         "Reading this file needed too much memory and was stopped ({detail}). The other files were merged. "
+         "Delete unused sheets, rows and columns (especially cells far from the table), save it as .xlsx "
+         "and send it again.", "file"),
     Code("file-link-outside", E,
          "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
          "The file is a link pointing outside the folder ({detail}) and was not followed. "

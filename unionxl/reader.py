@@ -897,8 +897,13 @@ def _with_group(found: Finding, group: str) -> Finding:
 
 
 def read_unit(path: Path) -> tuple[Workbook, list[Finding]]:
-    """Read the unit workbook; raise ValueError when the file is not one."""
-    book, findings = read_workbook(path)
+    """Read the unit workbook, in an isolated worker; raise ValueError when the file is not one."""
+    from . import isolation  # the reader is what the workers import; isolation is for the caller
+
+    [outcome] = isolation.run_isolated(read_workbook, [(Path(path),)])
+    if isinstance(outcome, isolation.Failure):
+        raise ValueError(f"{path}: {outcome.finding(Path(path).name).message()}")
+    book, findings = outcome
     if book.kind != "unit":
         detail = "; ".join(f.message() for f in findings) or "không phải biểu mẫu đơn vị"
         raise ValueError(f"{path}: không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook ({detail})")

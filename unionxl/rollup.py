@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import schema
+from . import isolation, schema
 from .checks.common import valid_cccd
 from .findings import FileRecord, Finding, Report
 from .merge import MergeResult, MergeUsageError, account_rows, collect
@@ -82,6 +82,15 @@ def read_consolidated(path: Path, display: str | None = None) -> tuple[Consolida
                               params={"detail": type(exc).__name__ + ": " + str(exc)[:120]})]
     finally:
         calamine_book.close()
+
+
+def read_consolidated_isolated(tasks: list[tuple[Path, str]], progress: Callable[[Path], None] | None = None
+                               ) -> list[tuple[Consolidated | None, list[Finding]]]:
+    """read_consolidated for each (path, display), each in an isolated worker (unionxl.isolation)."""
+    outcomes = isolation.run_isolated(read_consolidated, tasks,
+                                      progress=(lambda args: progress(args[0])) if progress else None)
+    return [(None, [outcome.finding(display)]) if isinstance(outcome, isolation.Failure) else outcome
+            for (_path, display), outcome in zip(tasks, outcomes)]
 
 
 def _not_consolidated(display: str, vi: str, en: str) -> Finding:
@@ -164,17 +173,19 @@ def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str
     folder = Path(folder)
     report = Report()
     read: list[tuple[str, Consolidated | None, list[Finding]]] = []
+    tasks: list[tuple[Path, str]] = []
     for path in collect(folder):
         display = _display(path, folder)
         reason = _skip_reason(path)
         if reason:
             report.add(Finding("file-skipped", display, params={"reason_vi": reason[0], "reason_en": reason[1]}))
             report.files.append(FileRecord(display, kind="skipped"))
+            if progress:
+                progress(path)
         else:
-            consolidated, found = read_consolidated(path, display)
-            read.append((display, consolidated, found))
-        if progress:
-            progress(path)
+            tasks.append((path, display))
+    for (path, display), (consolidated, found) in zip(tasks, read_consolidated_isolated(tasks, progress)):
+        read.append((display, consolidated, found))
 
     readable = [c for _, c, found in read if c is not None and not _rejects(found)]
     year = _common_year(readable)
@@ -362,7 +373,7 @@ def load_consolidated(path: Path) -> MergeResult:
     path = Path(path)
     if not path.is_file():
         raise MergeUsageError(f"Không có tệp '{path}' / file not found")
-    consolidated, found = read_consolidated(path, path.name)
+    [(consolidated, found)] = read_consolidated_isolated([(path, path.name)])
     if consolidated is None or _rejects(found):
         detail = "; ".join(f.message() for f in found) or "?"
         raise MergeUsageError(f"'{path}' không phải bản tổng hợp unionxl / not a unionxl consolidated workbook "
