@@ -2,7 +2,8 @@
 declared total) is in the template, read, checked against its declared total and its row totals,
 listed in the consolidated workbook and kept by the roll-up, without a writer or reader edited.
 
-The schema is a copy: only this test's module state is patched (monkeypatch undoes it)."""
+The schema is a copy: only this test's module state is patched (monkeypatch undoes it), and the
+reading workers are forked from this process so that they see it too."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import openpyxl
 import pytest
 import python_calamine
 
-from unionxl import schema
+from unionxl import isolation, schema
 from unionxl.merge import merge_folder
 from unionxl.rollup import rollup_folder
 from unionxl.writers.workbook import write_consolidated
@@ -32,6 +33,9 @@ DECLARED = schema.Field("declared_other_total", "Tổng thu quỹ khác", "Other
 
 @pytest.fixture
 def extended(monkeypatch):
+    # Files are read in isolated workers that start from a fork server, which never saw this patch;
+    # workers forked from this process carry the patched schema with them.
+    monkeypatch.setattr(isolation, "start_method", lambda: "fork")
     monkeypatch.setattr(schema, "GROUP_SHEETS", (*schema.GROUP_SHEETS, OTHER))
     monkeypatch.setattr(schema, "GROUP_INFO",
                         dataclasses.replace(schema.GROUP_INFO, fields=(*schema.GROUP_INFO.fields, DECLARED)))
