@@ -79,7 +79,9 @@ def test_a_fund_sheet_added_to_the_schema_goes_all_the_way(extended, tmp_path):
     found = {(f.code, f.file, f.sheet, f.cell) for f in result.report.findings}
     info_cell = next(f.cell for f in result.report.findings if f.code == "declared-total")
     assert ("declared-total", "T02.xlsx", "Thông tin tổ", info_cell) in found
-    assert [f.params.get("column") for f in result.report.findings if f.code == "declared-total"] == [DECLARED.vi]
+    [declared] = [f for f in result.report.findings if f.code == "declared-total"]
+    assert declared.params["column"] == f"info.{DECLARED.key}" and declared.value == 12 * MONTHLY * 3 + 50_000
+    assert DECLARED.vi in declared.message("vi")
     assert ("row-total", "T02.xlsx", "Quỹ khác", f"P{schema.HEADER_ROW + 2}") in found
     assert not [f for f in result.report.findings if f.file == "T01.xlsx" and f.severity == "error"]
 
