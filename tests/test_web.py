@@ -112,12 +112,11 @@ def test_a_wrong_workbook_is_named_as_such(desk):
     assert "file-not-unionxl" in timesheet.text and "Chưa đạt" in timesheet.text
 
 
-def test_an_invisible_character_in_a_value_is_made_visible():
-    from unionxl.web.app import visible
-
-    assert visible(" 30.000\u00a0") == "␣30.000⍽"
-    assert visible("Nam\u200b") == "Nam[ZWSP]"
-    assert visible("Nguyễn Văn A") == "Nguyễn Văn A"
+def test_an_invisible_character_in_a_value_is_made_visible(desk):
+    template = desk.app.desk.env.from_string("{{ v|visible }}")
+    assert template.render(v=" 30.000\u00a0") == "␣30.000⟨NBSP⟩"
+    assert template.render(v="Nam\u200b") == "Nam⟨ZWSP⟩"
+    assert template.render(v="<b>Nguyễn Văn A</b>") == "&lt;b&gt;Nguyễn Văn A&lt;/b&gt;"
 
 
 def test_the_english_switch_changes_the_officers_page(desk):

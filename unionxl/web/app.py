@@ -28,6 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from .. import __version__
 from ..i18n import t as translate
+from ..i18n import visible as visible_text
 from . import security, service
 from .files import DataFolder, TooLarge, safe_display_name
 from .jobs import MergeRunner
@@ -59,7 +60,7 @@ class Desk:
         self.checks = asyncio.Semaphore(CHECKS_AT_ONCE)
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
                                trim_blocks=True, lstrip_blocks=True)
-        self.env.filters["visible"] = visible
+        self.env.filters["visible"] = lambda value: visible_text("" if value is None else str(value))
         self.env.filters["when"] = when
 
     def startup(self) -> None:
@@ -70,20 +71,6 @@ class Desk:
         """Uploads received but not yet checked when the server stopped: check them now."""
         for row in self.store.pending_uploads():
             await check_and_record(self, row["id"])
-
-
-def visible(value: Any) -> str:
-    """A value as read, with what the eye cannot see made visible: spaces at the ends,
-    non-breaking and zero-width spaces, tabs and line breaks."""
-    text = "" if value is None else str(value)
-    marks = {"\u00a0": "⍽", "\u200b": "[ZWSP]", "\ufeff": "[BOM]", "\t": "→", "\n": "↵", "\r": "↵"}
-    out = "".join(marks.get(ch, ch) for ch in text)
-    stripped = out.strip(" ")
-    if stripped != out:
-        lead = len(out) - len(out.lstrip(" "))
-        trail = len(out) - len(out.rstrip(" "))
-        out = "␣" * lead + stripped + "␣" * trail
-    return out
 
 
 def when(value: str | None) -> str:
