@@ -271,6 +271,17 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("previous-other-unit", W,
          "Bản tổng hợp năm trước '{previous}' là của {value}, không phải {expected}. Kiểm tra đã chọn đúng tệp chưa.",
          "Last year's workbook '{previous}' belongs to {value}, not {expected}. Check it is the right file."),
+    # --- outputs: a fast path that stepped aside (the output is complete, written the slow way)
+    Code("output-slow-path", N,
+         "Tệp {output} được ghi theo cách chậm hơn vì cách nhanh gặp điều không lường trước ({reason}). "
+         "Kết quả vẫn đầy đủ; nếu lặp lại, hãy báo cho người bảo trì unionxl.",
+         "{output} was written the slower way because the fast path met something unexpected ({reason}). "
+         "The output is complete; if this recurs, tell the unionxl maintainers."),
+    Code("output-failed", W,
+         "Không ghi được {output} ({reason}). Các tệp kết quả khác vẫn đầy đủ; gửi tệp gốc cho người bảo trì "
+         "unionxl để tìm nguyên nhân.",
+         "{output} could not be written ({reason}). The other outputs are complete; send the original file "
+         "to the unionxl maintainers so they can find the cause."),
 )}
 
 

@@ -297,11 +297,23 @@ def visible(value: str) -> str:
 
 def _schema_sheets() -> dict:
     from . import schema
-    sheets = {}
+    # The extension points first: a sheet or field added to the schema (GROUP_SHEETS, GROUP_INFO)
+    # is named by the schema as it is now.
+    sheets = {sheet.key: sheet for sheet in (schema.GROUP_INFO, *schema.GROUP_SHEETS)}
     for obj in vars(schema).values():
         if isinstance(obj, (schema.TableSheet, schema.FieldSheet)):
             sheets.setdefault(obj.key, obj)
     return sheets
+
+
+def _sheets() -> dict:
+    """The schema's sheets by key, built again only when its extension points change."""
+    global _SHEETS, _SHEETS_OF
+    from . import schema
+    now = (id(schema.GROUP_INFO), id(schema.GROUP_SHEETS))
+    if _SHEETS is None or _SHEETS_OF != now:
+        _SHEETS, _SHEETS_OF = _schema_sheets(), now
+    return _SHEETS
 
 
 def _schema_columns() -> dict:
@@ -310,15 +322,13 @@ def _schema_columns() -> dict:
 
 
 _SHEETS: dict | None = None
+_SHEETS_OF: tuple | None = None
 _LOOSE_COLUMNS: dict | None = None
 
 
 def sheet_label(key: str, lang: str = "vi") -> str | None:
     """The template's name of sheet `key` in `lang`, or None for a name that is not a schema key."""
-    global _SHEETS
-    if _SHEETS is None:
-        _SHEETS = _schema_sheets()
-    sheet = _SHEETS.get(key)
+    sheet = _sheets().get(key)
     if sheet is not None:
         return sheet.name(lang)
     from . import schema
@@ -328,11 +338,9 @@ def sheet_label(key: str, lang: str = "vi") -> str | None:
 
 def column_label(key: str, lang: str = "vi") -> str | None:
     """'members.cccd' -> 'Số CCCD' / 'Citizen ID' (a column of a table sheet or a field of a field sheet)."""
-    global _SHEETS, _LOOSE_COLUMNS
-    if _SHEETS is None:
-        _SHEETS = _schema_sheets()
+    global _LOOSE_COLUMNS
     sheet_key, _, column_key = key.partition(".")
-    sheet = _SHEETS.get(sheet_key.rpartition(":")[2])  # a ledger's key names its group sheet: unit-ledger:members
+    sheet = _sheets().get(sheet_key.rpartition(":")[2])  # a ledger's key names its group sheet: unit-ledger:members
     if sheet is not None:
         try:
             item = sheet.column(column_key) if hasattr(sheet, "column") else sheet.field(column_key)
