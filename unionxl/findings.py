@@ -98,6 +98,15 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("group-unknown", E,
          "Mã tổ '{value}' không có trong danh sách tổ của đơn vị. Sửa mã tổ hoặc thêm tổ vào trang 'Tổ công đoàn'.",
          "Group code '{value}' is not in the unit's list of groups. Fix the code or add the group.", "file"),
+    # --- the web desk: a workbook sent through a group's upload link that is not that group's
+    Code("upload-unit-workbook", E,
+         "Đây là biểu mẫu đơn vị (của BCH CĐCS), không phải biểu mẫu của tổ. Tải lên biểu mẫu của tổ mình.",
+         "This is the unit's workbook (the union executive's), not a group's workbook. Upload your group's "
+         "workbook.", "file"),
+    Code("upload-other-group", E,
+         "Đây là biểu mẫu của tổ {value}, không phải của tổ {expected}. Tải lên đúng biểu mẫu của tổ {expected}.",
+         "This is group {value}'s workbook, not group {expected}'s. Upload group {expected}'s own workbook.",
+         "file"),
     Code("group-missing", E,
          "Chưa nhận được biểu mẫu của tổ {group} ({group_name}). Nhắc tổ gửi biểu mẫu, hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
          "No workbook received from group {group} ({group_name}). Ask the group for it, or remove the group from the list."),
