@@ -113,10 +113,10 @@ def test_a_feedback_copy_that_cannot_be_written_is_skipped_with_a_finding(tmp_pa
              "ba mươi nghìn")
     real = feedback._write_copy
 
-    def broken(source, target, display, findings, lang):
+    def broken(source, target, display, findings, lang, **kw):
         if display == "T01.xlsx":
             raise ValueError("x14 data validation with #REF!")
-        return real(source, target, display, findings, lang)
+        return real(source, target, display, findings, lang, **kw)
 
     monkeypatch.setattr(feedback, "_write_copy", broken)
     out = tmp_path / "out"
@@ -126,6 +126,6 @@ def test_a_feedback_copy_that_cannot_be_written_is_skipped_with_a_finding(tmp_pa
     copies = sorted(p.name for p in (out / feedback.feedback_folder("vi")).iterdir())
     assert len(copies) == 1 and copies[0].startswith("T02"), copies
     data = json.loads((out / "tong-hop-2024.json").read_text(encoding="utf-8"))
-    skipped = [f for f in data["findings"] if f["code"] == "feedback-skipped"]
+    skipped = [f for f in data["findings"] if f["code"] == "output-failed"]
     assert [f["file"] for f in skipped] == ["T01.xlsx"] and "#REF!" in skipped[0]["message"]
     assert (out / "tong-hop-2024.xlsx").is_file()

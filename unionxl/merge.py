@@ -39,17 +39,17 @@ def _major(version) -> str:
     return str(version or "").split(".")[0]
 
 
-def _skip_reason(path: Path) -> tuple[str, str] | None:
+def _skip_reason(path: Path) -> str | None:
+    """Why a file in the folder is not read: a key of the text catalogue, or None to read it."""
     name = path.name
     if name.startswith("~$") or name.startswith(".~lock."):
-        return "khóa tạm của Excel/LibreOffice (tệp đang mở)", "an Excel/LibreOffice lock file (file open)"
+        return "skip.lock_file"
     if name.startswith("."):
-        return "ẩn", "a hidden file"
+        return "skip.hidden"
     if path.suffix.lower() in (".csv", ".tsv"):
-        return ("dạng CSV: CSV không giữ được các trang và định dạng của biểu mẫu, hãy gửi tệp .xlsx "
-                "của biểu mẫu"), "a CSV export: it cannot hold the template's sheets; send the .xlsx workbook"
+        return "skip.csv"
     if not is_candidate(path):
-        return "không phải bảng tính Excel", "not a spreadsheet"
+        return "skip.not_spreadsheet"
     return None
 
 
@@ -144,7 +144,7 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
         display = _display(path, folder)
         reason = _skip_reason(path)
         if reason:
-            report.add(Finding("file-skipped", display, params={"reason_vi": reason[0], "reason_en": reason[1]}))
+            report.add(Finding("file-skipped", display, params={"reason": reason}))
             report.files.append(FileRecord(display, kind="skipped"))
             if progress:
                 progress(path)
@@ -198,7 +198,7 @@ def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report) ->
             raise MergeUsageError(f"'{unit_path}' không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook")
         units = chosen + [b for b in units if b not in chosen]
     if not units:
-        report.add(Finding("unit-missing", params={"sheet_expected": schema.UNIT_INFO.vi}))
+        report.add(Finding("unit-missing", params={"sheet_expected": schema.UNIT_INFO.key}))
         return None
     for extra in units[1:]:
         extra.accepted = False

@@ -60,8 +60,9 @@ _U32 = 0xFFFFFFFF
 class UnreadableWorkbook(Exception):
     """The file cannot be opened as a workbook; `code` is the finding to give."""
 
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail or code)
+    def __init__(self, code: str, detail="") -> None:
+        # detail: a key of the text catalogue, (key, detail) or (key, {params}), or words shown as read
+        super().__init__(str(detail) or code)
         self.code = code
         self.detail = detail
 
@@ -76,11 +77,11 @@ class SheetScan:
     bad_strings: dict[str, str] = field(default_factory=dict)  # cell -> the shared-string index written
 
 
-def too_large(detail: str) -> UnreadableWorkbook:
+def too_large(detail) -> UnreadableWorkbook:
     return UnreadableWorkbook("file-too-large", detail)
 
 
-def unsafe(detail: str) -> UnreadableWorkbook:
+def unsafe(detail) -> UnreadableWorkbook:
     return UnreadableWorkbook("file-unsafe", detail)
 
 
@@ -95,7 +96,7 @@ def guard(path: Path) -> dict[str, SheetScan]:
     if size > MAX_FILE_BYTES:
         raise too_large(f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB")
     if size == 0:
-        raise UnreadableWorkbook("file-unreadable", "tệp rỗng / empty file")
+        raise UnreadableWorkbook("file-unreadable", "unreadable.empty")
     with open(path, "rb") as handle:
         magic = handle.read(8)
         if magic.startswith(OLE_MAGIC[:4]):
@@ -110,16 +111,16 @@ def guard(path: Path) -> dict[str, SheetScan]:
         if not magic.startswith(b"PK"):
             # calamine's zip reader finds an archive behind any prefix: refuse, never pass it unscanned
             if _contains(handle, _EOCD):
-                raise unsafe("dữ liệu lạ trước nội dung zip / bytes before the zip")
+                raise unsafe("unsafe.prefix")
             return {}
         handle.seek(max(0, size - (1 << 16) - 22))
         if handle.read().count(_EOCD) > 1:
-            raise unsafe("nhiều mục lục zip / several zip directories")
+            raise unsafe("unsafe.directories")
     try:
         with zipfile.ZipFile(path) as archive:
             return _guard_zip(archive)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
-        raise UnreadableWorkbook("file-unreadable", f"zip hỏng / broken zip: {str(exc)[:100]}") from exc
+        raise UnreadableWorkbook("file-unreadable", ("unreadable.broken_zip", str(exc)[:100])) from exc
     except expat.ExpatError as exc:
         raise unsafe(f"XML: {str(exc)[:80]}") from exc
 
@@ -127,15 +128,15 @@ def guard(path: Path) -> dict[str, SheetScan]:
 def _guard_zip(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise too_large(f"{len(infos)} phần / parts")
+        raise too_large(("too_large.parts", {"parts": len(infos)}))
     if infos and min(info.header_offset for info in infos) != 0:
-        raise unsafe("dữ liệu lạ trước nội dung zip / bytes before the zip")
+        raise unsafe("unsafe.prefix")
     parts: dict[str, str] = {}  # calamine's lookup key (lower case, '/') -> the part's real name
     declared = 0
     for info in infos:
         key = info.filename.replace("\\", "/").lower()
         if key in parts:
-            raise unsafe(f"hai phần cùng tên / two parts named {info.filename[:60]}")
+            raise unsafe(("unsafe.duplicate_part", info.filename[:60]))
         parts[key] = info.filename
         declared += info.file_size
         if _bomb_ratio(info.file_size, info.compress_size):
@@ -157,7 +158,7 @@ def _guard_zip(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
     ooxml = "_rels/.rels" in parts
     ods = "content.xml" in names  # calamine's .ods reader looks the name up exactly
     if ooxml and ods:
-        raise unsafe("vừa là .xlsx vừa là .ods / both .xlsx and .ods")
+        raise unsafe("unsafe.mixed_formats")
     if "META-INF/manifest.xml" in names and b"encryption-data" in kept.get("META-INF/manifest.xml", b""):
         raise UnreadableWorkbook("file-encrypted")  # an .ods saved with a password
     if ods:
@@ -206,7 +207,7 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
             if keep:
                 blocks.append(block)
     if inflated != info.file_size:
-        raise unsafe(f"kích thước khai sai / declared size lies: {info.filename[:60]}")
+        raise unsafe(("unsafe.size_lies", info.filename[:60]))
     return inflated, (b"".join(blocks) if keep else None)
 
 
@@ -217,13 +218,13 @@ def _is_xml(head: bytes, name: str) -> bool:
     """Whether a part is XML that a parser may read. quick-xml decodes UTF-16 and declared
     encodings, which would hide a DTD from the byte check: only UTF-8 XML is accepted."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
-        raise unsafe(f"XML không phải UTF-8 / XML not UTF-8: {name[:60]}")
+        raise unsafe(("unsafe.not_utf8", name[:60]))
     body = (head[3:] if head.startswith(b"\xef\xbb\xbf") else head).lstrip()
     if not body.startswith(b"<"):
         return name.lower().endswith((".xml", ".rels"))  # kept for the scans, which then refuse it
     declared = _XML_DECLARATION.match(body)
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        raise unsafe(f"XML không phải UTF-8 / XML not UTF-8: {name[:60]}")
+        raise unsafe(("unsafe.not_utf8", name[:60]))
     return True
 
 
@@ -234,7 +235,7 @@ def _bomb_ratio(inflated: int, compressed: int) -> bool:
 def check_extent(sheet: str, rows: int, cols: int) -> None:
     """rows x columns of the grid from A1 to the farthest cell (python-calamine returns that grid)."""
     if rows * cols > MAX_SHEET_CELLS:
-        raise too_large(f"'{sheet[:40]}': {rows} x {cols} ô / cells")
+        raise too_large(("too_large.sheet", {"sheet": sheet[:40], "rows": rows, "cols": cols}))
 
 
 # ------------------------------------------------------------------ .xlsx
@@ -339,7 +340,7 @@ def _scan_xlsx(parts: dict[str, str], kept: dict[str, bytes]) -> dict[str, Sheet
     mapped = set(sheet_parts.values())
     for real, scan in scanned.items():
         if scan.bad_strings and real not in mapped:
-            raise unsafe(f"chỉ số chuỗi sai / bad shared-string index: {real[:60]}")
+            raise unsafe(("unsafe.bad_string_index", real[:60]))
     return scans
 
 
@@ -386,7 +387,7 @@ def _count_strings(data: bytes) -> int:
         if re.fullmatch(rb"[0-9]+", value) and int(value) > MAX_SHARED_STRINGS:
             raise too_large(f"uniqueCount {int(value):,} > {MAX_SHARED_STRINGS:,}")
     if count > MAX_SHARED_STRINGS:
-        raise too_large(f"> {MAX_SHARED_STRINGS:,} chuỗi / shared strings")
+        raise too_large(("too_large.strings", {"limit": MAX_SHARED_STRINGS}))
     return count
 
 
@@ -555,7 +556,7 @@ def _repeat(value: str | None) -> int:
     if value is None:
         return 1
     if not re.fullmatch(r"\+?[0-9]+", value):
-        raise unsafe(f"số lặp sai / bad repeat count: {value[:20]}")
+        raise unsafe(("unsafe.bad_repeat", value[:20]))
     return max(1, int(value))
 
 
