@@ -272,6 +272,40 @@ def password(data_dir: Path, password: str) -> None:
     click.echo(f"Đã đặt mật khẩu / password set: {data_dir}")
 
 
+@main.command()
+@DATA
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp sao lưu (.zip) / the archive to write.")
+def backup(data_dir: Path, out: Path) -> None:
+    """Sao lưu toàn bộ bàn làm việc (cơ sở dữ liệu và mọi tệp đã nhận) vào một tệp .zip; chạy được cả khi
+    bàn làm việc đang mở / back up the whole desk (database and every stored file) into one .zip archive,
+    also while the desk runs."""
+    from .web.backup import BackupError, backup as write_backup
+
+    try:
+        summary = write_backup(data_dir, out)
+    except BackupError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã sao lưu / backed up: {out} ({summary.files} tệp / files, {summary.uploads} lần nộp / uploads, "
+               f"{summary.merges} lần tổng hợp / merges)")
+
+
+@main.command()
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DATA
+def restore(archive: Path, data_dir: Path) -> None:
+    """Khôi phục tệp sao lưu vào một thư mục dữ liệu mới hoặc trống (kiểm tra sha256 từng tệp) /
+    restore a backup into a new or empty data folder (every file checked against its sha256)."""
+    from .web.backup import BackupError, restore as read_backup
+
+    try:
+        summary = read_backup(archive, data_dir)
+    except BackupError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã khôi phục / restored: {data_dir} ({summary.files} tệp / files, {summary.uploads} lần nộp / "
+               f"uploads, {summary.merges} lần tổng hợp / merges)")
+
+
 def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path | None) -> None:
     from .fileio import remove_stale_temps
     from .writers import write_outputs
