@@ -44,8 +44,8 @@ except ImportError:  # Windows: only the wall-clock limit applies
 from .findings import Finding
 
 # A group workbook reads in well under a second and ~100 MB. These leave room for the largest
-# input a CĐCS or a sector may legitimately send (a consolidated workbook of 250 000 members is
-# read in ~30 s, ~700 MB): see docs/security.md, whose table is checked against these names.
+# input a CĐCS or a sector may legitimately send (a workbook of 250 000 members is read in ~40 s
+# with a ~630 MB worker on a busy 2-core machine): docs/security.md's table is made from these.
 WORKER_MEMORY_BYTES = 2 * 1024 ** 3  # address space of one worker (RLIMIT_AS)
 TASK_CPU_SECONDS = 240  # CPU time one task may use (RLIMIT_CPU, re-armed per task)
 TASK_WALL_SECONDS = 600  # wall-clock time one task may take, waiting for a core included

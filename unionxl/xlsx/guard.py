@@ -616,3 +616,38 @@ def _scan_ods(data: bytes) -> dict[str, SheetScan]:
 
     _parse(data, start, end, text)
     return scans
+
+
+def limits_markdown() -> str:
+    """The limits table of docs/security.md, from the constants themselves (tests/test_security_doc.py)."""
+    from .. import isolation, reader
+    from . import ole
+
+    mb = 1024 * 1024
+    rows = [
+        ("guard", "MAX_FILE_BYTES", f"{MAX_FILE_BYTES // mb} MB on disk", "0,1–0,3 MB"),
+        ("guard", "MAX_UNZIPPED_BYTES", f"{MAX_UNZIPPED_BYTES // mb} MB, all parts, counted as really inflated", "1–3 MB"),
+        ("guard", "MAX_PART_BYTES", f"{MAX_PART_BYTES // mb} MB, one part, counted as really inflated", "< 1 MB"),
+        ("guard", "MAX_INFLATE_RATIO", f"{MAX_INFLATE_RATIO} (parts over 1 MB)", "5–30"),
+        ("guard", "MAX_PARTS", f"{MAX_PARTS:,} zip members", "~20"),
+        ("guard", "MAX_SHEET_CELLS", f"{MAX_SHEET_CELLS:,} cells from A1 to the farthest cell holding anything",
+         "~10 000"),
+        ("guard", "MAX_SHARED_STRINGS", f"{MAX_SHARED_STRINGS:,} strings, and the uniqueCount an .xlsx declares",
+         "a few thousand"),
+        ("guard (.xls)", "MAX_DIMENSION_ROWS × MAX_DIMENSION_COLS",
+         f"{ole.MAX_DIMENSION_ROWS:,} × {ole.MAX_DIMENSION_COLS} declared by a DIMENSIONS record", "~400 × 20"),
+        ("guard (.xls)", "MAX_RESERVED_ENTRIES", f"{ole.MAX_RESERVED_ENTRIES:,} FAT/DIFAT entries a header may declare",
+         "< 100"),
+        ("reader", "MAX_TEXT_CHARS", f"{reader.MAX_TEXT_CHARS:,} characters in a text cell", "< 100"),
+        ("reader", "MAX_NAME_CHARS", f"{reader.MAX_NAME_CHARS} characters in a name", "< 40"),
+        ("reader", "MAX_CODE_CHARS", f"{reader.MAX_CODE_CHARS} characters in a code or a citizen ID", "3–12"),
+        ("reader", "MAX_AMOUNT", f"{reader.MAX_AMOUNT:,} đồng (or a count): that much or more is refused",
+         "< 10⁹"),
+        ("worker", "WORKER_MEMORY_BYTES", f"{isolation.WORKER_MEMORY_BYTES // mb:,} MB address space (RLIMIT_AS)",
+         "~100 MB resident"),
+        ("worker", "TASK_CPU_SECONDS", f"{isolation.TASK_CPU_SECONDS} s of CPU per file (RLIMIT_CPU)", "< 1 s"),
+        ("worker", "TASK_WALL_SECONDS", f"{isolation.TASK_WALL_SECONDS} s of wall clock per file", "< 1 s"),
+    ]
+    lines = ["| where | constant | value | a real group workbook |", "|---|---|---|---|"]
+    lines += [f"| {where} | `{name}` | {value} | {real} |" for where, name, value, real in rows]
+    return "\n".join(lines) + "\n"
