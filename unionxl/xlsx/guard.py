@@ -369,7 +369,8 @@ def _count_strings(data: bytes) -> int:
     tag = _SST_TAG.search(data[:8192])
     if tag is not None and not _PREFIXED_SST.search(data):
         unique = [m.group(1) for m in _UNIQUE.finditer(tag.group(0))][:1]
-        count = len(_FAST_SI.findall(data))
+        count = data.count(b"<si>") + data.count(b"<si ") + data.count(b"<si/") + data.count(b"<si\t") \
+            + data.count(b"<si\n") + data.count(b"<si\r")
     else:
         unique = []
         count = 0
@@ -442,22 +443,38 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+# A prefixed cell (`<x:c>`, a cell to calamine): plain `in` tests, since a regex with a leading
+# class would be tried at every byte. Whitespace other than single spaces (tabs, line breaks beyond
+# the XML declaration's) sends the sheet to the exact scan too.
+_PREFIXED_CELL = (b":c ", b":c>", b":c/", b":c\t", b":c\n", b":c\r")
+_ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,6}"[\s/>])')
+_STRING_INDEX = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]+")? t="s"(?: s="[0-9]+")?><v>([0-9]{1,9})</v></c>')
+
+
 def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> SheetScan | None:
     """The common case at C speed: no formula, no error cell, every cell with its own canonical
     reference. None means 'not the common case': the exact scan decides."""
-    if b"<f>" in data or b"<f " in data or b't="e"' in data or _PREFIXED.search(data):
+    if b"<f>" in data or b"<f " in data or b't="e"' in data or any(marker in data for marker in _PREFIXED_CELL):
         return None
-    cells = len(_ANY_C.findall(data))
-    if cells != len(_CANON_C.findall(data)):
+    if b"\t" in data or data.count(b"\n") > 2 or data.count(b"\r") > 2:
+        return None
+    if data.count(b" r=") != data.count(b' r="'):
+        return None  # r= with another quote or spacing
+    cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/")
+    canonical = data.count(b'<c r="')
+    if cells != canonical or _ODD_REF.search(data):
         return None  # a cell whose position follows from the previous one, or an odd reference
-    if len(_R_ATTR.findall(data)) != cells + len(_CANON_ROW.findall(data)):
+    if data.count(b' r="') != canonical + data.count(b'<row r="'):
         return None  # an r attribute somewhere unexpected, or twice in one element
     scan = SheetScan()
-    if b't="s"' in data:
-        found = _STRING_CELL.findall(data)
-        if len(found) != data.count(b't="s"'):
+    typed = data.count(b't="s"')
+    if typed:
+        indices = _STRING_INDEX.findall(data)
+        if len(indices) != typed:
             return None
-        scan.bad_strings = {ref.decode(): index.decode() for ref, index in found if int(index) >= strings}
+        if int(max(indices, key=lambda i: (len(i), i))) >= strings:
+            found = _STRING_CELL.findall(data)
+            scan.bad_strings = {ref.decode(): index.decode() for ref, index in found if int(index) >= strings}
     if _FAR_CELL.search(data) or MAX_SHEET_CELLS < 9_999 * 702:
         rows = _CONTENT_ROW.findall(data)
         if rows:
