@@ -6,7 +6,6 @@ processes needs the sum over the process tree at each moment, and each worker's 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ class Peak:
     tree_bytes: int  # highest sum of RSS over the process tree at one sample
     process_bytes: dict[int, int] = field(default_factory=dict)  # pid -> its own highest RSS (VmHWM)
     seconds: float = 0.0
+    root: int = 0  # the command's own pid; the others are its children (fork server, workers)
     stdout: str = ""
     stderr: str = ""
 
@@ -72,7 +72,8 @@ def measure(command: list[str], timeout: float = 600, interval: float = 0.05, **
         peak = max(peak, total)
         time.sleep(interval)
     reader.join()
-    return Peak(process.returncode, peak, per, time.monotonic() - start, out.get("stdout", ""), out.get("stderr", ""))
+    return Peak(process.returncode, peak, per, time.monotonic() - start, process.pid, out.get("stdout", ""),
+                out.get("stderr", ""))
 
 
 if __name__ == "__main__":

@@ -456,8 +456,9 @@ def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> Sh
     reference. None means 'not the common case': the exact scan decides."""
     if b"<f>" in data or b"<f " in data or b't="e"' in data or any(marker in data for marker in _PREFIXED_CELL):
         return None
-    if b"\t" in data or data.count(b"\n") > 2 or data.count(b"\r") > 2:
-        return None
+    head = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0  # the declaration's own line break
+    if b"\t" in data or data.find(b"\n", head + 2) >= 0 or data.find(b"\r", head + 2) >= 0:
+        return None  # a line break further on: maybe between '<c' and 'r=' 
     if data.count(b" r=") != data.count(b' r="'):
         return None  # r= with another quote or spacing
     cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/")
