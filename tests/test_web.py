@@ -546,3 +546,11 @@ def test_a_unit_workbook_of_another_year_cannot_replace_this_years(desk):
     r = desk.post("/years/1/unit", data={"csrf_token": csrf(page.text)},
                   files={"unit_workbook": (UNIT.name, UNIT.read_bytes())})
     assert r.status_code == 200 and len(links(r.text)) == 32 and links(r.text) == desk.links  # links kept
+
+
+def test_the_officers_links_use_the_public_address_when_one_is_given(tmp_path):
+    with client(tmp_path / "data", public_url="http://192.168.1.10:8765") as c:
+        sign_up(c)
+        found = links(create_year(c).text)
+        assert all(link.startswith("http://192.168.1.10:8765/nop/") for link in found.values())
+        assert c.get(found["T01"].replace("http://192.168.1.10:8765", BASE)).status_code == 200

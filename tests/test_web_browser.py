@@ -196,13 +196,16 @@ def test_the_whole_year_through_the_browser(server, browser, tmp_path):
     assert page.locator(".tile.ok b").inner_text().isdigit()
     t06 = page.locator("table.groups tbody tr", has_text="T06").inner_text()
     assert "Đạt" in t06 and "\t2\t" in t06.replace("\n", "\t")
-    shots.take(browser, server + "/years/1", "2-bang-theo-doi", cookies)
+    shots.take(browser, server + "/years/1", "2-bang-theo-doi", cookies, full_page=False)
+    shots.take(browser, server + "/", "0-cac-nam", cookies, full_page=False)
+    t06_id = page.locator("table.groups tbody tr", has_text="T06").get_attribute("id")[1:]
+    shots.take(browser, f"{server}/years/1/groups/{t06_id}", "6-ke-toan-xem-to", cookies, full_page=False)
 
     # --- consolidate, with progress, and download every output
     page.click("text=Tổng hợp ngay")
     page.wait_for_url("**/merges/1")
     page.wait_for_selector("ul.outputs a", timeout=180_000)
-    shots.take(browser, page.url, "5-tong-hop", cookies)
+    shots.take(browser, page.url, "5-tong-hop", cookies, full_page=False)
     got = {}
     for name in ("tong-hop-2024.xlsx", "bao-cao-2024.docx", "tong-hop-2024.json"):
         with page.expect_download() as download:

@@ -248,12 +248,15 @@ DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_
               help="Địa chỉ nghe; 0.0.0.0 để máy khác trong mạng cơ quan vào được / 0.0.0.0 for the office network.")
 @click.option("--port", default=8765, show_default=True, type=int, help="Cổng / port.")
 @click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt / do not open a browser.")
-def serve(data_dir: Path, host: str, port: int, no_browser: bool) -> None:
+@click.option("--public-url", default=None,
+              help="Địa chỉ các tổ dùng để vào, ghi trong link nộp (ví dụ http://192.168.1.10:8765) / "
+                   "the address officers use, written into their links.")
+def serve(data_dir: Path, host: str, port: int, no_browser: bool, public_url: str | None) -> None:
     """Chạy bàn làm việc trên web: tổ nộp biểu mẫu qua link, kế toán theo dõi và tổng hợp /
     run the web desk: groups upload through their links, the treasurer follows up and consolidates."""
     from .web.server import serve as run_server
 
-    run_server(data_dir, host=host, port=port, open_browser=not no_browser)
+    run_server(data_dir, host=host, port=port, open_browser=not no_browser, public_url=public_url)
 
 
 @main.command()

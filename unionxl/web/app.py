@@ -46,6 +46,7 @@ class Settings:
     data: Path
     session_seconds: int = security.SESSION_SECONDS
     upload_limit: int = field(default_factory=service.upload_limit)
+    public_url: str | None = None  # the address officers use (e.g. http://192.168.1.10:8765/), if not the one seen
 
 
 class Desk:
@@ -426,11 +427,12 @@ async def year_page(request: Request, error_key: str | None = None, error_detail
     lang = lang_of(request)
     groups = desk.store.groups(year["id"])
     counts = {"missing": 0, "error": 0, "warning": 0, "ok": 0, "pending": 0}
+    base = (desk.settings.public_url or str(request.base_url)).rstrip("/") + "/"
     rows = []
     for g in groups:
         state = group_status(g)
         counts[state] += 1
-        link = f"{request.base_url}nop/{g['token']}" if g["token"] else None
+        link = f"{base}nop/{g['token']}" if g["token"] else None
         rows.append({"group": g, "status": state, "link": link})
     findings = []
     for upload in desk.store.current_uploads(year["id"]):

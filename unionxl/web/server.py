@@ -11,12 +11,13 @@ from .files import DataFolder
 from .storage import Store
 
 
-def serve(data: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = True) -> None:
+def serve(data: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = True,
+          public_url: str | None = None) -> None:
     import uvicorn
 
     from .app import create_app
 
-    app = create_app(data)
+    app = create_app(data, public_url=public_url)
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     url = f"http://{shown}:{port}/"
     store = Store(DataFolder(data).database)
