@@ -32,6 +32,7 @@ from ..fileio import atomic_path
 from ..fmt import percent
 from ..merge import MergeResult
 from ..previous import comparison_table, movement_table
+from ..report_texts import add_consolidated_sheet
 from ..tables import ReportTable, Share, compute_figures, group_table, report_tables
 from ..xlsx import write_text
 
@@ -298,6 +299,7 @@ class _Writer:
         for sheet in (schema.TRAVEL_FUND, schema.MUTUAL_FUND, schema.LOANS, schema.WELFARE):
             self.ledger(sheet)
         self.tables()
+        add_consolidated_sheet(self.book, self.dataset, self.lang)  # the committee's text, for the next level
         if self.result.comparison is not None:
             self.movements()
         self.findings()
