@@ -26,7 +26,7 @@ from docx.shared import Cm, Emu, Mm, Pt
 from .. import schema
 from ..fileio import atomic_path
 from ..fmt import count2, number, percent, vnd
-from ..i18n import t
+from ..i18n import text as catalogue_text
 from ..report_texts import heading_names, texts_of
 from ..merge import MergeResult
 from .workbook import share_like_others
@@ -81,6 +81,12 @@ def report_lines(result: MergeResult, lang: str = "vi") -> list[Line]:
 HEADING_KIND = {1: "h1", 2: "h2", 3: "h3"}
 
 
+def sentence(key: str, lang: str, **params) -> str:
+    """A report sentence of the catalogue. Its parameters are already formatted for `lang` (amounts,
+    shares, whole clauses), so they go in as they are: a clause's leading space is the sentence's."""
+    return catalogue_text(f"report.{key}", lang).format(**params)
+
+
 class _Say:
     """Everything a sentence needs, and the formats of one language: the report's single structure
     is rendered per language by choosing the catalogue's side and these formats."""
@@ -99,7 +105,7 @@ class _Say:
         self.names = heading_names(dataset.year, self.x["superior_name"], lang)
 
     def __call__(self, key: str, **params) -> str:
-        return t(f"report.{key}", self.lang, **params)
+        return sentence(key, self.lang, **params)
 
     def vnd(self, value: int | None) -> str:
         return vnd(value) if self.vi else _vnd_en(value)
@@ -319,7 +325,7 @@ def _comparison_lines(c, lang: str) -> list[Line]:
     and left, and whether last year's closing balance is this year's opening balance."""
     vi = lang == "vi"
     before = c.previous_year or "?"
-    lines = [Line("h3", "1.3. " + t("report.compared", lang, year=before))]
+    lines = [Line("h3", "1.3. " + sentence("compared", lang, year=before))]
     said, same = [], []
     for change in c.changes:
         h = change.headline
@@ -469,7 +475,7 @@ def _build(result: MergeResult, lang: str):
     place = x["place"] or "……"
     _cell_line(right, T(f"{place}, ngày … tháng … năm …", f"{place}, … … …"), italic=True, size=14, first=True)
 
-    say = lambda key, **params: t(f"report.{key}", lang, **params)  # noqa: E731
+    say = lambda key, **params: sentence(key, lang, **params)  # noqa: E731
     names = {"year": year, "next_year": year + 1 if year else "…", "unit": unit}
     _para(doc, say("title"), bold=True, size=14, align="center", before=18, after=0)
     _para(doc, say("subtitle", **names), bold=True, size=14, align="center", after=0)
