@@ -148,7 +148,7 @@ def test_generated_sentences_carry_the_spec_figures_in_their_sections(sample):
                  "+ Đại học: 140 người = 45,6%.", "+ Cao đẳng: 49 người = 16%.", "+ Trung cấp: 84 người = 27,4%.",
                  "+ Chưa qua đào tạo: 16 người = 5,2%.",
                  "+ Đảng viên: 160 người = 52,1%/ tổng đoàn viên công đoàn.",
-                 "+ Cao cấp: 02 người = 0,65%; Trung cấp: 40 người = 13%; sơ cấp: 52 người = 16,9%; "
+                 "+ Cao cấp: 02 người = 0,65%; Trung cấp: 40 người = 13%; Sơ cấp: 52 người = 16,9%; "
                  "đang học TCLLCT 09 người."):
         assert line in quality, line
     accidents = section(p, "4. Tình hình tai nạn lao động")

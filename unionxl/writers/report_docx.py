@@ -157,10 +157,8 @@ def _quality(say: _Say) -> list[Line]:
                                    count=count, pct=say.pct(count, n))))
     lines.append(Line("p", say("theory")))
     lines.append(Line("p", say("party", count=f["party_members"], pct=say.pct(f["party_members"], n))))
-    # The seed writes the theory levels in one line, 'sơ cấp' in lower case, counts as 02.
-    seed_names = {"advanced": "Cao cấp", "intermediate": "Trung cấp", "elementary": "sơ cấp"}
-    parts = [share(seed_names.get(k, k) if say.vi else _label(schema.POLITICAL_THEORY, k, lang), v, say.n2(v))
-             for k, v in f["political_theory"].items()]
+    # The seed writes the theory levels in one line, counts as 02; the labels are the schema list's.
+    parts = [share(_label(schema.POLITICAL_THEORY, k, lang), v, say.n2(v)) for k, v in f["political_theory"].items()]
     studying = [say("studying", what=k.upper(), count=say.n2(v)) for k, v in f["studying_political"].items()
                 if v or k == "tcllct"]
     lines.append(Line("p", say("theory_levels", items="; ".join(parts + studying))))
