@@ -212,7 +212,7 @@ def utf16(rng, parts):
         return parts
     i = rng.choice(sheets)
     parts = list(parts)
-    text = parts[i][1].decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    text = parts[i][1].decode("utf-8", "replace").replace('encoding="UTF-8"', 'encoding="UTF-16"')
     parts[i] = (parts[i][0], text.encode("utf-16"))
     return parts
 
