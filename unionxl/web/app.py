@@ -29,7 +29,7 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from ..i18n import t as translate
 from ..i18n import visible as visible_text
-from . import security, service
+from . import sector, security, service
 from .files import DataFolder, TooLarge, safe_display_name
 from .jobs import MergeRunner
 from .storage import Store
@@ -62,6 +62,7 @@ class Desk:
                                trim_blocks=True, lstrip_blocks=True)
         self.env.filters["visible"] = lambda value: visible_text("" if value is None else str(value))
         self.env.filters["when"] = when
+        self.env.filters["fromjson"] = lambda value: json.loads(value) if value else {}
 
     def startup(self) -> None:
         self.data.clean_tmp()
@@ -307,6 +308,8 @@ async def year_page(request: Request) -> Response:
     desk: Desk = request.app.state.desk
     year = year_or_404(desk, request.path_params["year_id"])
     lang = lang_of(request)
+    if year["mode"] == "sector":
+        return render(request, "sector_year.html", year=year, **sector.sector_context(desk, year, request, lang))
     groups = desk.store.groups(year["id"])
     counts = {"missing": 0, "error": 0, "warning": 0, "ok": 0, "pending": 0}
     rows = []
@@ -325,7 +328,7 @@ async def year_page(request: Request) -> Response:
     merges = desk.store.merges(year["id"])
     busy = any(m["state"] in ("queued", "running") for m in merges)
     return render(request, "year.html", year=year, rows=rows, counts=counts, findings=findings[:300],
-                  findings_total=len(findings), merges=merges[:20], busy=busy)
+                  findings_total=len(findings), merges=merges[:20], busy=busy, **sector.unit_context(desk, year))
 
 
 async def link_action(request: Request) -> Response:
@@ -533,10 +536,14 @@ async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None
             head = handle.read(8)
         name = "upload" + service.working_suffix(upload["file_name"], head)
         path = desk.data.link_into(upload["sha256"], work, name)
-        unit = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
         async with desk.checks:
-            outcome = await anyio.to_thread.run_sync(
-                service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
+            if year["mode"] == "sector":  # a CĐCS's consolidated workbook, read as the roll-up reads it
+                outcome = await anyio.to_thread.run_sync(
+                    service.check_consolidated, path, upload["file_name"], year["year"], lang)
+            else:
+                unit = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
+                outcome = await anyio.to_thread.run_sync(
+                    service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
         feedback_sha = None
         feedback_size = 0
         if outcome.feedback is not None:
@@ -552,6 +559,8 @@ async def officer_blank(request: Request) -> Response:
     desk: Desk = request.app.state.desk
     group = officer_group(request)
     year = desk.store.year(group["year_id"])
+    if year["mode"] == "sector":  # a CĐCS sends the workbook its own merge wrote; there is no blank one
+        raise HTTPException(404)
     return await blank_workbook(request, year, group)
 
 
@@ -615,6 +624,7 @@ def create_app(data: Path | str, **options) -> Any:
         Route("/merges/{merge_id}", merge_page),
         Route("/merges/{merge_id}/status", merge_status),
         Route("/merges/{merge_id}/files/{name}", merge_output),
+        *sector.routes(),
         Route("/nop/{token}", officer_page),
         Route("/nop/{token}", officer_upload, methods=["POST"]),
         Route("/nop/{token}/blank.xlsx", officer_blank),
