@@ -8,8 +8,10 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import secrets
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -525,8 +527,23 @@ async def officer_upload(request: Request) -> Response:
     return RedirectResponse(f"/nop/{token}?u={upload_id}#result", status_code=303)
 
 
+HOLD_CHECKS_ENV = "UNIONXL_TEST_HOLD_CHECKS"
+"""Test-only: a path. While that file exists, a recorded upload waits before its check, so a test
+can kill the server with uploads received but not yet checked (tests/test_web_fault.py). Never set
+outside tests."""
+
+
+async def _hold_for_tests() -> None:
+    flag = os.environ.get(HOLD_CHECKS_ENV)
+    if flag:
+        deadline = time.monotonic() + 300  # a test that forgets us must not hang CI for ever
+        while Path(flag).exists() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+
+
 async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None:
     """Check a recorded upload against its year's unit workbook and store the outcome."""
+    await _hold_for_tests()
     upload = desk.store.upload(upload_id)
     group = desk.store.group(upload["group_id"])
     year = desk.store.year(group["year_id"])
