@@ -122,6 +122,16 @@ def test_the_rollup_offers_the_sectors_workbook_and_report_and_shows_the_member_
     assert members >= 493
     docx = sector.get(f"/merges/{merge_id}/files/bao-cao-2024.docx")
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    # next year: the same three CĐCS with new links, this roll-up kept for the comparison
+    page = sector.get("/years/1")
+    r = sector.post("/years/1/next", data={"csrf_token": csrf(page.text)})
+    assert r.url.path == "/years/2" and "Năm 2025 — Công đoàn ngành Y tế Lai Châu" in r.text
+    assert sorted(links(r.text)) == ["CD01", "CD02", "CD03"]
+    assert not set(links(r.text).values()) & set(sector.links.values())
+    assert 'name="previous"' in r.text and "Trung tâm Y tế huyện Tam Đường" in r.text
+    assert "Năm 2025 đã được bắt đầu từ năm này" in sector.get("/years/1").text
+    again = sector.post("/years/1/next", data={"csrf_token": csrf(page.text)})
+    assert again.url.path == "/years/2"  # a second press does not make a second 2025
 
 
 def test_a_unit_year_is_started_from_last_year_with_its_closing_balance_and_workbook(tmp_path):
@@ -157,7 +167,6 @@ def test_a_unit_year_is_started_from_last_year_with_its_closing_balance_and_work
         # last year stays as it was, and says where its next year is
         old = c.get("/years/1").text
         assert old.count('class="badge s-ok"') + old.count('class="badge s-warning"') == 2
-        assert "Năm 2025 đã được bắt đầu từ năm này" in old
         # a 2025 group workbook from the new year's link is checked against the 2025 unit workbook
         blank = c.get(links(r.text)["T03"] + "/blank.xlsx")
         assert blank.status_code == 200

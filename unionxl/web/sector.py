@@ -10,9 +10,9 @@ A CĐCS desk sends its consolidated workbook to the sector desk by a plain HTTP(
 file to `<sector link>/gui`: the link's token is the only credential, exactly as for an
 officer's upload; nothing else couples the two desks.
 
-Year after year: the next year starts from the last one's unit workbook (groups, rates,
-unit details), with the last merge's mutual-aid closing balance as the opening balance and the
-last merge's consolidated workbook kept for `--previous`. Past years are untouched.
+Year after year: a unit year's next year is app.next_year's (groups, rates, closing balance ->
+opening balance, consolidated workbook for --previous); a sector year's next year keeps its CĐCS
+and the latest roll-up for --previous. Past years are untouched.
 """
 
 from __future__ import annotations
@@ -82,15 +82,12 @@ async def create_sector_year(request: Request) -> Response:
     return RedirectResponse(f"/years/{year_id}", status_code=303)
 
 
-async def next_year(request: Request) -> Response:
-    """Start next year from this one: same groups (or CĐCS), rates and unit details; last merge's
-    mutual-aid closing balance as the opening balance; its consolidated workbook for --previous."""
+async def next_sector_year(request: Request, year) -> Response:
+    """A sector year's next year (app.next_year does the unit years): the same CĐCS with new
+    links, and the latest roll-up's consolidated workbook kept for --previous."""
     app = _app()
-    app.require_treasurer(request)
     desk = request.app.state.desk
-    year = app.year_or_404(desk, request.path_params["year_id"])
     await app.read_form(request)
-    lang = app.lang_of(request)
     already = desk.store.next_year_of(year["id"])
     if already is not None:
         return RedirectResponse(f"/years/{already['id']}", status_code=303)
@@ -103,49 +100,13 @@ async def next_year(request: Request) -> Response:
     if workbook is not None:
         previous_sha, size = await anyio.to_thread.run_sync(desk.data.put_file, workbook)
         desk.store.add_blob(previous_sha, size)
-    client = app.client_of(request)
     groups = [(g["code"], g["name"]) for g in desk.store.groups(year["id"])]
     tokens = [security.new_token() for _ in groups]
-    if year["mode"] == "sector":
-        year_id = desk.store.create_year(year=year["year"] + 1, name=year["name"], mode="sector", unit_sha256=None,
-                                         groups=groups, tokens=tokens, token_hash=security.token_hash,
-                                         previous_sha256=previous_sha, from_year_id=year["id"], client=client)
-        return RedirectResponse(f"/years/{year_id}", status_code=303)
-    summary = json.loads(merge["summary"]) if merge["summary"] else {}
-    closing = (summary.get("figures") or {}).get("mutual_closing_balance")
-    work = desk.data.scratch()
-    try:
-        last_unit = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
-        out = work / f"don-vi-{int(year['year']) + 1}.xlsx"
-        try:
-            info = await anyio.to_thread.run_sync(
-                lambda: service.next_unit_workbook(last_unit, out, closing_balance=closing, lang=lang))
-        except service.UnitProblem as exc:
-            return app.render(request, "message.html", status=422, title_key="sector.next_title",
-                              message_key="web.year_bad_unit", detail=str(exc))
-        unit_sha, size = await anyio.to_thread.run_sync(desk.data.put_file, out)
-        desk.store.add_blob(unit_sha, size)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    tokens = [security.new_token() for _ in info.groups]
-    year_id = desk.store.create_year(year=info.year, name=info.name, mode="unit", unit_sha256=unit_sha,
-                                     groups=info.groups, tokens=tokens, token_hash=security.token_hash,
-                                     previous_sha256=previous_sha, from_year_id=year["id"], client=client)
+    year_id = desk.store.create_year(year=year["year"] + 1, name=year["name"], mode="sector", unit_sha256=None,
+                                     groups=groups, tokens=tokens, token_hash=security.token_hash,
+                                     previous_sha256=previous_sha, from_year_id=year["id"],
+                                     client=app.client_of(request))
     return RedirectResponse(f"/years/{year_id}", status_code=303)
-
-
-async def unit_workbook(request: Request) -> Response:
-    """The year's unit workbook (e.g. the one made for the next year), to edit in Excel."""
-    app = _app()
-    app.require_treasurer(request)
-    desk = request.app.state.desk
-    year = app.year_or_404(desk, request.path_params["year_id"])
-    if not year["unit_sha256"]:
-        raise HTTPException(404)
-    from starlette.responses import FileResponse
-
-    return FileResponse(desk.data.blob_path(year["unit_sha256"]), media_type=app.XLSX,
-                        filename=f"don-vi-{int(year['year'])}.xlsx")
 
 
 def _consolidated_output(desk, merge) -> Path | None:
@@ -329,8 +290,6 @@ async def retry_merge(request: Request) -> Response:
 def routes() -> list[Route]:
     return [
         Route("/sector-years", create_sector_year, methods=["POST"]),
-        Route("/years/{year_id}/next", next_year, methods=["POST"]),
-        Route("/years/{year_id}/unit.xlsx", unit_workbook),
         Route("/years/{year_id}/sector-link", set_sector_link, methods=["POST"]),
         Route("/years/{year_id}/send", send_to_sector, methods=["POST"]),
         Route("/merges/{merge_id}/retry", retry_merge, methods=["POST"]),
