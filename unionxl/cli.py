@@ -277,8 +277,11 @@ DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_
               help="Thời gian một lần đăng nhập của kế toán còn hiệu lực, giờ / how long a treasurer's sign-in lasts, hours.")
 @click.option("--forwarded-allow-ips", default=None, envvar="UNIONXL_FORWARDED_ALLOW_IPS",
               help="IP của reverse proxy được tin (X-Forwarded-For/-Proto) / the reverse proxy's IPs to trust.")
+@click.option("--public-url", default=None, envvar="UNIONXL_PUBLIC_URL",
+              help="Địa chỉ các tổ dùng để vào, ghi trong link nộp (ví dụ http://192.168.1.10:8765) / "
+                   "the address officers use, written into their links.")
 def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_mb: int | None,
-          session_hours: float | None, forwarded_allow_ips: str | None) -> None:
+          session_hours: float | None, forwarded_allow_ips: str | None, public_url: str | None) -> None:
     """Chạy bàn làm việc trên web: tổ nộp biểu mẫu qua link, kế toán theo dõi và tổng hợp /
     run the web desk: groups upload through their links, the treasurer follows up and consolidates.
 
@@ -286,7 +289,7 @@ def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_m
     also be set by a UNIONXL_* environment variable (see docs/deploy.md)."""
     from .web.server import serve as run_server
 
-    options = {}
+    options: dict = {"public_url": public_url} if public_url else {}
     if upload_limit_mb is not None:
         options["upload_limit"] = upload_limit_mb * 1024 * 1024
     if session_hours is not None:

@@ -543,6 +543,36 @@ TEXTS.update({
                       "The file is too large. Delete unused sheets and rows, save as .xlsx and upload again."),
     "web.error_title": ("Có lỗi", "Error"),
     "web.error": ("Có lỗi khi xử lý yêu cầu. Thử lại sau.", "The request could not be handled. Try again later."),
+    "web.send": ("Gửi lên", "Upload"),
+    "web.unit_card": ("Biểu mẫu đơn vị, năm trước, năm sau", "Unit workbook, last year, next year"),
+    "web.unit_download": ("Tải biểu mẫu đơn vị đang dùng", "Download the unit workbook in use"),
+    "web.unit_replace": ("Thay bằng biểu mẫu đơn vị đã sửa (cùng năm):", "Replace with a corrected unit workbook "
+                         "(same year):"),
+    "web.unit_replace_hint": ("Ví dụ khi đã nhập kết quả các chỉ tiêu, hoặc thêm tổ. Tổ mới được cấp link; bản nộp "
+                              "của các tổ vẫn giữ nguyên.", "E.g. once the targets' results are entered, or a group "
+                              "is added. New groups get a link; every upload is kept."),
+    "web.unit_other_year": ("Biểu mẫu đơn vị này là của năm khác.", "This unit workbook is for another year."),
+    "web.unit_other_year_detail": ("Tệp ghi năm {found}, năm đang làm là {expected}.",
+                                   "The file says {found}; this is {expected}."),
+    "web.previous_card": ("So sánh với năm trước", "Comparison with last year"),
+    "web.previous_have": ("Đã có bản tổng hợp năm trước: khi tổng hợp, đánh dấu ô 'So sánh với bản tổng hợp năm "
+                          "trước'.", "Last year's consolidated workbook is here: tick 'Compare with last year's "
+                          "consolidated workbook' when consolidating."),
+    "web.previous_none": ("Chưa có bản tổng hợp năm trước (tệp tong-hop-<năm>.xlsx mà unionxl đã ghi năm ngoái).",
+                          "No consolidated workbook of last year yet (the tong-hop-<year>.xlsx unionxl wrote)."),
+    "web.previous_upload": ("Bản tổng hợp năm trước:", "Last year's consolidated workbook:"),
+    "web.previous_bad": ("Tệp này không phải bản tổng hợp của unionxl.", "This file is not a unionxl consolidated "
+                         "workbook."),
+    "web.next_year": ("Sang năm {year}", "On to {year}"),
+    "web.next_year_hint": ("Tạo năm sau từ năm {year}: giữ danh sách tổ và định mức, lấy số dư cuối năm của quỹ "
+                           "tương hỗ (lần tổng hợp gần nhất) làm số dư đầu năm, giữ bản tổng hợp năm {year} để so "
+                           "sánh. Các tổ được cấp link mới.",
+                           "Start next year from {year}: the same groups and rates, the mutual-aid fund's closing "
+                           "balance (latest consolidation) as the opening balance, and {year}'s consolidated "
+                           "workbook kept for the comparison. Groups get new links."),
+    "web.next_year_button": ("Tạo năm {year}", "Create {year}"),
+    "web.next_needs_merge": ("Cần tổng hợp năm này ít nhất một lần trước khi sang năm sau (để có số dư cuối năm).",
+                             "Consolidate this year at least once first (for the closing balance)."),
 })
 
 
