@@ -583,6 +583,11 @@ TEXTS.update({
 
 REPORT_SENTENCES: dict[str, tuple[str, str]] = {
     "placeholder": ("[Ban Chấp hành viết nội dung mục này]", "[The executive committee writes this section]"),
+    "doc_title": ("Báo cáo hoạt động Công đoàn năm {year}", "Trade union activity report {year}"),
+    "republic": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "number": ("Số: …/BC-{issuer}", "No.: …/BC-{issuer}"),
+    "dateline": ("{place}, ngày … tháng … năm …", "{place}, … … …"),
     "title": ("BÁO CÁO", "REPORT"),
     "subtitle": ("Hoạt động Công đoàn năm {year}, nhiệm vụ trọng tâm năm {next_year}",
                  "Trade union activities in {year} and priorities for {next_year}"),

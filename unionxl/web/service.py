@@ -23,7 +23,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 def upload_limit() -> int:
     """The largest file the reader accepts: a bigger request body is refused before it is read."""
-    from ..reader import MAX_FILE_BYTES
+    from ..xlsx.guard import MAX_FILE_BYTES
 
     return MAX_FILE_BYTES
 
