@@ -761,8 +761,8 @@ TEXTS.update({
     "sector.new_title": ("Năm mới của công đoàn ngành", "New sector union year"),
     "sector.new_intro": ("Công đoàn ngành nhận bản tổng hợp (tong-hop-<năm>.xlsx) của từng CĐCS rồi tổng hợp cấp ngành. "
                          "Mỗi CĐCS một dòng; mỗi CĐCS sẽ có link nộp riêng.",
-                         "A sector union receives each CĐCS's consolidated workbook (tong-hop-<year>.xlsx) and rolls them "
-                         "up. One CĐCS per line; each gets its own upload link."),
+                         "A sector union receives each grassroots union's consolidated workbook (tong-hop-<year>.xlsx) and "
+                         "rolls them up. One grassroots union per line; each gets its own upload link."),
     "sector.name": ("Tên công đoàn ngành", "Sector union's name"),
     "sector.year": ("Năm báo cáo", "Report year"),
     "sector.units": ("Các CĐCS (mỗi dòng một CĐCS)", "Its CĐCS (one per line)"),
