@@ -17,7 +17,7 @@ from .checks.common import valid_cccd
 from .findings import Finding
 from .fmt import vnd
 from .merge import MergeResult, MergeUsageError
-from .parse import fold
+from .textnorm import fold
 from .tables import ReportTable, compute_figures
 
 

@@ -31,7 +31,8 @@ from . import schema
 from .findings import Finding
 from .fmt import vnd
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
-from .parse import ChoiceIndex, clean_text, fold, parse_amount, parse_cccd, parse_date
+from .parse import ChoiceIndex, parse_amount, parse_cccd, parse_date
+from .textnorm import clean_text, fold
 from .schema import ColType, FieldSheet, TableSheet
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}

@@ -30,7 +30,7 @@ from .findings import FileRecord, Finding, Report
 from .merge import MergeResult, MergeUsageError, account_rows, collect
 from .merge import _skip_reason  # one definition of what is not an input (lock files, non-workbooks)
 from .model import Dataset, FieldsData, Row, SheetData, Workbook
-from .parse import fold
+from .textnorm import fold
 from .reader import UnreadableWorkbook, open_workbook, read_fields, read_table, read_workbook, sha256_of
 
 CODE_FORMAT = "D{:02d}"

@@ -27,7 +27,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from . import __version__
-from .parse import fold
+from .textnorm import fold
 from .schema import (
     FIELD_FIRST_ROW, GROUP_INFO, GROUP_KIND, GROUP_SHEETS, HEADER_ROW, INSTRUCTIONS_SHEET, KPI_SHEET, KPIS,
     LISTS, LISTS_SHEET, NUMBER_FORMATS, POLICY, POLICY_DEFAULTS, TEMPLATE_VERSION, UNIT_GROUPS, UNIT_INFO,
