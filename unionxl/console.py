@@ -1,21 +1,18 @@
-"""The merge's report as a person reads it in a terminal, and as JSON for scripts."""
+"""The merge's report as a person reads it in a terminal. (The JSON is an output: writers/json.py.)"""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from typing import Any
 
-from . import __version__, schema
+from . import schema
 from .findings import Severity
 from .i18n import t
-from .merge import MergeResult
-from .tables import compute_figures
+from .result import Result
 
 DETAIL_LIMIT = 40  # findings shown per group unless --all
 
 
-def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str:
+def render(result: Result, lang: str = "vi", show_all: bool = False) -> str:
     report, dataset = result.report, result.dataset
     lines: list[str] = []
     unit_name = dataset.unit_info.get("unit_name") or "?"
@@ -60,28 +57,16 @@ def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str
     lines.append(t("account", lang))
     for key, account in report.account.items():
         sheet = schema.table_sheet(key)
-        lines.append("  " + t("account_line", lang, sheet=sheet.name(lang), read=account.read,
-                                accepted=account.accepted, rejected=account.rejected))
+        line = "  " + t("account_line", lang, sheet=sheet.name(lang), read=account.read,
+                        accepted=account.accepted, rejected=account.rejected)
+        if account.summary:
+            line += " " + t("account_summary", lang, n=account.summary)
+        lines.append(line)
     lines.append("")
     lines.append(t("result", lang, errors=report.errors, warnings=report.warnings,
                    notes=report.count(Severity.NOTE)))
     lines.append(t("fix_sector" if sector else "fix", lang) if report.errors else t("ok", lang))
     return "\n".join(lines)
-
-
-def to_json(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
-    report = result.report
-    return {
-        "unionxl": __version__,
-        "exit_code": report.exit_code,
-        "summary": {"errors": report.errors, "warnings": report.warnings,
-                    "notes": report.count(Severity.NOTE)},
-        "account": {k: vars(a) for k, a in report.account.items()},
-        "files": [vars(f) for f in report.files],
-        "figures": compute_figures(result.dataset),
-        **({"comparison": result.comparison.to_dict()} if result.comparison is not None else {}),
-        "findings": [f.to_dict(lang) for f in report.sorted()],
-    }
 
 
 def _comparison_lines(comparison, lang: str) -> list[str]:
@@ -103,7 +88,3 @@ def _comparison_lines(comparison, lang: str) -> list[str]:
                                opening=show(comparison.opening_balance)))
     lines.append("")
     return lines
-
-
-def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)

@@ -28,6 +28,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "account": ("Đối chiếu số dòng: đọc = nhận + loại", "Row account: read = accepted + rejected"),
     "account_line": ("{sheet}: đọc {read} = nhận {accepted} + loại {rejected}",
                      "{sheet}: read {read} = accepted {accepted} + rejected {rejected}"),
+    "account_summary": ("(trong đó {n} dòng cộng, không phải bản ghi)", "(of which {n} totals lines, not records)"),
     "result": ("Kết quả: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú.",
                "Result: {errors} errors, {warnings} warnings, {notes} notes."),
     "ok": ("Không có lỗi: có thể tổng hợp.", "No errors: ready to consolidate."),

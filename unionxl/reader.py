@@ -757,6 +757,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
         if (name_index is not None and row[name_index].__class__ is str and len(row[name_index]) < 16
                 and (cccd_index is None or _blank(row[cccd_index])) and _is_summary(row, name_index, mapping)):
             cells.finding("row-summary", f"{column_letter(name_index)}{number}", clean_text(row[name_index]))
+            data.summary_rows.append(number)
             continue
         values: dict[str, Any] = {}
         ok = not missing

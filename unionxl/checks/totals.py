@@ -6,16 +6,20 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..model import Workbook
 from ..fmt import vnd
+from ..model import Workbook
+from ..figures import PERIODS, GroupTotals, paid
 from .common import GroupContext
 
-PERIODS = {"travel_fund": schema.MONTHS, "mutual_fund": schema.QUARTERS}
-
-
-def paid(row, sheet_key: str) -> int:
-    return sum(row.values.get(p) or 0 for p in PERIODS[sheet_key])
-
+DECLARED = {  # declared total on the group's info sheet -> the GroupTotals figure it states
+    "declared_members": "members",
+    "declared_male": "male",
+    "declared_female": "female",
+    "declared_travel_total": "travel_collected",
+    "declared_mutual_total": "mutual_collected",
+    "declared_loans_count": "loans_count",
+    "declared_loans_amount": "loans_amount",
+}
 
 DEPENDS_ON = {  # declared total -> (sheet, columns whose values it sums or splits by)
     "declared_members": ("members", ()),
@@ -30,17 +34,8 @@ DEPENDS_ON = {  # declared total -> (sheet, columns whose values it sums or spli
 
 def computed_totals(book: Workbook) -> dict[str, int]:
     """The figures every row the officer wrote gives (accepted or not), keyed like the declared totals."""
-    rows = book.rows
-    members, loans = rows("members"), rows("loans")
-    return {
-        "declared_members": len(members),
-        "declared_male": sum(1 for r in members if r.values.get("gender") == "male"),
-        "declared_female": sum(1 for r in members if r.values.get("gender") == "female"),
-        "declared_travel_total": sum(paid(r, "travel_fund") for r in rows("travel_fund")),
-        "declared_mutual_total": sum(paid(r, "mutual_fund") for r in rows("mutual_fund")),
-        "declared_loans_count": len(loans),
-        "declared_loans_amount": sum(r.values.get("amount") or 0 for r in loans),
-    }
+    totals = GroupTotals.of(book, accepted_only=False)
+    return {key: getattr(totals, figure) for key, figure in DECLARED.items()}
 
 
 def _unreadable(book: Workbook, key: str) -> bool:

@@ -1,16 +1,15 @@
-"""Writers turn a MergeResult into files: consolidated workbook, Word report, feedback copies."""
+"""Writers turn a Result into files: consolidated workbook, Word report, JSON, feedback copies."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..fileio import atomic_write_text
-from ..merge import MergeResult
+from ..result import Result
 
 
-def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[Path]:
+def write_outputs(result: Result, out_dir: Path, lang: str = "vi") -> list[Path]:
     """Write every output of a merge into out_dir and return their paths."""
-    from ..console import dumps, to_json
+    from .json import write_json
     from .report_docx import report_name, write_report
     from .workbook import consolidated_name, write_consolidated
 
@@ -22,7 +21,7 @@ def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[
         write_report(result, out_dir / report_name(year), lang),
     ]
     path = out_dir / f"tong-hop-{year or 'nam'}.json"
-    atomic_write_text(path, dumps(to_json(result, lang)))
+    write_json(result, path, lang)
     paths.append(path)
     from .feedback import feedback_folder, write_feedback
     paths += write_feedback(result, out_dir / feedback_folder(lang), lang)

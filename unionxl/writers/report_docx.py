@@ -29,7 +29,8 @@ from ..fmt import count2, number, percent, vnd
 from ..merge import MergeResult
 from .workbook import share_like_others
 from ..previous import comparison_table, movement_table
-from ..tables import ReportTable, Share, compute_figures, extra_figures, kpi_results, report_tables
+from ..figures import Figures
+from ..tables import ReportTable, Share, compute_figures, kpi_results, report_tables
 
 FONT = "Times New Roman"
 SIZE = 13
@@ -63,9 +64,8 @@ def report_lines(result: MergeResult, lang: str = "vi") -> list[Line]:
     """The body of the report, sentence by sentence, from the computed figures."""
     dataset = result.dataset
     f = compute_figures(dataset)
-    x = extra_figures(dataset)
     kpis = kpi_results(dataset, f, lang)
-    lines = (_lines_vi if lang == "vi" else _lines_en)(f, x, kpis, dataset.year or 0)
+    lines = (_lines_vi if lang == "vi" else _lines_en)(f, kpis, dataset.year or 0)
     if result.comparison is not None:
         lines += _comparison_lines(result.comparison, lang)
     return lines
@@ -142,44 +142,44 @@ def _pct(part: int, whole: int, lang: str) -> str:
     return percent(part, whole, lang)
 
 
-def _lines_vi(f: dict, x: dict, kpis, year: int) -> list[Line]:
-    n = f["members"]
+def _lines_vi(f: Figures, kpis, year: int) -> list[Line]:
+    n = f.members
     p = lambda part: _pct(part, n, "vi")  # noqa: E731
     lines = [
         Line("h1", "I. TÌNH HÌNH CÔNG NHÂN, VIÊN CHỨC LAO ĐỘNG"),
         Line("h2", "1. Tình hình viên chức người lao động (VCNLĐ)"),
         Line("h3", "1.1. Số lượng"),
-        Line("p", f"- Tổng số: {n} đoàn viên công đoàn, trong đó: Nam {f['male']} người = {p(f['male'])}; "
-                  f"Nữ: {f['female']} người = {p(f['female'])};"),
-        Line("p", f"- Số công đoàn cơ sở: {f['units']}; số tổ công đoàn: {f['union_groups']} tổ công đoàn."
-             if f["level"] != "unit" else f"- Số tổ công đoàn: {f['union_groups']} tổ công đoàn."),
+        Line("p", f"- Tổng số: {n} đoàn viên công đoàn, trong đó: Nam {f.male} người = {p(f.male)}; "
+                  f"Nữ: {f.female} người = {p(f.female)};"),
+        Line("p", f"- Số công đoàn cơ sở: {f.units}; số tổ công đoàn: {f.union_groups} tổ công đoàn."
+             if f.level != "unit" else f"- Số tổ công đoàn: {f.union_groups} tổ công đoàn."),
         Line("h3", "1.2. Chất lượng"),
     ]
     education = "; ".join(f"{_label(schema.GENERAL_EDUCATION, k, 'vi')}: {v} người = {p(v)}"
-                          for k, v in _ordered(schema.GENERAL_EDUCATION, f["general_education"]))
+                          for k, v in _ordered(schema.GENERAL_EDUCATION, f.general_education))
     lines.append(Line("p", f"- Trình độ học vấn: {education or 'chưa có số liệu'}."))
     lines.append(Line("p", "- Trình độ chuyên môn:"))
-    for key, count in f["professional_level"].items():
+    for key, count in f.professional_level.items():
         lines.append(Line("p", f"+ {_label(schema.PROFESSIONAL_LEVEL, key, 'vi')}: {count} người = {p(count)}."))
     lines.append(Line("p", "- Trình độ lý luận chính trị:"))
-    lines.append(Line("p", f"+ Đảng viên: {f['party_members']} người = {p(f['party_members'])}/ tổng đoàn viên "
+    lines.append(Line("p", f"+ Đảng viên: {f.party_members} người = {p(f.party_members)}/ tổng đoàn viên "
                            "công đoàn."))
-    theory = f["political_theory"]
+    theory = f.political_theory
     names = {"advanced": "Cao cấp", "intermediate": "Trung cấp", "elementary": "sơ cấp"}
     parts = [f"{names.get(k, k)}: {count2(v)} người = {p(v)}" for k, v in theory.items()]
-    studying = [f"đang học {k.upper()} {count2(v)} người" for k, v in f["studying_political"].items()
+    studying = [f"đang học {k.upper()} {count2(v)} người" for k, v in f.studying_political.items()
                 if v or k == "tcllct"]
     lines.append(Line("p", "+ " + "; ".join(parts + studying) + "."))
 
     lines += [
         Line("h1", f"II. KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN NĂM {year}"),
         Line("h2", f"1. Kết quả thực hiện các chỉ tiêu được giao năm {year}"),
-        Line("p", f"- Kết quả thực hiện các chỉ tiêu {x['superior_name'] or 'Công đoàn ngành'} giao cho công đoàn "
-                  f"cơ sở năm {year} như sau:" if f["level"] == "unit" else
+        Line("p", f"- Kết quả thực hiện các chỉ tiêu {f.superior_name or 'Công đoàn ngành'} giao cho công đoàn "
+                  f"cơ sở năm {year} như sau:" if f.level == "unit" else
                   f"- Kết quả thực hiện các chỉ tiêu giao cho các công đoàn cơ sở năm {year} (tổng hợp từ "
-                  f"{f['units']} CĐCS) như sau:"),
+                  f"{f.units} CĐCS) như sau:"),
     ]
-    travel, mutual, loans = f["travel_fund"], f["mutual_fund"], f["loans"]
+    travel, mutual, loans = f.travel_fund, f.mutual_fund, f.loans
     for k in kpis:
         if k.key == "social_fund":
             if k.status == "met":
@@ -196,18 +196,18 @@ def _lines_vi(f: dict, x: dict, kpis, year: int) -> list[Line]:
                                        "công đoàn” và “Quỹ tương hỗ công đoàn” (đạt chỉ tiêu)."))
             else:
                 missing = [name for name, fund in (("“Quỹ du lịch công đoàn”", travel),
-                                                   ("“Quỹ tương hỗ công đoàn”", mutual)) if not fund["contributors"]]
+                                                   ("“Quỹ tương hỗ công đoàn”", mutual)) if not fund.contributors]
                 lines.append(Line("p", f"({k.number}). Chưa duy trì được mô hình {' và '.join(missing)}: trong năm "
                                        "không có đoàn viên đóng quỹ (Không đạt chỉ tiêu)."))
-            lines.append(Line("p", "+ " + _travel_vi(f, x)))
-            lines.append(Line("p", "+ " + _mutual_vi(f, x)))
+            lines.append(Line("p", "+ " + _travel_vi(f)))
+            lines.append(Line("p", "+ " + _mutual_vi(f)))
         elif k.key == "member_software":
             share = _pct(k.part, k.whole, "vi")
             if k.status == "met":
                 text = (f"({k.number}). {share} đoàn viên công đoàn được cập nhật trên phần mềm quản lý đoàn viên "
                         "công đoàn (đạt chỉ tiêu).")
             else:
-                notes = sorted({note for _, _, note in x["not_recorded"] if note})
+                notes = sorted({m.note for m in f.not_recorded if m.note})
                 why = f", ghi chú: {'; '.join(_lower_first(s) for s in notes)}" if notes and len(notes) <= 3 else ""
                 text = (f"({k.number}). {share} đoàn viên công đoàn được cập nhật trên phần mềm quản lý đoàn viên "
                         f"công đoàn. Hiện còn {count2(k.whole - k.part)} đoàn viên chưa được cập nhật{why} "
@@ -218,14 +218,14 @@ def _lines_vi(f: dict, x: dict, kpis, year: int) -> list[Line]:
 
     lines += [
         Line("h2", "2. Hoạt động chăm lo, hỗ trợ cho đoàn viên, người lao động"),
-        Line("p", "- " + _welfare_vi(f, x, year)),
-        Line("p", f"- Duy trì triển khai xây dựng Quỹ tương hỗ tới {_who_vi(mutual['contributors'], n)} tham gia "
-                  f"với mức đóng {vnd(mutual['rate'])}/quý/đoàn viên; số dư năm {year - 1} chuyển sang "
-                  f"{vnd(mutual['opening_balance'])}, trong năm thu {vnd(mutual['collected'])}"
-                  + (f", cho {loans['count']} đoàn viên vay {vnd(loans['amount'])}." if loans["count"] else ".")),
+        Line("p", "- " + _welfare_vi(f, year)),
+        Line("p", f"- Duy trì triển khai xây dựng Quỹ tương hỗ tới {_who_vi(mutual.contributors, n)} tham gia "
+                  f"với mức đóng {vnd(mutual.rate)}/quý/đoàn viên; số dư năm {year - 1} chuyển sang "
+                  f"{vnd(mutual.opening_balance)}, trong năm thu {vnd(mutual.collected)}"
+                  + (f", cho {loans.count} đoàn viên vay {vnd(loans.amount)}." if loans.count else ".")),
         Line("h2", f"3. Kết quả công tác phát triển đoàn viên năm {year}"),
-        Line("p", "- " + ("Trong năm chưa có đoàn viên kết nạp thêm." if not f["new_members"]
-                          else f"Trong năm kết nạp thêm {count2(f['new_members'])} đoàn viên công đoàn.")),
+        Line("p", "- " + ("Trong năm chưa có đoàn viên kết nạp thêm." if not f.new_members
+                          else f"Trong năm kết nạp thêm {count2(f.new_members)} đoàn viên công đoàn.")),
     ]
     return lines
 
@@ -236,64 +236,65 @@ def _who_vi(part: int, whole: int) -> str:
     return f"{share} đoàn viên" if part == whole else f"{share} đoàn viên ({part}/{whole})"
 
 
-def _travel_vi(f: dict, x: dict) -> str:
-    t = f["travel_fund"]
-    text = (f"Trong năm triển khai thu quỹ du lịch tới {_who_vi(t['contributors'], f['members'])} tham gia với tổng "
-            f"số tiền thu được {vnd(t['collected'])} (mức đóng {vnd(t['rate'])}/tháng/đoàn viên)")
-    if not t["trip_support_count"]:
+def _travel_vi(f: Figures) -> str:
+    t = f.travel_fund
+    text = (f"Trong năm triển khai thu quỹ du lịch tới {_who_vi(t.contributors, f.members)} tham gia với tổng "
+            f"số tiền thu được {vnd(t.collected)} (mức đóng {vnd(t.rate)}/tháng/đoàn viên)")
+    if not t.trip_support_count:
         return text + "; trong năm chưa chi hỗ trợ đoàn viên tham gia du lịch."
-    each = x["trip_support_each"]
-    tail = f"với {vnd(each)}/người" if each else f"với tổng số tiền {vnd(t['trip_support_amount'])}"
-    return text + f"; chi hỗ trợ {t['trip_support_count']} đoàn viên tham gia du lịch {tail}."
+    each = t.trip_support_each
+    tail = f"với {vnd(each)}/người" if each else f"với tổng số tiền {vnd(t.trip_support_amount)}"
+    return text + f"; chi hỗ trợ {t.trip_support_count} đoàn viên tham gia du lịch {tail}."
 
 
-def _mutual_vi(f: dict, x: dict) -> str:
-    m, loans = f["mutual_fund"], f["loans"]
-    text = (f"{_who_vi(m['contributors'], f['members'])} tham gia đóng quỹ tương hỗ với tổng số tiền thu được là "
-            f"{vnd(m['collected'])}")
-    if not loans["count"]:
+def _mutual_vi(f: Figures) -> str:
+    m, loans = f.mutual_fund, f.loans
+    text = (f"{_who_vi(m.contributors, f.members)} tham gia đóng quỹ tương hỗ với tổng số tiền thu được là "
+            f"{vnd(m.collected)}")
+    if not loans.count:
         return text + "; trong năm chưa có đoàn viên vay vốn."
-    each = x["loan_each"]
-    tail = f"với mức vay vốn {vnd(each)}/xuất" if each else f"với tổng số tiền vay {vnd(loans['amount'])}"
-    return (text + f" và triển khai cho đoàn viên công đoàn có hoàn cảnh khó khăn vay vốn là {loans['count']} "
+    each = loans.each
+    tail = f"với mức vay vốn {vnd(each)}/xuất" if each else f"với tổng số tiền vay {vnd(loans.amount)}"
+    return (text + f" và triển khai cho đoàn viên công đoàn có hoàn cảnh khó khăn vay vốn là {loans.count} "
             f"đoàn viên, {tail}.")
 
 
-def _welfare_vi(f: dict, x: dict, year: int) -> str:
-    w, each, n = f["welfare"], x["welfare_each"], f["members"]
+def _welfare_vi(f: Figures, year: int) -> str:
+    w, n = f.welfare, f.members
+    each = {kind: entry.each for kind, entry in w.items()}
     parts = []
     tet = w.get("tet_gift")
     tet_name = f"Tết Nguyên đán {lunar_year_name(year)}" if year else "Tết Nguyên đán"
     if tet:
         parts.append(f"Trong dịp {tet_name} hỗ trợ mỗi đoàn viên {vnd(each.get('tet_gift'))}"
-                     if tet["count"] == n and each.get("tet_gift")
-                     else f"Trong dịp {tet_name} hỗ trợ {tet['count']} đoàn viên, tổng số tiền {vnd(tet['amount'])}")
+                     if tet.count == n and each.get("tet_gift")
+                     else f"Trong dịp {tet_name} hỗ trợ {tet.count} đoàn viên, tổng số tiền {vnd(tet.amount)}")
     doctors = w.get("doctors_day")
     if doctors:
         parts.append(f"kỷ niệm ngày Thầy thuốc Việt Nam 27/2 mỗi đoàn viên {vnd(each.get('doctors_day'))}"
-                     if doctors["count"] == n and each.get("doctors_day")
-                     else f"kỷ niệm ngày Thầy thuốc Việt Nam 27/2 hỗ trợ {doctors['count']} đoàn viên, tổng số tiền "
-                          f"{vnd(doctors['amount'])}")
+                     if doctors.count == n and each.get("doctors_day")
+                     else f"kỷ niệm ngày Thầy thuốc Việt Nam 27/2 hỗ trợ {doctors.count} đoàn viên, tổng số tiền "
+                          f"{vnd(doctors.amount)}")
     women = w.get("womens_day")
     if women:
         parts.append("hỗ trợ các tổ công đoàn nhân ngày Quốc tế Phụ nữ 08/3 mỗi tổ một phần quà trị giá "
-                     f"{vnd(each.get('womens_day'))}" if women["count"] == f["union_groups"] and each.get("womens_day")
-                     else f"hỗ trợ {women['count']} tổ công đoàn nhân ngày Quốc tế Phụ nữ 08/3, tổng số tiền "
-                          f"{vnd(women['amount'])}")
+                     f"{vnd(each.get('womens_day'))}" if women.count == f.union_groups and each.get("womens_day")
+                     else f"hỗ trợ {women.count} tổ công đoàn nhân ngày Quốc tế Phụ nữ 08/3, tổng số tiền "
+                          f"{vnd(women.amount)}")
     text = "; ".join(parts) + "." if parts else "Trong năm chưa chi quà Tết, ngày 27/2 và ngày 8/3."
     hardship = w.get("hardship_gift")
     if hardship:
         gift = (f"mỗi xuất quà trị giá {vnd(each.get('hardship_gift'))}" if each.get("hardship_gift")
-                else f"tổng số tiền {vnd(hardship['amount'])}")
-        sources = [f"{name} tặng {count2(hardship[key])} xuất" for key, name in
-                   (("sector", x["superior_name"] or "Công đoàn ngành"), ("unit", "Công đoàn cơ sở"),
-                    ("other", "nguồn khác")) if hardship[key]]
-        text += (f" Chi hỗ trợ {hardship['count']} đoàn viên có hoàn cảnh khó khăn trong dịp Tết Nguyên đán, {gift}"
+                else f"tổng số tiền {vnd(hardship.amount)}")
+        sources = [f"{name} tặng {count2(getattr(hardship, key))} xuất" for key, name in
+                   (("sector", f.superior_name or "Công đoàn ngành"), ("unit", "Công đoàn cơ sở"),
+                    ("other", "nguồn khác")) if getattr(hardship, key)]
+        text += (f" Chi hỗ trợ {hardship.count} đoàn viên có hoàn cảnh khó khăn trong dịp Tết Nguyên đán, {gift}"
                  + (f" ({', '.join(sources)})" if sources else ""))
     else:
         text += " Trong dịp Tết Nguyên đán chưa có xuất quà cho đoàn viên có hoàn cảnh khó khăn"
-    text += (f"; chi thăm hỏi động viên cán bộ bị ốm đau, hiếu hỉ và quà chia tay {f['visits']} lượt."
-             if f["visits"] else "; trong năm chưa có lượt thăm hỏi ốm đau, hiếu hỉ, quà chia tay.")
+    text += (f"; chi thăm hỏi động viên cán bộ bị ốm đau, hiếu hỉ và quà chia tay {f.visits} lượt."
+             if f.visits else "; trong năm chưa có lượt thăm hỏi ốm đau, hiếu hỉ, quà chia tay.")
     return text
 
 
@@ -330,36 +331,36 @@ def _ordered(lst: schema.ChoiceList, counts: dict) -> list[tuple[str, int]]:
                   key=lambda kv: keys.index(kv[0]) if kv[0] in keys else len(keys))
 
 
-def _lines_en(f: dict, x: dict, kpis, year: int) -> list[Line]:
-    n = f["members"]
+def _lines_en(f: Figures, kpis, year: int) -> list[Line]:
+    n = f.members
     p = lambda part: _pct(part, n, "en")  # noqa: E731
     lines = [
         Line("h1", "I. THE WORKFORCE"),
         Line("h2", "1. Employees"),
         Line("h3", "1.1. Numbers"),
-        Line("p", f"- In total: {n} union members, of whom: male {f['male']} = {p(f['male'])}; "
-                  f"female: {f['female']} = {p(f['female'])};"),
-        Line("p", f"- Grassroots unions: {f['units']}; union groups: {f['union_groups']}."
-             if f["level"] != "unit" else f"- Union groups: {f['union_groups']}."),
+        Line("p", f"- In total: {n} union members, of whom: male {f.male} = {p(f.male)}; "
+                  f"female: {f.female} = {p(f.female)};"),
+        Line("p", f"- Grassroots unions: {f.units}; union groups: {f.union_groups}."
+             if f.level != "unit" else f"- Union groups: {f.union_groups}."),
         Line("h3", "1.2. Qualifications"),
     ]
     education = "; ".join(f"{_label(schema.GENERAL_EDUCATION, k, 'en')}: {v} = {p(v)}"
-                          for k, v in _ordered(schema.GENERAL_EDUCATION, f["general_education"]))
+                          for k, v in _ordered(schema.GENERAL_EDUCATION, f.general_education))
     lines.append(Line("p", f"- General education: {education or 'no data'}."))
     lines.append(Line("p", "- Professional level:"))
-    for key, count in f["professional_level"].items():
+    for key, count in f.professional_level.items():
         lines.append(Line("p", f"+ {_label(schema.PROFESSIONAL_LEVEL, key, 'en')}: {count} = {p(count)}."))
     lines.append(Line("p", "- Political theory:"))
-    lines.append(Line("p", f"+ Party members: {f['party_members']} = {p(f['party_members'])} of all union members."))
-    parts = [f"{_label(schema.POLITICAL_THEORY, k, 'en')}: {v} = {p(v)}" for k, v in f["political_theory"].items()]
-    studying = [f"studying {k.upper()}: {v}" for k, v in f["studying_political"].items() if v or k == "tcllct"]
+    lines.append(Line("p", f"+ Party members: {f.party_members} = {p(f.party_members)} of all union members."))
+    parts = [f"{_label(schema.POLITICAL_THEORY, k, 'en')}: {v} = {p(v)}" for k, v in f.political_theory.items()]
+    studying = [f"studying {k.upper()}: {v}" for k, v in f.studying_political.items() if v or k == "tcllct"]
     lines.append(Line("p", "+ " + "; ".join(parts + studying) + "."))
     lines += [
         Line("h1", f"II. UNION ACTIVITIES IN {year}"),
         Line("h2", f"1. Targets set for {year}"),
-        Line("p", f"- Results against the targets set by {x['superior_name'] or 'the sector union'}:"),
+        Line("p", f"- Results against the targets set by {f.superior_name or 'the sector union'}:"),
     ]
-    travel, mutual, loans = f["travel_fund"], f["mutual_fund"], f["loans"]
+    travel, mutual, loans = f.travel_fund, f.mutual_fund, f.loans
     for k in kpis:
         if k.key in ("social_fund", "member_software"):
             what = ("members contributed to the provincial union social fund" if k.key == "social_fund"
@@ -371,25 +372,25 @@ def _lines_en(f: dict, x: dict, kpis, year: int) -> list[Line]:
         elif k.key == "fund_models":
             lines.append(Line("p", f"({k.number}). Travel fund and mutual-aid fund models maintained "
                                    f"{_status_en(k.status)}."))
-            trip = (f"; trip support for {travel['trip_support_count']} members, "
-                    f"{_vnd_en(travel['trip_support_amount'])}" if travel["trip_support_count"] else "")
-            lines.append(Line("p", f"+ Travel fund: {travel['contributors']}/{n} members contributing, "
-                                   f"{_vnd_en(travel['collected'])} collected ({_vnd_en(travel['rate'])} a month each){trip}."))
-            lent = (f"; {loans['count']} loans, {_vnd_en(loans['amount'])} in total" if loans["count"] else "")
-            lines.append(Line("p", f"+ Mutual-aid fund: {mutual['contributors']}/{n} members contributing, "
-                                   f"{_vnd_en(mutual['collected'])} collected{lent}."))
+            trip = (f"; trip support for {travel.trip_support_count} members, "
+                    f"{_vnd_en(travel.trip_support_amount)}" if travel.trip_support_count else "")
+            lines.append(Line("p", f"+ Travel fund: {travel.contributors}/{n} members contributing, "
+                                   f"{_vnd_en(travel.collected)} collected ({_vnd_en(travel.rate)} a month each){trip}."))
+            lent = (f"; {loans.count} loans, {_vnd_en(loans.amount)} in total" if loans.count else "")
+            lines.append(Line("p", f"+ Mutual-aid fund: {mutual.contributors}/{n} members contributing, "
+                                   f"{_vnd_en(mutual.collected)} collected{lent}."))
         else:
             lines.append(Line("p", f"({k.number}). {_kpi_text(k)} {_status_en(k.status)}."))
-    w = f["welfare"]
-    items = [f"{_label(schema.WELFARE_KIND, key, 'en')}: {e['count']}, {_vnd_en(e['amount'])}"
+    w = f.welfare
+    items = [f"{_label(schema.WELFARE_KIND, key, 'en')}: {e.count}, {_vnd_en(e.amount)}"
              for key, e in sorted(w.items(), key=lambda kv: _order_key(schema.WELFARE_KIND, kv[0]))]
     lines += [
         Line("h2", "2. Welfare"),
         Line("p", "- " + ("; ".join(items) + "." if items else "No welfare payments recorded.")),
-        Line("p", f"- Sickness, wedding/funeral and farewell visits: {f['visits']}."),
+        Line("p", f"- Sickness, wedding/funeral and farewell visits: {f.visits}."),
         Line("h2", f"3. New members in {year}"),
-        Line("p", "- " + ("No new members were admitted this year." if not f["new_members"]
-                          else f"{f['new_members']} new members were admitted this year.")),
+        Line("p", "- " + ("No new members were admitted this year." if not f.new_members
+                          else f"{f.new_members} new members were admitted this year.")),
     ]
     return lines
 
@@ -419,7 +420,7 @@ def write_report(result: MergeResult, path: Path, lang: str = "vi") -> Path:
 def _build(result: MergeResult, lang: str):
     dataset = result.dataset
     year = dataset.year or 0
-    x = extra_figures(dataset)
+    f = compute_figures(dataset)
     unit = dataset.unit_info.get("unit_name") or ""
     T = (lambda vi, en: vi) if lang == "vi" else (lambda vi, en: en)  # noqa: E731
 
@@ -439,7 +440,7 @@ def _build(result: MergeResult, lang: str):
     # Header block: issuing body left, national motto right; number and dateline below.
     head = _borderless(doc, 2, [Cm(8.2), Cm(9.4)])  # a little wider than the text, as offices do
     left, right = head.rows[0].cells
-    _cell_line(left, (x["superior_name"] or "").upper(), size=12, first=True)
+    _cell_line(left, (f.superior_name or "").upper(), size=12, first=True)
     _cell_line(left, unit.upper(), bold=True, size=12)
     _rule(left, Cm(2.2))
     _cell_line(right, T("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=12,
@@ -450,7 +451,7 @@ def _build(result: MergeResult, lang: str):
     sector = dataset.level != "unit"
     issuer = "CĐN" if sector else "CĐCS"
     _cell_line(left, T(f"Số: …/BC-{issuer}", f"No.: …/BC-{issuer}"), size=13, first=True)
-    place = x["place"] or "……"
+    place = f.place or "……"
     _cell_line(right, T(f"{place}, ngày … tháng … năm …", f"{place}, … … …"), italic=True, size=14, first=True)
 
     _para(doc, T("BÁO CÁO", "REPORT"), bold=True, size=14, align="center", before=18, after=0)
@@ -472,7 +473,7 @@ def _build(result: MergeResult, lang: str):
     _para(doc, T(f"Trên đây là báo cáo hoạt động Công đoàn năm {year} của {unit}./.",
                  f"This is the {year} union activity report of {unit}."), indent=True)
 
-    _signature(doc, x, T, sector)
+    _signature(doc, f, T, sector)
 
     # Appendix: the report tables. The per-group table is wide: it gets a landscape section.
     tables = report_tables(dataset, lang, result.report)
@@ -644,12 +645,12 @@ def _rule_para(doc, indent) -> None:
     _bottom_border(paragraph)
 
 
-def _signature(doc, x: dict, T, sector: bool = False) -> None:
+def _signature(doc, f: Figures, T, sector: bool = False) -> None:
     _para(doc, "", after=0)
     table = _borderless(doc, 1, [Cm(8.0), Cm(8.5)])
     left, right = table.rows[0].cells
     _cell_line(left, T("Nơi nhận:", "Distribution:"), bold=True, italic=True, size=12, first=True, align="left")
-    for line in (T(f"- {x['superior_name'] or 'Công đoàn cấp trên'} (b/c);", f"- {x['superior_name'] or 'Superior union'};"),
+    for line in (T(f"- {f.superior_name or 'Công đoàn cấp trên'} (b/c);", f"- {f.superior_name or 'Superior union'};"),
                  T("- Các công đoàn cơ sở trực thuộc;", "- Grassroots unions;") if sector
                  else T("- Các tổ công đoàn trực thuộc;", "- Union groups;"),
                  T(f"- Lưu: {'CĐN' if sector else 'CĐCS'}, VT.", "- Files.")):
@@ -658,7 +659,7 @@ def _signature(doc, x: dict, T, sector: bool = False) -> None:
     _cell_line(right, T("CHỦ TỊCH", "CHAIRPERSON"), bold=True)
     for _ in range(4):
         _cell_line(right, "")
-    _cell_line(right, x["chair_name"] or "", bold=True)
+    _cell_line(right, f.chair_name or "", bold=True)
 
 
 def _cell_text(value: Any, kind: str, lang: str) -> str:
