@@ -99,7 +99,7 @@ def test_an_internal_error_exits_3_with_a_plain_message(monkeypatch):
     def bug(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(merge, "check_group", bug)
+    monkeypatch.setattr(merge.cccd, "check_across_groups", bug)  # runs in this process, after reading
     result = CliRunner().invoke(main, ["validate", str(SAMPLES / "2024")])
     assert result.exit_code == 3
     assert "internal error: ZeroDivisionError" in result.output and "--debug" in result.output

@@ -28,7 +28,17 @@ def test_public_names():
     assert issubclass(unionxl.UsageError, Exception)
 
 
-def test_each_group_is_checked_once_with_the_units_own_rates(tmp_path, monkeypatch):
+@pytest.fixture()
+def in_process(monkeypatch):
+    """Read tasks run in this process, so a test can count what the workers do (isolation itself is
+    tested in tests/test_isolation.py)."""
+    from unionxl import isolation
+
+    monkeypatch.setattr(isolation, "run_isolated",
+                        lambda worker, tasks, jobs=None, progress=None, **_: [worker(*task) for task in tasks])
+
+
+def test_each_group_is_checked_once_with_the_units_own_rates(tmp_path, monkeypatch, in_process):
     unit = unit_data(["T01", "T02"])
     unit["policy"] = {"mutual_quarterly": 250_000}  # the groups paid 200.000: every quarter is off-rate
     folder = write_folder(tmp_path / "in", two_groups(), unit)
@@ -48,7 +58,8 @@ def test_each_group_is_checked_once_with_the_units_own_rates(tmp_path, monkeypat
     assert {f.cell for f in rate if f.file == "T01.xlsx"} >= {"D4", "E4", "F4", "G4"}
 
 
-def test_a_unit_workbook_named_otherwise_is_still_found_and_groups_checked_once(tmp_path, monkeypatch):
+def test_a_unit_workbook_named_otherwise_is_still_found_and_groups_checked_once(tmp_path, monkeypatch,
+                                                                               in_process):
     folder = write_folder(tmp_path / "in", two_groups())
     (folder / "don-vi.xlsx").rename(folder / "A00-cau-hinh.xlsx")  # read in folder order, not first
     calls: Counter = Counter()

@@ -14,6 +14,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import i18n
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -21,21 +23,14 @@ class Severity(StrEnum):
     NOTE = "note"  # something skipped on purpose (a lock file); never changes the exit code
 
     def label(self, lang: str = "vi") -> str:
-        return _SEVERITY_LABELS[self][0 if lang == "vi" else 1]
-
-
-_SEVERITY_LABELS = {
-    Severity.ERROR: ("Lỗi", "Error"),
-    Severity.WARNING: ("Cảnh báo", "Warning"),
-    Severity.NOTE: ("Ghi chú", "Note"),
-}
+        return i18n.text(f"severity.{self.value}", lang)
 
 
 @dataclass(frozen=True)
 class Code:
     code: str
     severity: Severity
-    vi: str  # message template, str.format over the finding's params
+    vi: str  # message template over the finding's raw params, with i18n's format specs ({expected:vnd})
     en: str
     rejects: str = ""  # "row" or "file" when the finding keeps data out of the merge
 
@@ -45,35 +40,56 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 CATALOGUE: dict[str, Code] = {c.code: c for c in (
     # --- files
     Code("file-skipped", N,
-         "Bỏ qua tệp {reason_vi}.",
-         "Skipped: {reason_en}."),
+         "Bỏ qua tệp {reason:text}.",
+         "Skipped: {reason:text}."),
     Code("file-unreadable", E,
-         "Không đọc được tệp ({detail}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.",
-         "The file cannot be read ({detail}). Open it in Excel, save it as .xlsx and send it again.", "file"),
+         "Không đọc được tệp ({detail:text}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.",
+         "The file cannot be read ({detail:text}). Open it in Excel, save it as .xlsx and send it again.", "file"),
     Code("file-encrypted", E,
          "Tệp có đặt mật khẩu mở. Gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
          "The file is password-protected. Remove the password and send it again.", "file"),
     Code("file-too-large", E,
-         "Tệp quá lớn để đọc an toàn ({detail}). Xóa các trang, dòng, cột thừa, lưu lại dạng .xlsx rồi gửi lại.",
-         "The file is too large to read safely ({detail}). Delete unused sheets, rows and columns, "
+         "Tệp quá lớn để đọc an toàn ({detail:text}). Xóa các trang, dòng, cột thừa, lưu lại dạng .xlsx rồi gửi lại.",
+         "The file is too large to read safely ({detail:text}). Delete unused sheets, rows and columns, "
          "save it as .xlsx and send it again.", "file"),
     Code("file-unsafe", E,
-         "Tệp có cấu trúc bất thường, có thể gây hại ({detail}), nên không được đọc. "
+         "Tệp có cấu trúc bất thường, có thể gây hại ({detail:text}), nên không được đọc. "
          "Chép số liệu sang biểu mẫu gốc bằng Excel rồi gửi lại.",
-         "The file has an abnormal, possibly harmful structure ({detail}) and was not read. "
+         "The file has an abnormal, possibly harmful structure ({detail:text}) and was not read. "
          "Copy the data into the blank template in Excel and send it again.", "file"),
+    # A worker that read the file died or was stopped (unionxl.isolation); the other files go on.
+    Code("file-crashed-reader", E,
+         "Bộ đọc bảng tính bị dừng đột ngột khi mở tệp này ({detail:text}): tệp có thể bị hỏng hoặc có cấu trúc lạ. "
+         "Các tệp khác vẫn được tổng hợp. Mở tệp bằng Excel, chép số liệu sang biểu mẫu gốc, lưu dạng .xlsx "
+         "rồi gửi lại.",
+         "The spreadsheet reader stopped abruptly on this file ({detail:text}): it may be damaged or oddly built. "
+         "The other files were merged. Open it in Excel, copy the data into the blank template, save it as "
+         ".xlsx and send it again.", "file"),
+    Code("file-timeout", E,
+         "Đọc tệp này quá lâu nên đã dừng ({detail:text}). Các tệp khác vẫn được tổng hợp. Xóa các trang, dòng, cột "
+         "thừa, lưu lại dạng .xlsx rồi gửi lại; nếu tệp vốn rất lớn, chạy lại khi máy rảnh.",
+         "Reading this file took too long and was stopped ({detail:text}). The other files were merged. Delete "
+         "unused sheets, rows and columns, save it as .xlsx and send it again; if the file is really that "
+         "large, run again when the computer is idle.", "file"),
+    Code("file-memory", E,
+         "Đọc tệp này cần quá nhiều bộ nhớ nên đã dừng ({detail:text}). Các tệp khác vẫn được tổng hợp. Xóa các "
+         "trang, dòng, cột thừa (nhất là ô ở rất xa bảng), lưu lại dạng .xlsx rồi gửi lại.",
+         "Reading this file needed too much memory and was stopped ({detail:text}). The other files were merged. "
+         "Delete unused sheets, rows and columns (especially cells far from the table), save it as .xlsx "
+         "and send it again.", "file"),
     Code("file-link-outside", E,
          "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
          "The file is a link pointing outside the folder ({detail}) and was not followed. "
          "Copy the file itself into the folder.", "file"),
     Code("file-not-unionxl", E,
-         "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected}'). Nhập số liệu vào đúng biểu mẫu được phát.",
-         "Not a unionxl workbook (no '{sheet_expected}' sheet). Enter the data in the workbook you were given.",
+         "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected:sheet}'). Nhập số liệu vào đúng biểu mẫu được phát.",
+         "Not a unionxl workbook (no '{sheet_expected:sheet}' sheet). Enter the data in the workbook you were given.",
          "file"),
     Code("file-not-group", E,
-         "Tệp này là {detail_vi}, không phải biểu mẫu của một tổ công đoàn. Gửi biểu mẫu của tổ (có trang "
-         "'Thông tin tổ').",
-         "This file is {detail_en}, not a union group's workbook. Send the group's workbook.", "file"),
+         "Tệp này là {detail:text}, không phải biểu mẫu của một tổ công đoàn. Gửi biểu mẫu của tổ (có trang "
+         "'{sheet_expected:sheet}').",
+         "This file is {detail:text}, not a union group's workbook. Send the group's workbook (with a "
+         "'{sheet_expected:sheet}' sheet).", "file"),
     Code("file-version", E,
          "Biểu mẫu phiên bản {value}, phần mềm cần phiên bản {expected}. Chép số liệu sang biểu mẫu mới.",
          "Template version {value}; this tool needs {expected}. Copy the data into the new template.", "file"),
@@ -92,21 +108,21 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Chưa nhận được biểu mẫu của tổ {group} ({group_name}). Nhắc tổ gửi biểu mẫu, hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
          "No workbook received from group {group} ({group_name}). Ask the group for it, or remove the group from the list."),
     Code("unit-missing", E,
-         "Không tìm thấy biểu mẫu đơn vị (trang '{sheet_expected}') trong thư mục. Dùng lệnh 'unionxl template' để tạo.",
-         "No unit workbook (with a '{sheet_expected}' sheet) in the folder. Create one with 'unionxl template'."),
+         "Không tìm thấy biểu mẫu đơn vị (trang '{sheet_expected:sheet}') trong thư mục. Dùng lệnh 'unionxl template' để tạo.",
+         "No unit workbook (with a '{sheet_expected:sheet}' sheet) in the folder. Create one with 'unionxl template'."),
     Code("unit-duplicate", E,
          "Có nhiều biểu mẫu đơn vị; đã dùng '{other}'. Chỉ để lại một tệp.",
          "Several unit workbooks; '{other}' was used. Keep only one.", "file"),
     # --- sheets and columns
     Code("sheet-missing", E,
-         "Thiếu trang '{sheet_expected}'. Chép lại trang này từ biểu mẫu gốc.",
-         "Sheet '{sheet_expected}' is missing. Copy it back from the blank template."),
+         "Thiếu trang '{sheet_expected:sheet}'. Chép lại trang này từ biểu mẫu gốc.",
+         "Sheet '{sheet_expected:sheet}' is missing. Copy it back from the blank template."),
     Code("header-missing", E,
-         "Không tìm thấy dòng tiêu đề của trang (cần các cột: {expected}). Khôi phục dòng tiêu đề theo mẫu.",
-         "The header row was not found (expected columns: {expected}). Restore it from the template.", "row"),
+         "Không tìm thấy dòng tiêu đề của trang (cần các cột: {columns:columns}). Khôi phục dòng tiêu đề theo mẫu.",
+         "The header row was not found (expected columns: {columns:columns}). Restore it from the template.", "row"),
     Code("column-missing", E,
-         "Thiếu cột bắt buộc '{expected}'. Thêm lại cột này vào dòng tiêu đề.",
-         "Required column '{expected}' is missing. Add it back to the header row.", "row"),
+         "Thiếu cột bắt buộc '{column:column}'. Thêm lại cột này vào dòng tiêu đề.",
+         "Required column '{column:column}' is missing. Add it back to the header row.", "row"),
     Code("column-unknown", N,
          "Cột '{value}' không có trong mẫu nên không được tổng hợp.",
          "Column '{value}' is not part of the template and was not merged."),
@@ -115,26 +131,26 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Row '{value}' was taken for a totals line, not a record, and was not merged."),
     # --- cells
     Code("cell-required", E,
-         "Thiếu '{column}'. Nhập giá trị cho ô này.",
-         "'{column}' is missing. Fill in this cell.", "row"),
+         "Thiếu '{column:column}'. Nhập giá trị cho ô này.",
+         "'{column:column}' is missing. Fill in this cell.", "row"),
     Code("cell-type", E,
-         "'{column}' phải là {expected_vi}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
-         "'{column}' must be {expected_en}, but the cell holds '{value}'. Correct it.", "row"),
+         "'{column:column}' phải là {expected:text}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
+         "'{column:column}' must be {expected:text}, but the cell holds '{value}'. Correct it.", "row"),
     Code("cell-choice", E,
-         "'{value}' không có trong danh sách '{column}'. Chọn một trong: {expected}.",
-         "'{value}' is not in the list for '{column}'. Choose one of: {expected}.", "row"),
+         "'{value}' không có trong danh sách '{column:column}'. Chọn một trong: {list:choices}.",
+         "'{value}' is not in the list for '{column:column}'. Choose one of: {list:choices}.", "row"),
     Code("cell-choice-normalised", W,
-         "'{value}' được hiểu là '{expected}'. Chọn từ danh sách thả xuống để tránh nhầm.",
-         "'{value}' was read as '{expected}'. Pick from the dropdown to avoid mistakes."),
+         "'{value}' được hiểu là '{expected:list.{list}}'. Chọn từ danh sách thả xuống để tránh nhầm.",
+         "'{value}' was read as '{expected:list.{list}}'. Pick from the dropdown to avoid mistakes."),
     Code("amount-as-text", W,
-         "Số tiền '{value}' được gõ dạng chữ, đã hiểu là {expected}. Gõ số không kèm dấu chấm hay 'đ'.",
-         "Amount '{value}' was typed as text and read as {expected}. Type plain numbers."),
+         "Số tiền '{value}' được gõ dạng chữ, đã hiểu là {expected:vnd}. Gõ số không kèm dấu chấm hay 'đ'.",
+         "Amount '{value}' was typed as text and read as {expected:vnd}. Type plain numbers."),
     Code("date-as-text", W,
-         "Ngày '{value}' được gõ dạng chữ, đã hiểu là {expected}. Nhập ngày dạng ngày/tháng/năm.",
-         "Date '{value}' was typed as text and read as {expected}. Enter a real date."),
+         "Ngày '{value}' được gõ dạng chữ, đã hiểu là {expected:date}. Nhập ngày dạng ngày/tháng/năm.",
+         "Date '{value}' was typed as text and read as {expected:date}. Enter a real date."),
     Code("cell-negative", E,
-         "'{column}' không được âm ({value}).",
-         "'{column}' cannot be negative ({value}).", "row"),
+         "'{column:column}' không được âm ({value:num}).",
+         "'{column:column}' cannot be negative ({value:num}).", "row"),
     Code("cell-formula-error", E,
          "Ô có lỗi công thức {value}. Sửa công thức hoặc gõ giá trị.",
          "The cell holds a formula error {value}. Fix the formula or type the value.", "row"),
@@ -154,8 +170,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Số CCCD '{value}' bị mất số 0 ở đầu vì ô dạng số; đã hiểu là {expected}. Định dạng ô là Văn bản (Text) rồi gõ lại.",
          "Citizen ID '{value}' lost its leading zero (numeric cell); read as {expected}. Format the cell as Text."),
     Code("cccd-gender-century", E,
-         "Chữ số thứ 4 của CCCD ({value}) không khớp giới tính {gender} và năm sinh {birth_year}. Kiểm tra CCCD, giới tính và ngày sinh.",
-         "The 4th digit of the citizen ID ({value}) disagrees with gender {gender} and birth year {birth_year}."),
+         "Chữ số thứ 4 của CCCD ({value}) không khớp giới tính {gender:list.gender} và năm sinh {birth_year}. Kiểm tra CCCD, giới tính và ngày sinh.",
+         "The 4th digit of the citizen ID ({value}) disagrees with gender {gender:list.gender} and birth year {birth_year}."),
     Code("cccd-birth-year", E,
          "Chữ số 5–6 của CCCD ({value}) không khớp năm sinh {birth_year}. Kiểm tra CCCD và ngày sinh.",
          "Digits 5-6 of the citizen ID ({value}) disagree with birth year {birth_year}."),
@@ -170,59 +186,59 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Citizen ID {value} is also in group {other_group} ({other}): counted twice. Keep it in one group."),
     # --- members across sheets
     Code("member-unknown", E,
-         "'{value}' không có trong trang '{sheet_expected}' của tổ. Kiểm tra họ tên và CCCD.",
-         "'{value}' is not on the group's '{sheet_expected}' sheet. Check the name and citizen ID."),
+         "'{value}' không có trong trang '{sheet_expected:sheet}' của tổ. Kiểm tra họ tên và CCCD.",
+         "'{value}' is not on the group's '{sheet_expected:sheet}' sheet. Check the name and citizen ID."),
     # --- totals
     Code("declared-total", E,
-         "'{column}' khai {value} nhưng danh sách cho {expected}. Sửa số khai hoặc danh sách.",
-         "'{column}' is declared as {value} but the rows give {expected}. Fix one of them."),
+         "'{column:column}' khai {value:{format}} nhưng danh sách cho {expected:{format}}. Sửa số khai hoặc danh sách.",
+         "'{column:column}' is declared as {value:{format}} but the rows give {expected:{format}}. Fix one of them."),
     Code("row-total", E,
-         "Cộng dòng {value} khác tổng các kỳ {expected}. Sửa ô Cộng.",
-         "Row total {value} differs from the sum of its periods {expected}. Fix the total."),
+         "Cộng dòng {value:vnd} khác tổng các kỳ {expected:vnd}. Sửa ô Cộng.",
+         "Row total {value:vnd} differs from the sum of its periods {expected:vnd}. Fix the total."),
     Code("contribution-arrears", W,
-         "{name} chưa đóng {period} ({fund}), mức {expected}. Thu bổ sung, hoặc ghi lý do vào cột Ghi chú.",
-         "{name} has not paid {period} ({fund}), due {expected}. Collect it, or give the reason in the Note column."),
+         "{name} chưa đóng {period:period} ({fund:sheet}), mức {expected:vnd}. Thu bổ sung, hoặc ghi lý do vào cột Ghi chú.",
+         "{name} has not paid {period:period} ({fund:sheet}), due {expected:vnd}. Collect it, or give the reason in the Note column."),
     Code("contribution-rate", W,
-         "{name} đóng {value} cho {period}, khác mức {expected}. Kiểm tra số tiền.",
-         "{name} paid {value} for {period}, not the rate {expected}. Check the amount."),
+         "{name} đóng {value:vnd} cho {period:period}, khác mức {expected:vnd}. Kiểm tra số tiền.",
+         "{name} paid {value:vnd} for {period:period}, not the rate {expected:vnd}. Check the amount."),
     Code("member-no-contribution", W,
-         "Đoàn viên {name} không có dòng trong trang '{sheet_expected}'. Thêm dòng đóng quỹ cho đoàn viên.",
-         "Member {name} has no row on the '{sheet_expected}' sheet. Add one."),
+         "Đoàn viên {name} không có dòng trong trang '{sheet_expected:sheet}'. Thêm dòng đóng quỹ cho đoàn viên.",
+         "Member {name} has no row on the '{sheet_expected:sheet}' sheet. Add one."),
     Code("trip-support-rate", W,
-         "Hỗ trợ du lịch {value} khác định mức {expected}. Kiểm tra số tiền, hoặc ghi lý do vào cột Ghi chú.",
-         "Trip support {value} differs from the rate {expected}. Check the amount, or give the reason in the Note column."),
+         "Hỗ trợ du lịch {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền, hoặc ghi lý do vào cột Ghi chú.",
+         "Trip support {value:vnd} differs from the rate {expected:vnd}. Check the amount, or give the reason in the Note column."),
     # --- loans
     Code("loan-cap", E,
-         "Khoản vay {value} vượt mức tối đa {expected} một xuất. Kiểm tra số tiền vay: mỗi xuất không quá mức tối đa.",
-         "Loan of {value} exceeds the cap of {expected}. Check the amount: one loan may not exceed the cap."),
+         "Khoản vay {value:vnd} vượt mức tối đa {expected:vnd} một xuất. Kiểm tra số tiền vay: mỗi xuất không quá mức tối đa.",
+         "Loan of {value:vnd} exceeds the cap of {expected:vnd}. Check the amount: one loan may not exceed the cap."),
     Code("loan-non-member", E,
          "Người vay '{value}' không phải đoàn viên của tổ. Chỉ đoàn viên được vay quỹ tương hỗ.",
          "Borrower '{value}' is not a member of the group. Only members may borrow."),
     Code("loan-overpaid", E,
-         "Số đã trả {value} lớn hơn số vay {expected}. Sửa số đã trả hoặc số tiền vay.",
-         "Repaid {value} is more than the amount lent {expected}. Correct the repaid amount or the loan."),
+         "Số đã trả {value:vnd} lớn hơn số vay {expected:vnd}. Sửa số đã trả hoặc số tiền vay.",
+         "Repaid {value:vnd} is more than the amount lent {expected:vnd}. Correct the repaid amount or the loan."),
     Code("loan-outstanding", E,
-         "Còn nợ {value} khác số vay trừ số đã trả ({expected}). Sửa ô Còn nợ.",
-         "Outstanding {value} differs from amount minus repaid ({expected}). Correct the outstanding amount."),
+         "Còn nợ {value:vnd} khác số vay trừ số đã trả ({expected:vnd}). Sửa ô Còn nợ.",
+         "Outstanding {value:vnd} differs from amount minus repaid ({expected:vnd}). Correct the outstanding amount."),
     Code("loan-fund-exceeded", E,
-         "Quỹ tương hỗ không đủ cho vay: dư đầu kỳ {opening} + thu {collected} − cho vay {lent} = {value} (đã thu hồi {repaid}). Kiểm tra số dư đầu kỳ và các khoản vay.",
-         "The mutual-aid fund cannot cover the loans: opening {opening} + collected {collected} "
-         "− lent {lent} = {value} (repaid so far {repaid}). Check the opening balance and the loans."),
+         "Quỹ tương hỗ không đủ cho vay: dư đầu kỳ {opening:vnd} + thu {collected:vnd} − cho vay {lent:vnd} = {value:vnd} (đã thu hồi {repaid:vnd}). Kiểm tra số dư đầu kỳ và các khoản vay.",
+         "The mutual-aid fund cannot cover the loans: opening {opening:vnd} + collected {collected:vnd} "
+         "− lent {lent:vnd} = {value:vnd} (repaid so far {repaid:vnd}). Check the opening balance and the loans."),
     # --- welfare
     Code("welfare-duplicate", E,
-         "{name} nhận '{kind}' hai lần (cũng ở {other}). Xóa dòng thừa.",
-         "{name} received '{kind}' twice (also at {other}). Remove the extra row."),
+         "{name:who} nhận '{kind:list.welfare_kind}' hai lần (cũng ở {other}). Xóa dòng thừa.",
+         "{name:who} received '{kind:list.welfare_kind}' twice (also at {other}). Remove the extra row."),
     Code("welfare-missing", W,
-         "{name} chưa có dòng chi '{kind}'. Thêm dòng chi vào trang Chăm lo, hoặc ghi lý do vào cột Ghi chú.",
-         "{name} has no '{kind}' payment. Add it on the Welfare sheet, or give the reason in the Note column."),
+         "{name:who} chưa có dòng chi '{kind:list.welfare_kind}'. Thêm dòng chi vào trang Chăm lo, hoặc ghi lý do vào cột Ghi chú.",
+         "{name:who} has no '{kind:list.welfare_kind}' payment. Add it on the Welfare sheet, or give the reason in the Note column."),
     Code("welfare-rate", W,
-         "Chi '{kind}' {value} khác định mức {expected}. Kiểm tra số tiền.",
-         "'{kind}' paid {value}, not the rate {expected}. Check the amount."),
+         "Chi '{kind:list.welfare_kind}' {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền.",
+         "'{kind:list.welfare_kind}' paid {value:vnd}, not the rate {expected:vnd}. Check the amount."),
     # --- roll-up of consolidated workbooks (sector union)
     Code("rollup-not-consolidated", E,
-         "Tệp không phải bản tổng hợp của một công đoàn cơ sở ({detail_vi}). Công đoàn ngành chỉ tổng hợp tệp "
+         "Tệp không phải bản tổng hợp của một công đoàn cơ sở ({detail:text}). Công đoàn ngành chỉ tổng hợp tệp "
          "tong-hop-<năm>.xlsx do lệnh 'unionxl merge' ghi ra: đề nghị CĐCS gửi đúng tệp đó.",
-         "Not the consolidated workbook of a grassroots union ({detail_en}). The roll-up takes only the "
+         "Not the consolidated workbook of a grassroots union ({detail:text}). The roll-up takes only the "
          "tong-hop-<year>.xlsx that 'unionxl merge' writes: ask the union for that file.", "file"),
     Code("rollup-year", E,
          "Bản tổng hợp năm {value}, khác năm {expected} của các bản tổng hợp khác. Đề nghị CĐCS gửi bản "
@@ -234,9 +250,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Two consolidated workbooks of {unit}: this one and '{other}'. '{other}' was used; remove the extra "
          "file and run again.", "file"),
     Code("rollup-unresolved-errors", E,
-         "Bản tổng hợp của {unit} còn {value} lỗi chưa sửa ({codes}): số liệu của CĐCS này chưa đầy đủ (dòng, tệp "
+         "Bản tổng hợp của {unit} còn {value:num} lỗi chưa sửa ({codes}): số liệu của CĐCS này chưa đầy đủ (dòng, tệp "
          "bị loại không được tính). Đề nghị CĐCS sửa lỗi, tổng hợp lại rồi gửi lại.",
-         "The consolidated workbook of {unit} still lists {value} unresolved errors ({codes}): its figures are "
+         "The consolidated workbook of {unit} still lists {value:num} unresolved errors ({codes}): its figures are "
          "incomplete (rejected rows and files are not counted). Ask the union to fix them, merge again and resend."),
     Code("cccd-duplicate-units", E,
          "CCCD {value} ({name}) cũng có trong danh sách của {other_unit} ({other}): một đoàn viên được tính ở hai "
@@ -245,9 +261,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Ask both to agree (a member who transferred is removed by the former union) and resend."),
     # --- this year against last year
     Code("previous-opening-balance", E,
-         "Số dư quỹ tương hỗ năm trước chuyển sang {value} khác số dư cuối năm {previous_year} là {expected} "
+         "Số dư quỹ tương hỗ năm trước chuyển sang {value:vnd} khác số dư cuối năm {previous_year} là {expected:vnd} "
          "(bản tổng hợp '{previous}'). Sửa số dư đầu năm cho khớp, hoặc kiểm tra lại bản tổng hợp năm trước.",
-         "Mutual-aid fund opening balance {value} differs from the {previous_year} closing balance {expected} "
+         "Mutual-aid fund opening balance {value:vnd} differs from the {previous_year} closing balance {expected:vnd} "
          "(consolidated workbook '{previous}'). Correct the opening balance, or check last year's workbook."),
     Code("previous-other-unit", W,
          "Bản tổng hợp năm trước '{previous}' là của {value}, không phải {expected}. Kiểm tra đã chọn đúng tệp chưa.",
@@ -277,10 +293,14 @@ class Finding:
         return f"{quoted}!{self.cell}" if self.cell else quoted
 
     def message(self, lang: str = "vi") -> str:
+        """The message in `lang`: raw params rendered by the catalogue's format specs at this point only."""
         code = CATALOGUE[self.code]
         template = code.vi if lang == "vi" else code.en
-        values = _MessageValues(value=_show(self.value), group=self.group, **self.params)
-        return template.format_map(values)
+        return i18n.render(template, lang, **{"group": self.group, **self.params, "value": self.value})
+
+    def shown_value(self, lang: str = "vi") -> str:
+        """The value as read, invisible characters made visible (SPEC §8); '' when nothing was read."""
+        return "" if self.value is None else i18n.show(self.value, "", lang)
 
     def to_dict(self, lang: str = "vi") -> dict:
         return {
@@ -291,24 +311,9 @@ class Finding:
             "sheet": self.sheet,
             "cell": self.cell,
             "place": self.place,
-            "value": _show(self.value),
+            "value": self.shown_value(lang),
             "message": self.message(lang),
         }
-
-
-class _MessageValues(dict):
-    """Missing parameters render as '?' rather than failing a whole run."""
-
-    def __missing__(self, key):
-        return "?"
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
 
 
 @dataclass
@@ -392,6 +397,11 @@ def catalogue_markdown() -> str:
         "",
         "Every finding has a stable code, a severity, a place (file, sheet, cell) and a message saying what "
         "to do. *Rejects*: the finding keeps the row or the whole file out of the merge.",
+        "",
+        "Tham số của lời nhắn là dữ liệu thô, chỉ được trình bày theo ngôn ngữ khi hiển thị / A message's "
+        "parameters are raw data, shown per language only when the message is rendered: "
+        "`{expected:vnd}` → 200.000đ / 200,000 VND, `{period:period}` → quý IV / Q4, "
+        "`{column:column}` → Số CCCD / Citizen ID (see `unionxl/i18n.py` for every format spec).",
         "",
         "| Mã / code | Mức độ / severity | Loại bỏ / rejects | Lời nhắn (vi) | Message (en) |",
         "|---|---|---|---|---|",

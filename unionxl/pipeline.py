@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import merge as _merge
+from . import schema
 from .findings import FileRecord, Finding, Report
 from .merge import CheckContext, MergeUsageError, ReadTask, account_rows, policy_of, read_all, unit_year
 from .model import Dataset, Workbook
@@ -78,9 +79,9 @@ def check_file(path: Path | str, unit: Path | str | Workbook, display: str | Non
     expected = _merge._expected_groups(unit_book)
     if book.accepted and book.kind != "group":
         book.accepted = False
-        what = {"unit": ("biểu mẫu đơn vị", "the unit workbook")}.get(
-            book.kind, ("không phải biểu mẫu của một tổ", "not a group workbook"))
-        report.add(Finding("file-not-group", display, params={"detail_vi": what[0], "detail_en": what[1]}))
+        detail = "upload.unit_workbook" if book.kind == "unit" else "upload.other_workbook"
+        report.add(Finding("file-not-group", display,
+                           params={"detail": detail, "sheet_expected": schema.GROUP_INFO.key}))
     year = year or book.info.get("year")
     groups = _merge._accept_groups([book], year, expected, unit_book, report)
     if groups:

@@ -15,11 +15,10 @@ from typing import Any, Callable, Iterator
 from . import schema
 from .checks.common import valid_cccd
 from .findings import Finding
-from .fmt import vnd
+from .figures import Figures
 from .merge import MergeUsageError
 from .result import Result
 from .textnorm import fold
-from .figures import Figures
 from .tables import ReportTable, compute_figures
 
 
@@ -149,8 +148,8 @@ def check(current: Result, comparison: YearComparison) -> Iterator[Finding]:
     if info is not None and opening is not None and comparison.previous_closing is not None \
             and opening != comparison.previous_closing:
         yield Finding("previous-opening-balance", unit.display, info.name,
-                      info.cells.get("mutual_opening_balance", ""), vnd(opening),
-                      {"expected": vnd(comparison.previous_closing), "previous_year": comparison.previous_year or "?",
+                      info.cells.get("mutual_opening_balance", ""), opening,
+                      {"expected": comparison.previous_closing, "previous_year": comparison.previous_year,
                        "previous": comparison.previous_file})
     name = dataset.unit_info.get("unit_name") or ""
     if name and comparison.previous_unit and fold(name) != fold(comparison.previous_unit):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import schema
+from . import isolation, schema
 from .checks.common import valid_cccd
 from .findings import CATALOGUE, FileRecord, Finding, Report, Severity
 from .merge import MergeUsageError, ReadTask, account_rows, collect, read_all
@@ -92,8 +92,9 @@ def read_consolidated(path: Path, display: str | None = None) -> tuple[Consolida
         calamine_book.close()
 
 
-def _not_consolidated(display: str, vi: str, en: str) -> Finding:
-    return Finding("rollup-not-consolidated", display, params={"detail_vi": vi, "detail_en": en})
+def _not_consolidated(display: str, detail: str | tuple) -> Finding:
+    """`detail` says what the file is instead: a key of the text catalogue, or (key, its params)."""
+    return Finding("rollup-not-consolidated", display, params={"detail": detail})
 
 
 def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Consolidated | None, list[Finding]]:
@@ -105,17 +106,15 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
     info_name = names.get(fold(schema.CONSOLIDATED_INFO_SHEET))
     if info_name is None:
         if sheet_named(schema.GROUP_INFO.vi, schema.GROUP_INFO.en):
-            return None, [_not_consolidated(display, "biểu mẫu của một tổ công đoàn", "a union group's workbook")]
+            return None, [_not_consolidated(display, "rollup.group_workbook")]
         if sheet_named(schema.UNIT_INFO.vi, schema.UNIT_INFO.en):
-            return None, [_not_consolidated(display, "biểu mẫu đơn vị", "a unit workbook")]
-        return None, [_not_consolidated(display, f"không có trang '{schema.CONSOLIDATED_INFO_SHEET}'",
-                                        f"no '{schema.CONSOLIDATED_INFO_SHEET}' sheet")]
+            return None, [_not_consolidated(display, "rollup.unit_workbook")]
+        return None, [_not_consolidated(display, ("rollup.no_info_sheet", {"sheet": schema.CONSOLIDATED_INFO_SHEET}))]
     info_findings: list[Finding] = []
     info = read_fields(calamine_book, info_name, schema.CONSOLIDATED_INFO, display, info_findings,
                        scan=scans.get(info_name))
     if info.values.get("kind") != schema.CONSOLIDATED_KIND:
-        return None, [_not_consolidated(display, f"trang '{info_name}' không ghi loại bản tổng hợp",
-                                        f"the '{info_name}' sheet does not name a consolidated workbook")]
+        return None, [_not_consolidated(display, ("rollup.no_kind", {"sheet": info_name}))]
     findings: list[Finding] = []
     version = info.values.get("template_version")
     if str(version or "").split(".")[0] != schema.TEMPLATE_VERSION.split(".")[0]:
@@ -128,7 +127,7 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
         layout = schema.ledger_sheet(sheet, schema.LEVEL_SECTOR)  # a CĐCS workbook simply has no CĐCS column
         real = sheet_named(sheet.vi, sheet.en)
         if real is None:
-            findings.append(Finding("sheet-missing", display, params={"sheet_expected": sheet.vi}))
+            findings.append(Finding("sheet-missing", display, params={"sheet_expected": sheet.key}))
             book.tables[sheet.key] = SheetData(sheet.key, sheet.vi)
             continue
         data = read_table(calamine_book, real, layout, display, findings, scan=scans.get(real))
@@ -176,7 +175,7 @@ def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str
         display = _display(path, folder)
         reason = _skip_reason(path)
         if reason:
-            report.add(Finding("file-skipped", display, params={"reason_vi": reason[0], "reason_en": reason[1]}))
+            report.add(Finding("file-skipped", display, params={"reason": reason}))
             report.files.append(FileRecord(display, kind="skipped", path=path))
             if progress:
                 progress(path)

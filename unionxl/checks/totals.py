@@ -6,9 +6,8 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..fmt import vnd
-from ..model import Workbook
 from ..figures import PERIODS, GroupTotals, paid
+from ..model import Workbook
 from .common import GroupContext
 
 DECLARED = {  # declared total on the group's info sheet -> the GroupTotals figure it states
@@ -55,8 +54,8 @@ def check_declared(ctx: GroupContext) -> Iterator[Finding]:
             continue
         field = schema.GROUP_INFO.field(key)
         money = field.type == schema.ColType.AMOUNT
-        yield ctx.at_info(key, "declared-total", vnd(declared) if money else declared,
-                          column=field.vi, expected=vnd(rows_give) if money else rows_give)
+        yield ctx.at_info(key, "declared-total", declared, column=f"{schema.GROUP_INFO.key}.{key}",
+                          expected=rows_give, format="vnd" if money else "num")
 
 
 def check_row_totals(ctx: GroupContext) -> Iterator[Finding]:
@@ -67,4 +66,4 @@ def check_row_totals(ctx: GroupContext) -> Iterator[Finding]:
         for row in sheet.accepted():
             total = row.values.get("total")
             if total is not None and total != paid(row, key):
-                yield ctx.at(key, row, "total", "row-total", vnd(total), expected=vnd(paid(row, key)))
+                yield ctx.at(key, row, "total", "row-total", total, expected=paid(row, key))
