@@ -39,6 +39,19 @@ def main(ctx: click.Context, debug: bool) -> None:
       3  lỗi nội bộ của unionxl / internal error (a bug: run again with --debug and report it)
     """
     ctx.obj = {"debug": debug}
+    _console_safe()
+
+
+def _console_safe() -> None:
+    """A Windows console in cp1252 (or any code page without Vietnamese) must not end a run with
+    UnicodeEncodeError: letters it cannot show become '?' instead."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "Đoàn viên ơ ư ạ ế".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="replace")
 
 
 # ---------------------------------------------------------------- templates
@@ -241,6 +254,42 @@ def rollup(ctx: click.Context, folder: Path, out_dir: Path, unit_name: str | Non
     result = _run_merge(ctx, folder, None, lang, json_path, show_all, previous_path,
                         rollup={"unit_name": unit_name, "superior_name": superior_name})
     _write(ctx, result, out_dir, lang, json_path)
+
+
+# ------------------------------------------------------------------ web desk
+
+DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("unionxl-data"),
+                    show_default=True, help="Thư mục dữ liệu của bàn làm việc / the desk's data folder.")
+
+
+@main.command()
+@DATA
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Địa chỉ nghe; 0.0.0.0 để máy khác trong mạng cơ quan vào được / 0.0.0.0 for the office network.")
+@click.option("--port", default=8765, show_default=True, type=int, help="Cổng / port.")
+@click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt / do not open a browser.")
+def serve(data_dir: Path, host: str, port: int, no_browser: bool) -> None:
+    """Chạy bàn làm việc trên web: tổ nộp biểu mẫu qua link, kế toán theo dõi và tổng hợp /
+    run the web desk: groups upload through their links, the treasurer follows up and consolidates."""
+    from .web.server import serve as run_server
+
+    run_server(data_dir, host=host, port=port, open_browser=not no_browser)
+
+
+@main.command()
+@DATA
+@click.password_option("--password", prompt="Mật khẩu mới / new password",
+                       confirmation_prompt="Nhập lại / again", help="Mật khẩu mới (nên để lệnh tự hỏi) / new password.")
+def password(data_dir: Path, password: str) -> None:
+    """Đặt lại mật khẩu kế toán của bàn làm việc (đăng xuất mọi phiên) / reset the treasurer's password
+    (ends every session)."""
+    from .web.server import set_password
+
+    try:
+        set_password(data_dir, password)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã đặt mật khẩu / password set: {data_dir}")
 
 
 def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path | None) -> None:

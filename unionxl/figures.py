@@ -5,9 +5,11 @@ the consolidated workbook, the Word report and the year-on-year comparison all r
 attributes. Amounts are whole đồng (int), counts are ints, a rate is None where the
 merged units do not share one.
 
-`GroupTotals.of(book)` is the only code that sums a group's rows: the report's per-group
-figures use the accepted rows, the declared-totals check uses every row the officer wrote
-(`accepted_only=False`), so both say the same thing about the same rows.
+A group's totals are summed in one place: what each declared total counts or sums is the
+schema's `Field.tally`, and `declared_totals(book)` applies those tallies. The report's per-group
+figures (`GroupTotals.of`) take them over the accepted rows; the declared-totals check takes them
+over every row the officer wrote (`accepted_only=False`), so both say the same thing about the
+same rows, and a declared total added to the schema is checked without code here.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from typing import Any, Iterable
 from . import schema
 from .model import Row, Workbook
 
-PERIODS = {"travel_fund": schema.MONTHS, "mutual_fund": schema.QUARTERS}
-"""The period columns of each fund sheet: 12 months, 4 quarters."""
-
-
 def paid(row: Row, sheet_key: str) -> int:
-    """What one fund row paid over its periods, in đồng."""
-    return sum(row.values.get(p) or 0 for p in PERIODS[sheet_key])
+    """What one row of a fund sheet paid over its periods, in đồng (the schema's fund_sheets())."""
+    return sum(row.values.get(p) or 0 for p in schema.fund_sheets()[sheet_key])
+
+
+def declared_totals(book: Workbook, accepted_only: bool = True) -> dict[str, int]:
+    """Each declared total of the group info sheet (schema.declared_totals) as the rows give it."""
+    def rows(key: str) -> list[Row]:
+        return [r for r in book.rows(key) if r.accepted] if accepted_only else book.rows(key)
+
+    return {key: tally.of(rows(tally.sheet)) for key, tally in schema.declared_totals().items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +58,19 @@ class GroupTotals:
 
         members, travel, mutual = rows("members"), rows("travel_fund"), rows("mutual_fund")
         loans, welfare = rows("loans"), rows("welfare")
+        declared = declared_totals(book, accepted_only)
         return cls(
-            members=len(members),
-            male=sum(1 for r in members if r.values.get("gender") == "male"),
-            female=sum(1 for r in members if r.values.get("gender") == "female"),
+            members=declared["declared_members"],
+            male=declared["declared_male"],
+            female=declared["declared_female"],
             party_members=sum(1 for r in members if r.values.get("party_member") == "yes"),
-            travel_collected=sum(paid(r, "travel_fund") for r in travel),
+            travel_collected=declared["declared_travel_total"],
             trip_support_count=sum(1 for r in travel if r.values.get("trip_support")),
             trip_support_amount=sum(r.values.get("trip_support") or 0 for r in travel),
-            mutual_collected=sum(paid(r, "mutual_fund") for r in mutual),
+            mutual_collected=declared["declared_mutual_total"],
             mutual_unpaid_periods=sum(1 for r in mutual for q in schema.QUARTERS if not r.values.get(q)),
-            loans_count=len(loans),
-            loans_amount=sum(r.values.get("amount") or 0 for r in loans),
+            loans_count=declared["declared_loans_count"],
+            loans_amount=declared["declared_loans_amount"],
             loans_repaid=sum(r.values.get("repaid") or 0 for r in loans),
             welfare_amount=sum(r.values.get("amount") or 0 for r in welfare),
         )

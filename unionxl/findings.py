@@ -104,6 +104,15 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("group-unknown", E,
          "Mã tổ '{value}' không có trong danh sách tổ của đơn vị. Sửa mã tổ hoặc thêm tổ vào trang 'Tổ công đoàn'.",
          "Group code '{value}' is not in the unit's list of groups. Fix the code or add the group.", "file"),
+    # --- the web desk: a workbook sent through a group's upload link that is not that group's
+    Code("upload-unit-workbook", E,
+         "Đây là biểu mẫu đơn vị (của BCH CĐCS), không phải biểu mẫu của tổ. Tải lên biểu mẫu của tổ mình.",
+         "This is the unit's workbook (the union executive's), not a group's workbook. Upload your group's "
+         "workbook.", "file"),
+    Code("upload-other-group", E,
+         "Đây là biểu mẫu của tổ {value}, không phải của tổ {expected}. Tải lên đúng biểu mẫu của tổ {expected}.",
+         "This is group {value}'s workbook, not group {expected}'s. Upload group {expected}'s own workbook.",
+         "file"),
     Code("group-missing", E,
          "Chưa nhận được biểu mẫu của tổ {group} ({group_name}). Nhắc tổ gửi biểu mẫu, hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
          "No workbook received from group {group} ({group_name}). Ask the group for it, or remove the group from the list."),
@@ -268,6 +277,17 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("previous-other-unit", W,
          "Bản tổng hợp năm trước '{previous}' là của {value}, không phải {expected}. Kiểm tra đã chọn đúng tệp chưa.",
          "Last year's workbook '{previous}' belongs to {value}, not {expected}. Check it is the right file."),
+    # --- outputs: a fast path that stepped aside (the output is complete, written the slow way)
+    Code("output-slow-path", N,
+         "Tệp {output} được ghi theo cách chậm hơn vì cách nhanh gặp điều không lường trước ({reason}). "
+         "Kết quả vẫn đầy đủ; nếu lặp lại, hãy báo cho người bảo trì unionxl.",
+         "{output} was written the slower way because the fast path met something unexpected ({reason}). "
+         "The output is complete; if this recurs, tell the unionxl maintainers."),
+    Code("output-failed", W,
+         "Không ghi được {output} ({reason}). Các tệp kết quả khác vẫn đầy đủ; gửi tệp gốc cho người bảo trì "
+         "unionxl để tìm nguyên nhân.",
+         "{output} could not be written ({reason}). The other outputs are complete; send the original file "
+         "to the unionxl maintainers so they can find the cause."),
 )}
 
 

@@ -300,11 +300,23 @@ def visible(value: str) -> str:
 
 def _schema_sheets() -> dict:
     from . import schema
-    sheets = {}
+    # The extension points first: a sheet or field added to the schema (GROUP_SHEETS, GROUP_INFO)
+    # is named by the schema as it is now.
+    sheets = {sheet.key: sheet for sheet in (schema.GROUP_INFO, *schema.GROUP_SHEETS)}
     for obj in vars(schema).values():
         if isinstance(obj, (schema.TableSheet, schema.FieldSheet)):
             sheets.setdefault(obj.key, obj)
     return sheets
+
+
+def _sheets() -> dict:
+    """The schema's sheets by key, built again only when its extension points change."""
+    global _SHEETS, _SHEETS_OF
+    from . import schema
+    now = (id(schema.GROUP_INFO), id(schema.GROUP_SHEETS))
+    if _SHEETS is None or _SHEETS_OF != now:
+        _SHEETS, _SHEETS_OF = _schema_sheets(), now
+    return _SHEETS
 
 
 def _schema_columns() -> dict:
@@ -313,15 +325,13 @@ def _schema_columns() -> dict:
 
 
 _SHEETS: dict | None = None
+_SHEETS_OF: tuple | None = None
 _LOOSE_COLUMNS: dict | None = None
 
 
 def sheet_label(key: str, lang: str = "vi") -> str | None:
     """The template's name of sheet `key` in `lang`, or None for a name that is not a schema key."""
-    global _SHEETS
-    if _SHEETS is None:
-        _SHEETS = _schema_sheets()
-    sheet = _SHEETS.get(key)
+    sheet = _sheets().get(key)
     if sheet is not None:
         return sheet.name(lang)
     from . import schema
@@ -331,11 +341,9 @@ def sheet_label(key: str, lang: str = "vi") -> str | None:
 
 def column_label(key: str, lang: str = "vi") -> str | None:
     """'members.cccd' -> 'Số CCCD' / 'Citizen ID' (a column of a table sheet or a field of a field sheet)."""
-    global _SHEETS, _LOOSE_COLUMNS
-    if _SHEETS is None:
-        _SHEETS = _schema_sheets()
+    global _LOOSE_COLUMNS
     sheet_key, _, column_key = key.partition(".")
-    sheet = _SHEETS.get(sheet_key.rpartition(":")[2])  # a ledger's key names its group sheet: unit-ledger:members
+    sheet = _sheets().get(sheet_key.rpartition(":")[2])  # a ledger's key names its group sheet: unit-ledger:members
     if sheet is not None:
         try:
             item = sheet.column(column_key) if hasattr(sheet, "column") else sheet.field(column_key)
@@ -360,3 +368,171 @@ def choice_label(key: str, lang: str = "vi") -> str | None:
         return lst.label(choice_key, lang)
     except KeyError:
         return None
+
+
+# ---------------------------------------------------------------- the web desk (unionxl serve)
+# Same catalogue, same rule: every word a person reads on the desk's pages is here, vi and en.
+TEXTS.update({
+    "web.app_name": ("Bàn làm việc của kế toán công đoàn", "Union treasurer's desk"),
+    "web.logout": ("Đăng xuất", "Sign out"),
+    "web.setup_title": ("Đặt mật khẩu kế toán", "Set the treasurer's password"),
+    "web.setup_intro": ("Lần đầu dùng: đặt mật khẩu cho kế toán / BCH CĐCS (ít nhất {n} ký tự). Chỉ người có mật "
+                        "khẩu này mới xem được bảng theo dõi và tổng hợp.",
+                        "First use: set the treasurer's password (at least {n} characters). Only someone with it "
+                        "can see the dashboard and consolidate."),
+    "web.setup_local_only": ("Chỉ đặt được mật khẩu lần đầu trên chính máy chạy unionxl (mở http://127.0.0.1:8765), "
+                             "hoặc bằng lệnh 'unionxl password'.",
+                             "The first password can only be set on the machine running unionxl "
+                             "(open http://127.0.0.1:8765) or with 'unionxl password'."),
+    "web.setup_button": ("Lưu mật khẩu", "Save the password"),
+    "web.password": ("Mật khẩu", "Password"),
+    "web.password_again": ("Nhập lại mật khẩu", "Password again"),
+    "web.password_short": ("Mật khẩu cần ít nhất {n} ký tự.", "The password needs at least {n} characters."),
+    "web.password_mismatch": ("Hai lần nhập mật khẩu không giống nhau.", "The two passwords differ."),
+    "web.login_title": ("Đăng nhập kế toán", "Treasurer sign-in"),
+    "web.login_intro": ("Trang dành cho kế toán / BCH CĐCS. Tổ trưởng không cần đăng nhập: hãy mở đường link "
+                        "riêng của tổ.", "For the treasurer. Group officers need no sign-in: open your group's "
+                        "own link."),
+    "web.login_button": ("Đăng nhập", "Sign in"),
+    "web.login_wrong": ("Sai mật khẩu.", "Wrong password."),
+    "web.login_blocked": ("Nhập sai quá nhiều lần. Chờ 15 phút rồi thử lại.",
+                          "Too many wrong passwords. Wait 15 minutes and try again."),
+    "web.login_forgot": ("Quên mật khẩu: trên máy chạy unionxl, chạy lệnh 'unionxl password' để đặt lại.",
+                         "Forgot it? On the machine running unionxl, run 'unionxl password' to reset it."),
+    "web.home_title": ("Các năm báo cáo", "Report years"),
+    "web.years": ("Năm đã tạo", "Years"),
+    "web.year_label": ("Năm {year}", "Year {year}"),
+    "web.created": ("tạo lúc {at}", "created {at}"),
+    "web.new_year": ("Tạo năm báo cáo mới", "Start a new year"),
+    "web.new_year_intro": ("Tải lên biểu mẫu đơn vị đã điền (danh sách tổ, định mức, số dư năm trước). Mỗi tổ trong "
+                           "danh sách sẽ có một đường link riêng để nộp biểu mẫu.",
+                           "Upload the filled unit workbook (group list, rates, last year's balance). Each group "
+                           "in the list gets its own upload link."),
+    "web.new_year_hint": ("Chưa có biểu mẫu đơn vị? Tạo bằng lệnh: unionxl template unit don-vi.xlsx --year 2025",
+                          "No unit workbook yet? Create one: unionxl template unit unit.xlsx --year 2025"),
+    "web.unit_workbook": ("Biểu mẫu đơn vị (.xlsx)", "Unit workbook (.xlsx)"),
+    "web.create_year": ("Tạo năm", "Create the year"),
+    "web.year_no_file": ("Chưa chọn tệp biểu mẫu đơn vị.", "Choose the unit workbook first."),
+    "web.year_bad_unit": ("Chưa tạo được năm từ tệp này:", "This file cannot start a year:"),
+    "web.status_summary": ("Tình trạng các tổ", "Groups' status"),
+    "web.status.ok": ("Đạt", "Accepted"),
+    "web.status.warning": ("Chỉ cảnh báo", "Warnings only"),
+    "web.status.error": ("Có lỗi", "Has errors"),
+    "web.status.missing": ("Chưa nộp", "Not sent"),
+    "web.status.pending": ("Đang kiểm tra", "Being checked"),
+    "web.counts": ("{errors} lỗi, {warnings} cảnh báo", "{errors} errors, {warnings} warnings"),
+    "web.consolidate": ("Tổng hợp", "Consolidate"),
+    "web.consolidate_intro": ("{sent}/{total} tổ đã nộp. Tổng hợp dùng bản mới nhất của mỗi tổ và ghi đúng các kết "
+                              "quả của lệnh 'unionxl merge': bản tổng hợp Excel, báo cáo Word, JSON và bản phản hồi "
+                              "cho các tổ.",
+                              "{sent}/{total} groups have sent. Consolidating uses each group's latest version and "
+                              "writes exactly what 'unionxl merge' writes: the consolidated workbook, the Word "
+                              "report, JSON and the feedback copies."),
+    "web.with_previous": ("So sánh với bản tổng hợp năm trước", "Compare with last year's consolidated workbook"),
+    "web.consolidate_button": ("Tổng hợp ngay", "Consolidate now"),
+    "web.merge_busy": ("Đang tổng hợp…", "Consolidating…"),
+    "web.merges": ("Các lần tổng hợp", "Consolidations"),
+    "web.merge_state.queued": ("Đang chờ", "Queued"),
+    "web.merge_state.running": ("Đang chạy", "Running"),
+    "web.merge_state.done": ("Xong", "Done"),
+    "web.merge_state.failed": ("Thất bại", "Failed"),
+    "web.merge_state.interrupted": ("Bị ngắt (máy chủ dừng giữa chừng)", "Interrupted (server stopped)"),
+    "web.merge_counts": ("{errors} lỗi, {warnings} cảnh báo", "{errors} errors, {warnings} warnings"),
+    "web.groups": ("Các tổ công đoàn", "Union groups"),
+    "web.groups_hint": ("Gửi cho mỗi tổ trưởng đường link của tổ (qua Zalo, e-mail). Ai có link đều nộp được cho tổ "
+                        "đó: nếu lộ link, bấm 'Cấp link mới' (link cũ hết hiệu lực).",
+                        "Send each group officer the group's link (Zalo, e-mail). Anyone with the link can upload "
+                        "for that group: if it leaks, press 'New link' (the old one stops working)."),
+    "web.col.group": ("Tổ", "Group"),
+    "web.col.status": ("Tình trạng", "Status"),
+    "web.col.last": ("Lần nộp cuối", "Last upload"),
+    "web.col.versions": ("Số lần nộp", "Versions"),
+    "web.col.link": ("Link nộp của tổ", "Group's upload link"),
+    "web.col.actions": ("Việc khác", "Actions"),
+    "web.col.severity": ("Mức", "Severity"),
+    "web.col.place": ("Trang, ô", "Sheet, cell"),
+    "web.col.value": ("Giá trị đọc được", "Value as read"),
+    "web.col.message": ("Cần làm gì", "What to do"),
+    "web.col.sheet": ("Trang", "Sheet"),
+    "web.col.read": ("Đọc", "Read"),
+    "web.col.accepted": ("Nhận", "Accepted"),
+    "web.col.rejected": ("Loại", "Rejected"),
+    "web.col.file": ("Tệp", "File"),
+    "web.col.when": ("Lúc", "When"),
+    "web.col.who": ("Ai", "Who"),
+    "web.col.action": ("Việc", "Action"),
+    "web.col.detail": ("Chi tiết", "Detail"),
+    "web.link_of": ("Link nộp của tổ {group}", "Upload link of group {group}"),
+    "web.copy": ("Chép", "Copy"),
+    "web.link_revoked": ("Đã thu hồi link", "Link revoked"),
+    "web.blank_workbook": ("Biểu mẫu trống", "Blank workbook"),
+    "web.reissue": ("Cấp link mới", "New link"),
+    "web.revoke": ("Thu hồi link", "Revoke link"),
+    "web.unit_findings": ("Các phát hiện của cả đơn vị", "Findings across groups"),
+    "web.unit_findings_hint": ("{n} phát hiện trong bản mới nhất của các tổ, lỗi trước. Các phát hiện giữa các tổ "
+                               "(ví dụ một CCCD ở hai tổ) hiện sau khi tổng hợp.",
+                               "{n} findings in the groups' latest versions, errors first. Findings across groups "
+                               "(e.g. one citizen ID in two groups) appear after consolidating."),
+    "web.no_findings_yet": ("Chưa có phát hiện nào.", "No findings yet."),
+    "web.audit": ("Nhật ký (ai, lúc nào, tệp nào, kết quả)", "Audit log (who, when, which file, which result)"),
+    "web.cell": ("ô", "cell"),
+    "web.whole_file": ("cả tệp", "whole file"),
+    "web.officer_title": ("Nộp biểu mẫu: {code} — {name}", "Send the workbook: {code} — {name}"),
+    "web.checking": ("Đang kiểm tra tệp…", "Checking the file…"),
+    "web.verdict_error": ("Chưa đạt: tệp có {n} lỗi", "Not accepted: the file has {n} errors"),
+    "web.verdict_error_help": ("Sửa các ô nêu dưới đây (hoặc tải bản phản hồi: ô lỗi tô đỏ, có lời nhắn) rồi nộp "
+                               "lại. Nộp lại bao nhiêu lần cũng được.",
+                               "Fix the cells listed below (or download the feedback copy: error cells in red, with "
+                               "a note) and upload again, as often as needed."),
+    "web.verdict_warning": ("Đã nhận: không có lỗi, {n} cảnh báo", "Accepted: no errors, {n} warnings"),
+    "web.verdict_warning_help": ("Tệp được nhận. Xem các cảnh báo dưới đây; nếu cần sửa thì sửa và nộp lại.",
+                                 "The file is accepted. Read the warnings below; fix and upload again if needed."),
+    "web.verdict_ok": ("Đã nhận: tệp đạt, không có lỗi", "Accepted: no errors"),
+    "web.verdict_ok_help": ("Cảm ơn! Kế toán đã nhận được biểu mẫu của tổ.",
+                            "Thank you! The treasurer has your group's workbook."),
+    "web.file_received": ("Tệp '{name}' nhận lúc {at}", "File '{name}' received {at}"),
+    "web.download_feedback": ("Tải bản phản hồi (ô cần sửa đã tô màu)", "Download the feedback copy (cells to fix are "
+                                                                        "coloured)"),
+    "web.upload_title": ("Nộp biểu mẫu của tổ", "Upload your group's workbook"),
+    "web.choose_file": ("Chưa chọn tệp.", "No file chosen."),
+    "web.drop_here": ("Kéo thả tệp Excel vào đây, hoặc", "Drop the Excel file here, or"),
+    "web.choose_workbook": ("chọn tệp:", "choose it:"),
+    "web.upload_button": ("Nộp và kiểm tra", "Upload and check"),
+    "web.upload_hint": ("Tệp .xlsx (Excel, LibreOffice, WPS), tối đa {mb} MB. Kết quả kiểm tra hiện ngay.",
+                        "An .xlsx file (Excel, LibreOffice, WPS), at most {mb} MB. The check shows at once."),
+    "web.officer_blank": ("Tải biểu mẫu trống của tổ (đã ghi sẵn mã tổ, năm)",
+                          "Download the group's blank workbook (code and year filled in)"),
+    "web.versions": ("Các lần đã nộp", "Your uploads"),
+    "web.current": ("bản đang dùng", "current"),
+    "web.version_of": ("Bản nộp lúc {at}", "Upload of {at}"),
+    "web.download_upload": ("Tải tệp đã nộp", "Download the file sent"),
+    "web.merge_title": ("Tổng hợp #{id}", "Consolidation #{id}"),
+    "web.requested": ("yêu cầu lúc {at}", "requested {at}"),
+    "web.progress": ("Đã đọc {done}/{total} tệp", "{done}/{total} files read"),
+    "web.progress_hint": ("Có thể đóng trang này; việc tổng hợp vẫn chạy tiếp.",
+                          "You may close this page; the consolidation goes on."),
+    "web.refresh": ("Tải lại trang", "Reload"),
+    "web.merge_done": ("Tổng hợp xong: {errors} lỗi, {warnings} cảnh báo",
+                       "Consolidated: {errors} errors, {warnings} warnings"),
+    "web.fig.members": ("Đoàn viên", "Members"),
+    "web.fig.male": ("Nam", "Male"),
+    "web.fig.female": ("Nữ", "Female"),
+    "web.fig.groups": ("Tổ đã tổng hợp", "Groups merged"),
+    "web.outputs": ("Kết quả để tải về", "Outputs to download"),
+    "web.merge_findings": ("Các phát hiện khi tổng hợp", "Findings of the consolidation"),
+    "web.merge_failed_help": ("Bấm 'Tổng hợp ngay' ở trang năm để chạy lại. Các tệp đã nộp vẫn còn nguyên.",
+                              "Press 'Consolidate now' on the year's page to run it again. Every upload is kept."),
+    "web.merge_inputs": ("Các tệp đã dùng ({n})", "Files used ({n})"),
+    "web.forbidden_title": ("Không được phép", "Not allowed"),
+    "web.forbidden": ("Yêu cầu bị từ chối (phiên làm việc hết hạn hoặc biểu mẫu cũ). Tải lại trang rồi thử lại.",
+                      "The request was refused (session expired or an old form). Reload the page and try again."),
+    "web.not_found_title": ("Không tìm thấy", "Not found"),
+    "web.not_found": ("Không có trang này. Nếu đây là link nộp của tổ, có thể link đã được thay: hỏi kế toán "
+                      "link mới.", "No such page. If this was a group's upload link, it may have been replaced: "
+                      "ask the treasurer for the new one."),
+    "web.too_large_title": ("Tệp quá lớn", "File too large"),
+    "web.too_large": ("Tệp quá lớn. Xóa các trang, dòng thừa, lưu lại dạng .xlsx rồi nộp lại.",
+                      "The file is too large. Delete unused sheets and rows, save as .xlsx and upload again."),
+    "web.error_title": ("Có lỗi", "Error"),
+    "web.error": ("Có lỗi khi xử lý yêu cầu. Thử lại sau.", "The request could not be handled. Try again later."),
+})

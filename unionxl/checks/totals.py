@@ -6,41 +6,23 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..figures import PERIODS, GroupTotals, paid
+from ..figures import declared_totals, paid
 from ..model import Workbook
 from .common import GroupContext
 
-DECLARED = {  # declared total on the group's info sheet -> the GroupTotals figure it states
-    "declared_members": "members",
-    "declared_male": "male",
-    "declared_female": "female",
-    "declared_travel_total": "travel_collected",
-    "declared_mutual_total": "mutual_collected",
-    "declared_loans_count": "loans_count",
-    "declared_loans_amount": "loans_amount",
-}
-
-DEPENDS_ON = {  # declared total -> (sheet, columns whose values it sums or splits by)
-    "declared_members": ("members", ()),
-    "declared_male": ("members", ("gender",)),
-    "declared_female": ("members", ("gender",)),
-    "declared_travel_total": ("travel_fund", schema.MONTHS),
-    "declared_mutual_total": ("mutual_fund", schema.QUARTERS),
-    "declared_loans_count": ("loans", ()),
-    "declared_loans_amount": ("loans", ("amount",)),
-}
-
 
 def computed_totals(book: Workbook) -> dict[str, int]:
-    """The figures every row the officer wrote gives (accepted or not), keyed like the declared totals."""
-    totals = GroupTotals.of(book, accepted_only=False)
-    return {key: getattr(totals, figure) for key, figure in DECLARED.items()}
+    """The figures every row the officer wrote gives (accepted or not), keyed like the declared totals.
+    What each total counts or sums is the schema's (Field.tally), the same tallies the report's
+    per-group figures use (figures.GroupTotals)."""
+    return declared_totals(book, accepted_only=False)
 
 
 def _unreadable(book: Workbook, key: str) -> bool:
     """A rejected row lacking a value this total needs: the rows cannot tell the true figure."""
-    sheet, columns = DEPENDS_ON[key]
-    return any(not r.accepted and any(r.values.get(c) is None for c in columns) for r in book.rows(sheet))
+    tally = schema.declared_totals()[key]
+    return any(not r.accepted and any(r.values.get(c) is None for c in tally.columns)
+               for r in book.rows(tally.sheet))
 
 
 def check_declared(ctx: GroupContext) -> Iterator[Finding]:
@@ -59,7 +41,7 @@ def check_declared(ctx: GroupContext) -> Iterator[Finding]:
 
 
 def check_row_totals(ctx: GroupContext) -> Iterator[Finding]:
-    for key in PERIODS:
+    for key in schema.fund_sheets():
         sheet = ctx.book.tables.get(key)
         if sheet is None:
             continue
