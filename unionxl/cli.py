@@ -259,21 +259,40 @@ def rollup(ctx: click.Context, folder: Path, out_dir: Path, unit_name: str | Non
 # ------------------------------------------------------------------ web desk
 
 DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("unionxl-data"),
-                    show_default=True, help="Thư mục dữ liệu của bàn làm việc / the desk's data folder.")
+                    show_default=True, envvar="UNIONXL_DATA",
+                    help="Thư mục dữ liệu của bàn làm việc / the desk's data folder.")
 
 
 @main.command()
 @DATA
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="UNIONXL_HOST",
               help="Địa chỉ nghe; 0.0.0.0 để máy khác trong mạng cơ quan vào được / 0.0.0.0 for the office network.")
-@click.option("--port", default=8765, show_default=True, type=int, help="Cổng / port.")
-@click.option("--no-browser", is_flag=True, help="Không tự mở trình duyệt / do not open a browser.")
-def serve(data_dir: Path, host: str, port: int, no_browser: bool) -> None:
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), envvar="UNIONXL_PORT",
+              help="Cổng / port.")
+@click.option("--no-browser", is_flag=True, envvar="UNIONXL_NO_BROWSER", help="Không tự mở trình duyệt / do not open a browser.")
+@click.option("--upload-limit-mb", type=click.IntRange(1, None), default=None, envvar="UNIONXL_UPLOAD_LIMIT_MB",
+              help="Tệp lớn nhất nhận được, MB (mặc định: giới hạn của bộ đọc) / largest upload in MB "
+                   "(default: the reader's limit).")
+@click.option("--session-hours", type=click.FloatRange(0.1, 24 * 90), default=None, envvar="UNIONXL_SESSION_HOURS",
+              help="Thời gian một lần đăng nhập của kế toán còn hiệu lực, giờ / how long a treasurer's sign-in lasts, hours.")
+@click.option("--forwarded-allow-ips", default=None, envvar="UNIONXL_FORWARDED_ALLOW_IPS",
+              help="IP của reverse proxy được tin (X-Forwarded-For/-Proto) / the reverse proxy's IPs to trust.")
+def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_mb: int | None,
+          session_hours: float | None, forwarded_allow_ips: str | None) -> None:
     """Chạy bàn làm việc trên web: tổ nộp biểu mẫu qua link, kế toán theo dõi và tổng hợp /
-    run the web desk: groups upload through their links, the treasurer follows up and consolidates."""
+    run the web desk: groups upload through their links, the treasurer follows up and consolidates.
+
+    Mọi tùy chọn cũng đặt được bằng biến môi trường UNIONXL_* (xem docs/deploy.md) / every option can
+    also be set by a UNIONXL_* environment variable (see docs/deploy.md)."""
     from .web.server import serve as run_server
 
-    run_server(data_dir, host=host, port=port, open_browser=not no_browser)
+    options = {}
+    if upload_limit_mb is not None:
+        options["upload_limit"] = upload_limit_mb * 1024 * 1024
+    if session_hours is not None:
+        options["session_seconds"] = int(session_hours * 3600)
+    run_server(data_dir, host=host, port=port, open_browser=not no_browser,
+               forwarded_allow_ips=forwarded_allow_ips, **options)
 
 
 @main.command()
@@ -290,6 +309,40 @@ def password(data_dir: Path, password: str) -> None:
     except ValueError as exc:
         raise UsageProblem(str(exc)) from exc
     click.echo(f"Đã đặt mật khẩu / password set: {data_dir}")
+
+
+@main.command()
+@DATA
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp sao lưu (.zip) / the archive to write.")
+def backup(data_dir: Path, out: Path) -> None:
+    """Sao lưu toàn bộ bàn làm việc (cơ sở dữ liệu và mọi tệp đã nhận) vào một tệp .zip; chạy được cả khi
+    bàn làm việc đang mở / back up the whole desk (database and every stored file) into one .zip archive,
+    also while the desk runs."""
+    from .web.backup import BackupError, backup as write_backup
+
+    try:
+        summary = write_backup(data_dir, out)
+    except BackupError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã sao lưu / backed up: {out} ({summary.files} tệp / files, {summary.uploads} lần nộp / uploads, "
+               f"{summary.merges} lần tổng hợp / merges)")
+
+
+@main.command()
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DATA
+def restore(archive: Path, data_dir: Path) -> None:
+    """Khôi phục tệp sao lưu vào một thư mục dữ liệu mới hoặc trống (kiểm tra sha256 từng tệp) /
+    restore a backup into a new or empty data folder (every file checked against its sha256)."""
+    from .web.backup import BackupError, restore as read_backup
+
+    try:
+        summary = read_backup(archive, data_dir)
+    except BackupError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã khôi phục / restored: {data_dir} ({summary.files} tệp / files, {summary.uploads} lần nộp / "
+               f"uploads, {summary.merges} lần tổng hợp / merges)")
 
 
 def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path | None) -> None:
