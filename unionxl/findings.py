@@ -77,6 +77,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Reading this file needed too much memory and was stopped ({detail:text}). The other files were merged. "
          "Delete unused sheets, rows and columns (especially cells far from the table), save it as .xlsx "
          "and send it again.", "file"),
+    Code("file-xlsb", E,
+         "Tệp dạng .xlsb (sổ làm việc nhị phân) không đọc được an toàn. Mở tệp bằng Excel, chọn Lưu thành "
+         "(Save As) > Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+         "A binary .xlsb workbook cannot be read safely. Open it in Excel, Save As > Excel Workbook (.xlsx) "
+         "and send it again.", "file"),
     Code("file-link-outside", E,
          "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
          "The file is a link pointing outside the folder ({detail}) and was not followed. "
@@ -122,6 +127,32 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("unit-duplicate", E,
          "Có nhiều biểu mẫu đơn vị; đã dùng '{other}'. Chỉ để lại một tệp.",
          "Several unit workbooks; '{other}' was used. Keep only one.", "file"),
+    # --- the report's text (unit workbook, sheet 'Nội dung báo cáo')
+    Code("report-text-missing", N,
+         "Mục {section} “{heading_vi}” chưa có nội dung: báo cáo Word in “[Ban Chấp hành viết nội dung mục này]” "
+         "ở chỗ đó. Viết nội dung vào ô này rồi tổng hợp lại, hoặc viết thẳng vào tệp Word.",
+         "Section {section} “{heading_en}” has no text: the Word report shows “[The executive committee writes this "
+         "section]” there. Write the text in this cell and merge again, or write it in the Word file."),
+    Code("report-text-previous", W,
+         "Mục {section} “{heading_vi}” vẫn là nội dung năm trước (Tình trạng “Năm trước — cần cập nhật”). "
+         "Sửa nội dung cho năm nay rồi chọn “Đã cập nhật” ở cột Tình trạng.",
+         "Section {section} “{heading_en}” still holds last year's text (status “Last year's — to update”). "
+         "Revise it for this year, then choose “Updated” in the Status column."),
+    Code("report-fact-missing", N,
+         "Chưa điền “{label_vi}” (mục {section}): báo cáo ghi “chưa có số liệu” ở chỗ đó. Gõ số vào ô này "
+         "(0 nếu không có) rồi tổng hợp lại.",
+         "“{label_en}” (section {section}) is blank: the report says there is no figure. Type it in this cell "
+         "(0 if none) and merge again."),
+    Code("report-section-unknown", W,
+         "Dòng có số mục '{value}' không thuộc mục nào của báo cáo nên nội dung của nó không được đưa vào. "
+         "Ghi đúng số mục như cột 'Mục' của biểu mẫu (ví dụ II.4).",
+         "The row numbered '{value}' is no section of the report, so its text is left out. Use a section number "
+         "as the 'Section' column of the template gives it (e.g. II.4).", "row"),
+    Code("report-sheet-missing", N,
+         "Biểu mẫu đơn vị không có trang '{sheet_expected}' (mẫu cũ): các mục do Ban Chấp hành viết để trống "
+         "trong báo cáo. Tạo biểu mẫu mới bằng 'unionxl template unit' rồi chép nội dung vào.",
+         "The unit workbook has no '{sheet_expected}' sheet (an older template): the sections the executive "
+         "writes stay blank in the report. Make a new one with 'unionxl template unit' and copy the text in."),
     # --- sheets and columns
     Code("sheet-missing", E,
          "Thiếu trang '{sheet_expected:sheet}'. Chép lại trang này từ biểu mẫu gốc.",
@@ -142,6 +173,23 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("cell-required", E,
          "Thiếu '{column:column}'. Nhập giá trị cho ô này.",
          "'{column:column}' is missing. Fill in this cell.", "row"),
+    Code("cell-bad-string", E,
+         "Ô này trỏ tới chuỗi số {value} không có trong tệp (tệp bị hỏng hoặc bị sửa bằng công cụ khác), "
+         "nên không đọc được '{column:column}'. Gõ lại giá trị ô này trong Excel rồi gửi lại.",
+         "This cell points to string number {value}, which the file does not hold (it is damaged or was "
+         "edited by another tool), so '{column:column}' cannot be read. Type the value again in Excel and "
+         "send it again.", "row"),
+    Code("cell-too-long", E,
+         "'{column:column}' dài {length:num} ký tự, quá mức {limit:num} ký tự của ô này; đã cắt bớt khi tổng "
+         "hợp. Kiểm tra lại ô (có thể đã dán nhầm cả một văn bản) rồi gửi lại.",
+         "'{column:column}' is {length:num} characters long, over this cell's limit of {limit:num}; it was cut "
+         "in the outputs. Check the cell (a whole text may have been pasted in by mistake) and send it again.",
+         "row"),
+    Code("cell-amount-too-large", E,
+         "'{column:column}' ghi '{value}': không số tiền hay số lượng nào của công đoàn lớn đến vậy (từ "
+         "{limit:num} trở lên). Sửa lại số cho đúng.",
+         "'{column:column}' holds '{value}': no amount or count of a union's year is that large ({limit:num} "
+         "or more). Correct the number.", "row"),
     Code("cell-type", E,
          "'{column:column}' phải là {expected:text}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
          "'{column:column}' must be {expected:text}, but the cell holds '{value}'. Correct it.", "row"),

@@ -71,6 +71,9 @@ def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
 
 
 PARALLEL_FROM = 8  # files; below this, starting worker processes costs more than it saves (feedback copies)
+# A group this large is checked once, in the merge, not provisionally in its reading worker: its findings
+# would otherwise exist in both processes at once while they cross (peak memory, not time, decides).
+PROVISIONAL_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,10 @@ def _read_one(task) -> ReadResult:
         return consolidated, found, None
     book, found = read_workbook(task.path, task.display)
     checked = None
-    if task.context is not None and book.kind == "group" and book.accepted:
+    # A group larger than PROVISIONAL_ROWS is checked in the merge instead (still once): its findings
+    # would otherwise exist in both processes at once while they cross.
+    if (task.context is not None and book.kind == "group" and book.accepted
+            and sum(len(t.rows) for t in book.tables.values()) <= PROVISIONAL_ROWS):
         year = task.context.year if task.context.year is not None else book.info.get("year")
         checked = (year, task.context.policy, check_group(book, task.context.policy, year))
     return book, found, checked
