@@ -177,6 +177,9 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
                 write_json(result, json_path, lang)
     except unionxl.UsageError as exc:
         raise UsageProblem(str(exc)) from exc
+    except BrokenPipeError:  # `unionxl validate … --json - | head`: the reader left; not an error of ours
+        _quiet_stdout()
+        ctx.exit(result.exit_code)
     except Exception as exc:  # a bug of ours: say so plainly; --debug shows the traceback
         _internal_error(ctx, exc)
     if not quiet:
@@ -187,6 +190,17 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
 
 
 INTERNAL_ERROR = 3
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's own flush at exit does not fail on the closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (e.g. a test runner's stream)
+        pass
 
 
 class _Echo:
