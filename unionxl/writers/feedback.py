@@ -9,18 +9,22 @@ findings with a link to each cell. Notes are listed but never highlighted.
 The input is only read, and the copy is written to a temporary file beside
 the output, which is renamed into place (`fileio.atomic_path`).
 
-An .xlsx/.xlsm copy is the original zip with a few parts edited (xlsx_patch):
-styles, the flagged sheets, new comment and VML parts, the new first sheet and
-their registrations; every other part is copied byte for byte, so whatever
-Excel wrote (x14 dropdowns, slicers, pictures) stays, and a copy costs a few
-milliseconds instead of an openpyxl load and save (0.1-0.4 s).
+An .xlsx/.xlsm copy is the original zip with a few parts edited
+(unionxl.xlsx.patch, lxml on each edited part): styles, the flagged sheets,
+new comment and VML parts, the new first sheet and their registrations; every
+other part keeps its content as it is, so whatever Excel wrote (x14 dropdowns,
+slicers, pictures) stays, and a copy costs milliseconds instead of an openpyxl
+load and save (0.1-0.4 s).
 
 openpyxl remains the path for what the patch does not handle (Unsupported, or
-anything unexpected): a flagged sheet that already has comments (the
+a package it cannot parse): a flagged sheet that already has comments (the
 officer's own notes are kept, after ours), a feedback copy that comes back
 (its old feedback sheet, fills and comments are removed before the new ones
 are added, so a fixed cell does not stay red), and packages written in forms
-the patch does not parse (prefixed or Strict SpreadsheetML, rows without r).
+the patch does not parse (Strict SpreadsheetML, rows or cells without r, XML
+that is not well-formed). Each such detour is an `output-slow-path` note for
+that file, and a copy that cannot be written at all an `output-failed`
+warning: a library change that breaks the fast path shows in the run.
 What openpyxl keeps and drops on that path (tests/test_feedback.py holds it
 to this): it keeps ordinary data validations, number formats, cell and sheet
 protection, freeze panes, autofilters, conditional formats, print titles and
