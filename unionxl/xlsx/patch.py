@@ -233,7 +233,7 @@ class Package:
         return parse(self.read(part), part)
 
     def put(self, part: str, data: str | bytes | etree._Element) -> None:
-        if isinstance(data, etree._Element):
+        if etree.iselement(data):
             data = serialise(data)
         data = data.encode("utf-8") if isinstance(data, str) else data
         name = self.name(part)
