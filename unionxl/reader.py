@@ -8,49 +8,40 @@ and .ods through python-calamine, whose XML parser expands no entities.
 
 from __future__ import annotations
 
-import copy
 import functools
+import itertools
 import datetime as dt
 import hashlib
+import math
 import os
-import re
 import stat
 import unicodedata
-import zipfile
-import zlib
-from xml.parsers import expat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import python_calamine as calamine
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring, iterparse
 
 from . import schema
 from .findings import Finding
+from .xlsx.guard import (  # noqa: F401 (the limits are part of the reader's interface)
+    MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEET_CELLS,
+    MAX_UNZIPPED_BYTES, OLE_MAGIC, SheetScan, UnreadableWorkbook, guard)
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
 from .parse import ChoiceIndex, clean_text, fold, parse_amount, parse_cccd, parse_date
 from .schema import ColType, FieldSheet, TableSheet
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SCAN_ROWS = 30
-# Limits (docs/security.md). A group workbook is a few hundred KB: 400 members, ~10 000 cells per
-# sheet, a few thousand distinct strings. Each limit leaves a margin of 20x or more.
-MAX_FILE_BYTES = 64 * 1024 * 1024  # on disk
-MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # all parts together, counted as actually inflated
-MAX_PART_BYTES = 128 * 1024 * 1024  # one part, counted as actually inflated
-MAX_PARTS = 10_000  # members of the zip
-MAX_INFLATE_RATIO = 200  # a real workbook part compresses ~5-30x; bombs go to 1000x
-# A consolidated workbook (the roll-up's input) of 100 000 members has ledgers of ~200 000 rows x 12
-# columns and as many distinct strings: these two leave room for that, and calamine's rows x columns
-# allocation (~32 bytes a cell) stays near 256 MB at the limit.
-MAX_SHEET_CELLS = 8_000_000  # rows x columns spanned by the cells that hold something
-assert 9_999 * 702 <= MAX_SHEET_CELLS  # the fast scan skips sheets within ZZ9999 (see _FAR_CELL)
-MAX_SHARED_STRINGS = 2_000_000  # distinct strings in an .xlsx
 FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                   "#SPILL!", "#CALC!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"}
 SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
+# What a cell may hold before it is a finding and is cut (docs/security.md). Every text read ends up
+# in outputs (ledgers, feedback copies, JSON), a group name in every ledger row of its group.
+MAX_TEXT_CHARS = 32_767  # Excel's own limit for one cell
+MAX_NAME_CHARS = 255  # a person's or a group's name, a unit's name
+MAX_CODE_CHARS = 64  # a group code, a citizen ID as typed
+MAX_AMOUNT = 10 ** 15  # đồng: no amount of a union's year comes near; 2**53 is ~9 * 10**15
+MAX_SHOWN_CHARS = 200  # of a value quoted in a finding
 
 _CHOICE_INDEX = {key: ChoiceIndex(lst) for key, lst in schema.LISTS.items()}
 _TYPE_WORDS = {  # what a cell-type message says the cell must be: a key of the text catalogue
@@ -58,15 +49,6 @@ _TYPE_WORDS = {  # what a cell-type message says the cell must be: a key of the 
     ColType.AMOUNT: "type.amount",
     ColType.INT: "type.int",
 }
-
-
-class UnreadableWorkbook(Exception):
-    """The file cannot be opened as a workbook; `code` is the finding to give."""
-
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail
 
 
 def sha256_of(path: Path) -> str:
@@ -77,365 +59,15 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass
-class SheetScan:
-    """What calamine does not tell: formula errors and formulas without a saved result
-    (both read as ''), and merged cells in .ods. Keys are A1 references."""
-
-    errors: dict[str, str] = field(default_factory=dict)  # cell -> "#REF!"
-    no_value: dict[str, str] = field(default_factory=dict)  # cell -> "=SUM(D4:O4)"
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None  # as calamine's merged_cell_ranges
-
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
-_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")  # no Office or LibreOffice part ever has one
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
-_NS_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_NS_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _too_large(detail: str) -> UnreadableWorkbook:
-    return UnreadableWorkbook("file-too-large", detail)
-
-
-def _guard_container(path: Path) -> dict[str, SheetScan]:
-    """Refuse what would hurt before a parser sees it, and note what calamine cannot say.
-
-    Huge files, zip bombs (counted by inflating each part, so sizes that lie do not help),
-    XML with a DTD (entity expansion, external entities), sheets spanning millions of cells
-    (calamine allocates rows x columns and aborts the process when that fails), encryption.
-    Returns the per-sheet scan of formula errors, formulas without a value and .ods merges.
-    """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _too_large(f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    if size == 0:
-        raise UnreadableWorkbook("file-unreadable", "tệp rỗng / empty file")
-    with open(path, "rb") as handle:
-        magic = handle.read(8)
-        if magic.startswith(_OLE_MAGIC[:4]):
-            if _contains(handle, _ENCRYPTED_STREAM):
-                raise UnreadableWorkbook("file-encrypted")  # Office wraps encrypted OOXML in an OLE container
-            return {}  # a legacy .xls: calamine reads it (BIFF cells are bounded by the format)
-    if not magic.startswith(b"PK"):
-        return {}  # not a workbook at all: calamine says so
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if len(infos) > MAX_PARTS:
-                raise _too_large(f"{len(infos)} phần / parts")
-            names = {info.filename for info in infos}
-            declared = 0
-            for info in infos:  # what the archive admits to: refuse it before inflating anything
-                declared += info.file_size
-                if _bomb_ratio(info.file_size, info.compress_size):
-                    raise _too_large(f"zip bomb: {info.filename}")
-            if declared > MAX_UNZIPPED_BYTES:
-                raise _too_large(f"zip bomb: {declared // (1024 * 1024)} MB")
-            total = 0
-            kept: dict[str, bytes] = {}  # the parts scanned next, so they are inflated once
-            for info in infos:
-                if info.flag_bits & 0x1:
-                    raise UnreadableWorkbook("file-encrypted")
-                keep = info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml"
-                inflated, data = _inflate_part(archive, info, MAX_UNZIPPED_BYTES - total, keep)
-                total += inflated
-                if data is not None:
-                    kept[info.filename] = data
-            if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
-                raise UnreadableWorkbook("file-encrypted")  # an .ods saved with a password
-            if "xl/workbook.xml" in names:
-                return _scan_xlsx(archive, names, kept)
-            if "content.xml" in names:
-                return _scan_ods(archive)
-            return {}
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
-        raise UnreadableWorkbook("file-unreadable", f"zip hỏng / broken zip: {str(exc)[:100]}") from exc
-    except (ParseError, DefusedXmlException, expat.ExpatError) as exc:
-        raise UnreadableWorkbook("file-unsafe", f"XML: {type(exc).__name__}") from exc
-
-
-def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
-    tail = b""
-    while block := handle.read(chunk):
-        if needle in tail + block:
-            return True
-        tail = block[-len(needle):]
-    return False
-
-
-def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
-                  keep: bool = False) -> tuple[int, bytes | None]:
-    """Inflate one part in small chunks, counting real bytes: the declared size may lie."""
-    limit = min(budget, MAX_PART_BYTES)
-    probe = copy.copy(info)
-    # zipfile stops at the declared size (and checks the CRC there): let it run past our limit
-    probe.file_size = limit + (1 << 20)
-    inflated = 0
-    tail = b""
-    blocks: list[bytes] | None = [] if keep else None
-    with archive.open(probe) as stream:
-        while block := stream.read(1 << 16):
-            inflated += len(block)
-            if inflated > limit or _bomb_ratio(inflated, info.compress_size):
-                raise _too_large(f"zip bomb: {info.filename}")
-            window = tail + block
-            if any(marker in window for marker in _DTD_MARKERS):
-                raise UnreadableWorkbook("file-unsafe", f"DTD/ENTITY: {info.filename}")
-            tail = block[-16:]
-            if blocks is not None:
-                blocks.append(block)
-    if inflated != info.file_size:
-        raise UnreadableWorkbook("file-unsafe", f"kích thước khai sai / declared size lies: {info.filename}")
-    return inflated, (b"".join(blocks) if blocks is not None else None)
-
-
-def _bomb_ratio(inflated: int, compressed: int) -> bool:
-    return inflated > 1024 * 1024 and inflated > MAX_INFLATE_RATIO * max(compressed, 1)
-
-
-def _check_extent(sheet: str, rows: int, cols: int) -> None:
-    if rows * cols > MAX_SHEET_CELLS:
-        raise _too_large(f"'{sheet}': {rows} x {cols} ô / cells")
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-def _expat(start=None, end=None, text=None):
-    """A namespace-aware expat parser that refuses any DTD (the bytes were checked too)."""
-    parser = expat.ParserCreate(namespace_separator="}")
-
-    def refuse(*_args):
-        raise UnreadableWorkbook("file-unsafe", "DTD/ENTITY")
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    parser.buffer_text = True
-    if start:
-        parser.StartElementHandler = start
-    if end:
-        parser.EndElementHandler = end
-    if text:
-        parser.CharacterDataHandler = text
-    return parser
-
-
-# Every referenced cell, formatted blanks included: stricter than calamine's extent (cells that
-# hold a value) and twice as fast to find as 'not self-closing' tags.
-_IMPLIED_CELL = re.compile(rb'<c (?!r=")')
-_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{5})')  # column AAA+ or row 10000+
-_CONTENT_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
-_CONTENT_COL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
-
-
-def _scan_xlsx_sheet_fast(data: bytes, sheet: str) -> SheetScan | None:
-    """The common case at C speed: no formula, no error cell, every cell with its own reference.
-
-    Then nothing is hidden from calamine and only the extent needs checking. None means
-    'not the common case': the exact expat scan decides.
-    """
-    if b"<f>" in data or b"<f " in data or b't="e"' in data or b":c " in data:
-        return None
-    if _IMPLIED_CELL.search(data) or b"<c>" in data:
-        return None  # a cell whose position follows from the previous one
-    if not _FAR_CELL.search(data):
-        return SheetScan()  # every reference within ZZ9999: at most 7.02M cells, under MAX_SHEET_CELLS
-    rows = _CONTENT_ROW.findall(data)
-    if rows:
-        max_row = max(map(int, rows))
-        max_col = max(_column_number(col.decode()) for col in set(_CONTENT_COL.findall(data)))
-        _check_extent(sheet, max_row, max_col)
-    return SheetScan()
-
-
-def _shared_strings_fast(data: bytes) -> int | None:
-    count = data.count(b"<si>") + data.count(b"<si ")
-    return None if count == 0 and b":si" in data else count
-
-
-def _scan_xlsx(archive: zipfile.ZipFile, names: set[str], kept: dict[str, bytes] | None = None) -> dict[str, SheetScan]:
-    kept = kept or {}
-
-    def read(part: str) -> bytes:
-        return kept[part] if part in kept else archive.read(part)
-
-    fast = _shared_strings_fast(read("xl/sharedStrings.xml")) if "xl/sharedStrings.xml" in names else 0
-    if fast is not None and fast > MAX_SHARED_STRINGS:
-        raise _too_large(f"> {MAX_SHARED_STRINGS} chuỗi / shared strings")
-    if fast is None:
-        count = 0
-
-        def start(name, _attrs):
-            nonlocal count
-            if name.endswith("}si") or name == "si":
-                count += 1
-                if count > MAX_SHARED_STRINGS:
-                    raise _too_large(f"> {MAX_SHARED_STRINGS} chuỗi / shared strings")
-
-        with archive.open("xl/sharedStrings.xml") as stream:
-            _expat(start).ParseFile(stream)
-    scans: dict[str, SheetScan] = {}
-    for sheet, part in _xlsx_sheet_parts(archive, names).items():
-        scan = _scan_xlsx_sheet_fast(read(part), sheet)  # sizes were counted just before
-        if scan is None:
-            with archive.open(part) as stream:
-                scan = _scan_xlsx_sheet(stream, sheet)
-        scans[sheet] = scan
-    return scans
-
-
-def _xlsx_sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
-    """Sheet name -> part name, from xl/workbook.xml and its relationships."""
-    book = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
-    rels_name = "xl/_rels/workbook.xml.rels"
-    targets: dict[str, str] = {}
-    if rels_name in names:
-        for rel in fromstring(archive.read(rels_name), forbid_dtd=True):
-            target = rel.get("Target", "")
-            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
-            targets[rel.get("Id", "")] = os.path.normpath(target).replace(os.sep, "/")
-    parts: dict[str, str] = {}
-    for elem in book.iter():
-        if _local(elem.tag) != "sheet":
-            continue
-        rid = next((v for k, v in elem.attrib.items() if _local(k) == "id" and k.startswith("{")), "")
-        part = targets.get(rid)
-        if part in names and elem.get("name"):
-            parts[elem.get("name")] = part
-    return parts
-
-
-def _scan_xlsx_sheet(stream, sheet: str) -> SheetScan:
-    """One pass of expat over a worksheet: the extent of the cells that hold something,
-    error cells (t="e") and formulas with no saved value. Lean: it runs on every file."""
-    scan = SheetScan()
-    row = col = max_row = max_col = 0
-    ref = kind = into = None
-    has_f = has_content = False
-    formula = value = ""
-
-    def start(name, attrs):
-        nonlocal row, col, ref, kind, into, has_f, has_content, formula, value
-        tag = name[name.rfind("}") + 1:]
-        if tag == "c":
-            given, kind = attrs.get("r"), attrs.get("t")
-            has_f = has_content = False
-            formula = value = ""
-            if given:
-                ref = given  # parsed only if the cell holds something
-            else:  # the position is implied by the previous cell
-                if ref:
-                    _position()
-                ref = None
-                col += 1
-        elif tag == "row":
-            row = int(attrs.get("r") or row + 1)
-            col = 0
-            ref = None
-        elif tag in ("v", "f", "is"):
-            has_content = True
-            has_f = has_f or tag == "f"
-            into = tag
-
-    def _position():
-        nonlocal row, col
-        match = _REF.match(ref)
-        if match:
-            col, row = _column_number(match.group(1)), int(match.group(2))
-
-    def text(data):
-        nonlocal formula, value
-        if into == "v":
-            value += data
-        elif into == "f":
-            formula += data
-
-    def end(name):
-        nonlocal into, max_row, max_col
-        tag = name[name.rfind("}") + 1:]
-        if tag in ("v", "f", "is"):
-            into = None
-        elif tag == "c":
-            if not has_content:
-                return
-            if ref:
-                _position()
-            if row > max_row or col > max_col:
-                max_row, max_col = max(row, max_row), max(col, max_col)
-                _check_extent(sheet, max_row, max_col)
-            here = f"{column_letter(col - 1)}{row}"
-            if kind == "e":
-                scan.errors[here] = value.strip() or "#?"
-            elif has_f and not value:
-                scan.no_value[here] = "=" + formula
-
-    _expat(start, end, text).ParseFile(stream)
-    return scan
-
-
-def _scan_ods(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
-    """content.xml: repeated rows and columns expand, so the extent is counted with repeats."""
-    table = "{%s}" % _NS_ODS_TABLE
-    scans: dict[str, SheetScan] = {}
-    scan = SheetScan(merged=[])
-    sheet = ""
-    row = col = repeat_rows = max_row = max_col = 0
-    with archive.open("content.xml") as stream:
-        for event, elem in iterparse(stream, events=("start", "end"), forbid_dtd=True):
-            tag = _local(elem.tag)
-            if event == "start":
-                if tag == "table" and elem.tag.startswith(table):
-                    sheet = elem.get(table + "name") or ""
-                    scan = scans.setdefault(sheet, SheetScan(merged=[]))
-                    row = max_row = max_col = 0
-                elif tag == "table-row":
-                    repeat_rows = max(1, int(elem.get(table + "number-rows-repeated") or 1))
-                    col = 0
-                continue
-            if tag in ("table-cell", "covered-table-cell"):
-                repeat_cols = max(1, int(elem.get(table + "number-columns-repeated") or 1))
-                kind = next((v for k, v in elem.attrib.items() if _local(k) == "value-type"), None)
-                if kind or len(elem):
-                    end_row, end_col = row + repeat_rows, col + repeat_cols
-                    if end_row > max_row or end_col > max_col:
-                        max_row, max_col = max(end_row, max_row), max(end_col, max_col)
-                        _check_extent(sheet, max_row, max_col)
-                    ref = f"{column_letter(col)}{row + 1}"
-                    calc_kind = elem.get("{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type")
-                    if calc_kind == "error":
-                        scan.errors[ref] = "".join(elem.itertext()).strip() or "#?"
-                    spans = (int(elem.get(table + "number-rows-spanned") or 1),
-                             int(elem.get(table + "number-columns-spanned") or 1))
-                    if spans != (1, 1):
-                        scan.merged.append(((row, col), (row + spans[0] - 1, col + spans[1] - 1)))
-                col += repeat_cols
-                elem.clear()
-            elif tag == "table-row":
-                row += repeat_rows
-                elem.clear()
-    return scans
-
-
 def open_workbook(path: Path):
     """(calamine workbook, per-sheet scan). Raises UnreadableWorkbook with the finding to give."""
-    scans = _guard_container(path)
+    scans = guard(path)
     try:
         with open(path, "rb") as handle:
             magic = handle.read(4)
         suffix = path.suffix.lower()
         native = (magic.startswith(b"PK") and suffix in {".xlsx", ".xlsm", ".xlsb", ".ods"}) or \
-            (magic == _OLE_MAGIC[:4] and suffix == ".xls")
+            (magic == OLE_MAGIC[:4] and suffix == ".xls")
         if native:
             return calamine.CalamineWorkbook.from_path(str(path)), scans
         # A workbook under the wrong name (an .xls renamed .xlsx): calamine sniffs the content.
@@ -454,6 +86,15 @@ def _sheet_names(book) -> dict[str, str]:
 
 def _find_sheet(names: dict[str, str], vi: str, en: str) -> str | None:
     return names.get(fold(vi)) or names.get(fold(en))
+
+
+def _iter_grid(calamine_sheet) -> Iterator[list[Any]]:
+    """The rows of to_python(skip_empty_area=False), one at a time: iter_rows starts at row 0 but at the
+    first used column, so each row gets the columns before it back."""
+    start = calamine_sheet.start
+    pad = [""] * start[1] if start else []
+    for row in calamine_sheet.iter_rows():
+        yield pad + row if pad else row
 
 
 def _grid(book, name: str) -> list[list[Any]]:
@@ -494,6 +135,8 @@ class CellReader:
         return True
 
     def finding(self, code: str, cell: str, value: Any = None, **params) -> Finding:
+        if isinstance(value, str) and len(value) > MAX_SHOWN_CHARS:
+            value = value[:MAX_SHOWN_CHARS] + "…"  # a finding quotes the cell; the whole of it stays in the file
         found = Finding(code, self.display, self.sheet, cell, value, params, self.group)
         self.findings.append(found)
         return found
@@ -504,13 +147,22 @@ class CellReader:
             self.finding("cell-formula-error", cell, raw.strip(), column=column)
             return None, False
         kind = col.type
+        if isinstance(raw, str) and len(raw) > _max_chars(col):
+            limit = _max_chars(col)
+            self.finding("cell-too-long", cell, raw, column=column, length=len(raw), limit=limit)
+            if kind not in (ColType.TEXT, ColType.NAME):
+                return None, False
+            return clean_text(raw[:limit]) or None, False
         if kind in (ColType.TEXT, ColType.NAME):
-            if isinstance(raw, float) and raw == int(raw):
+            if isinstance(raw, float) and raw.is_integer():
                 raw = int(raw)
             if isinstance(raw, (dt.date, dt.datetime)):
                 return raw.strftime("%d/%m/%Y"), True
             return (clean_text(raw) or None), True
         if kind == ColType.CCCD:
+            if isinstance(raw, float) and not (math.isfinite(raw) and abs(raw) < 10 ** 13):
+                self.finding("cccd-length", cell, _plain(raw))  # no 12-digit number; nothing to keep
+                return None, True
             value, note = parse_cccd(raw)
             if note == "lost_zero":
                 self.finding("cccd-lost-zero", cell, _plain(raw), expected=value)
@@ -533,7 +185,10 @@ class CellReader:
             if note == "as_text" and kind == ColType.AMOUNT:
                 self.finding("amount-as-text", cell, _plain(raw), expected=value)
             if value is not None and value < 0:
-                self.finding("cell-negative", cell, value, column=column)
+                self.finding("cell-negative", cell, value if value > -MAX_AMOUNT else _plain(raw), column=column)
+                return None, False
+            if value is not None and value >= MAX_AMOUNT:
+                self.finding("cell-amount-too-large", cell, _plain(raw), column=column, limit=MAX_AMOUNT)
                 return None, False
             return value, True
         if kind == ColType.CHOICE:
@@ -552,8 +207,10 @@ class CellReader:
 
 
 def _plain(raw: Any) -> Any:
-    if isinstance(raw, float) and raw == int(raw):
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) < MAX_AMOUNT:
         return int(raw)
+    if isinstance(raw, float) and not math.isfinite(raw):
+        return str(raw)  # JSON has no inf or nan
     return raw
 
 
@@ -573,17 +230,25 @@ def _blank(raw: Any) -> bool:
 _SLOW = object()
 
 
+def _max_chars(col) -> int:
+    if col.key.endswith("_code") or col.type == ColType.CCCD:
+        return MAX_CODE_CHARS
+    if col.type == ColType.NAME or col.key.endswith("_name"):
+        return MAX_NAME_CHARS
+    return MAX_TEXT_CHARS
+
+
 def _fast_text(raw, _exact):
-    if raw.__class__ is str and raw and raw.isprintable() and raw == raw.strip() and "  " not in raw \
+    if raw.__class__ is str and raw and len(raw) <= MAX_NAME_CHARS and raw.isprintable() and raw == raw.strip() and "  " not in raw \
             and raw not in FORMULA_ERRORS and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
         return raw
     return _SLOW
 
 
 def _fast_amount(raw, _exact):
-    if raw.__class__ is float and raw >= 0 and raw.is_integer():
+    if raw.__class__ is float and 0 <= raw < MAX_AMOUNT and raw.is_integer():
         return int(raw)
-    if raw.__class__ is int and raw >= 0:
+    if raw.__class__ is int and 0 <= raw < MAX_AMOUNT:
         return raw
     return _SLOW
 
@@ -633,6 +298,10 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
             cell = f"{column_letter(c + 1)}{r + 1}"
             data.cells[f.key] = cell
             value_raw = row[c + 1]
+            if cell in cells.scan.bad_strings:
+                cells.finding("cell-bad-string", cell, cells.scan.bad_strings[cell], column=f"{sheet.key}.{f.key}")
+                data.values[f.key] = None
+                break
             if _blank(value_raw):
                 if cells.blank(cell, f"{sheet.key}.{f.key}", False):
                     continue
@@ -712,15 +381,16 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
 def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[Finding], group: str = "",
                scan: SheetScan | None = None) -> SheetData:
     calamine_sheet = book.get_sheet_by_name(name)  # parsed once: values and merges come from it
-    grid = calamine_sheet.to_python(skip_empty_area=False)
+    rows = _iter_grid(calamine_sheet)  # row by row: a 250 000-row ledger is never held as one grid
+    top = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     data = SheetData(sheet.key, name)
     cells = CellReader(display, name, group, scan)
-    found = find_header(grid, sheet)
+    found = find_header(top, sheet)
     if found is None:
         cells.finding("header-missing", "A1", None, columns=[f"{sheet.key}.{c.key}" for c in sheet.columns if c.required])
         # Every row that looks like a record (a title or a hint fills one cell) is data
         # we cannot place: reject it, loudly.
-        for r, row in enumerate(grid):
+        for r, row in enumerate(itertools.chain(top, rows)):
             if sum(1 for v in row if not _blank(v)) >= 2:
                 data.rows.append(Row(r + 1, {}, accepted=False))
         findings.extend(cells.findings)
@@ -741,8 +411,8 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     name_index = mapping.get("full_name")
     cccd_index = mapping.get("cccd")
     hidden = bool(cells.scan.errors or cells.scan.no_value)  # blank-looking cells that are not blank
-    for r in range(header_row + 1, len(grid)):
-        row = grid[r]
+    misread = cells.scan.bad_strings  # cells calamine read as another string than the one written
+    for r, row in enumerate(itertools.chain(top[header_row + 1:], rows), header_row + 1):
         if len(row) < width:
             row = row + [""] * (width - len(row))
         for i in content:
@@ -759,6 +429,12 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
         ok = not missing
         for col, i, letter, fast, exact in plan:
             raw = row[i]
+            if misread and f"{letter}{number}" in misread:
+                cells.finding("cell-bad-string", f"{letter}{number}", misread[f"{letter}{number}"],
+                              column=f"{sheet.key}.{col.key}")
+                values[col.key] = None
+                ok = False
+                continue
             if raw == "" or (raw.__class__ is str and (raw.isspace() or not raw.isprintable()) and _blank(raw)):
                 values[col.key] = None
                 if col.required or hidden:
