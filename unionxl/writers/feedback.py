@@ -47,6 +47,7 @@ import warnings
 import zipfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
@@ -144,11 +145,16 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
         target = out_dir / _output_name(display, source, lang, used)
         jobs.append((source, target, display, _ordered(findings), lang))
     # Copies are independent: across processes when there are many (same rule as reading).
+    outcomes = None
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            outcomes = list(pool.map(_write_job, jobs,
-                                     chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
-    else:
+        try:
+            with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+                outcomes = list(pool.map(_write_job, jobs,
+                                         chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
+        except BrokenProcessPool as exc:  # a worker died: write them here, one by one, and say so
+            result.report.add(Finding("output-slow-path", params={
+                "output": out_dir.name, "reason": f"feedback workers died ({exc}); copies written one by one"}))
+    if outcomes is None:
         outcomes = [_write_job(job) for job in jobs]
     written = []
     for job, (detours, failure) in zip(jobs, outcomes):
