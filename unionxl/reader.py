@@ -562,6 +562,10 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
             data.tables[table.key] = SheetData(table.key, table.vi)
             continue
         data.tables[table.key] = read_table(book, real, table, data.display, findings, group, scans.get(real))
+    if data.kind == "unit":
+        from .report_texts import read_into  # the committee's text: long, with line breaks, its own rules
+
+        read_into(book, names, data, findings, scans)
 
 
 def _with_group(found: Finding, group: str) -> Finding:
