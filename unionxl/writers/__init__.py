@@ -15,17 +15,21 @@ def write_outputs(result: Result, out_dir: Path, lang: str = "vi") -> list[Path]
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    from .feedback import feedback_folder, write_feedback
+    from .feedback import feedback_folder, start_feedback
 
     year = result.dataset.year
-    # Feedback copies first: a copy that left the fast path or failed adds a finding, which the
-    # consolidated workbook's findings sheet and the JSON then list.
-    feedback = write_feedback(result, out_dir / feedback_folder(lang), lang)
-    paths = [
-        write_consolidated(result, out_dir / consolidated_name(year), lang),
-        write_report(result, out_dir / report_name(year), lang),
-    ]
+    # Feedback copies are written by worker processes while this one writes the consolidated
+    # workbook and the report (both cores busy). A copy that left the fast path or failed adds a
+    # finding when they are done: the JSON, written after, and the console list it.
+    feedback = start_feedback(result, out_dir / feedback_folder(lang), lang)
+    try:
+        paths = [
+            write_consolidated(result, out_dir / consolidated_name(year), lang),
+            write_report(result, out_dir / report_name(year), lang),
+        ]
+    finally:
+        copies = feedback.finish()
     path = out_dir / f"tong-hop-{year or 'nam'}.json"
     write_json(result, path, lang)
     paths.append(path)
-    return paths + feedback
+    return paths + copies
