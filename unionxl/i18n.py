@@ -70,6 +70,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "account": ("Đối chiếu số dòng: đọc = nhận + loại", "Row account: read = accepted + rejected"),
     "account_line": ("{sheet}: đọc {read} = nhận {accepted} + loại {rejected}",
                      "{sheet}: read {read} = accepted {accepted} + rejected {rejected}"),
+    "account_summary": ("(trong đó {n} dòng cộng, không phải bản ghi)", "(of which {n} totals lines, not records)"),
     "result": ("Kết quả: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú.",
                "Result: {errors} errors, {warnings} warnings, {notes} notes."),
     "ok": ("Không có lỗi: có thể tổng hợp.", "No errors: ready to consolidate."),
@@ -116,6 +117,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "too_large.strings": ("hơn {limit:num} chuỗi", "over {limit:num} strings"),
     "rollup.group_workbook": ("biểu mẫu của một tổ công đoàn", "a union group's workbook"),
     "rollup.unit_workbook": ("biểu mẫu đơn vị", "a unit workbook"),
+    "upload.unit_workbook": ("biểu mẫu đơn vị", "the unit workbook"),
+    "upload.other_workbook": ("một biểu mẫu khác", "another kind of workbook"),
     "rollup.no_info_sheet": ("không có trang '{sheet}'", "no '{sheet}' sheet"),
     "rollup.no_kind": ("trang '{sheet}' không ghi loại bản tổng hợp",
                        "the '{sheet}' sheet does not name a consolidated workbook"),
@@ -761,8 +764,8 @@ TEXTS.update({
     "sector.new_title": ("Năm mới của công đoàn ngành", "New sector union year"),
     "sector.new_intro": ("Công đoàn ngành nhận bản tổng hợp (tong-hop-<năm>.xlsx) của từng CĐCS rồi tổng hợp cấp ngành. "
                          "Mỗi CĐCS một dòng; mỗi CĐCS sẽ có link nộp riêng.",
-                         "A sector union receives each grassroots union's consolidated workbook (tong-hop-<year>.xlsx) and "
-                         "rolls them up. One grassroots union per line; each gets its own upload link."),
+                         "A sector union receives each grassroots union's consolidated workbook (tong-hop-<year>.xlsx) and rolls them "
+                         "up. One grassroots union per line; each gets its own upload link."),
     "sector.name": ("Tên công đoàn ngành", "Sector union's name"),
     "sector.year": ("Năm báo cáo", "Report year"),
     "sector.units": ("Các CĐCS (mỗi dòng một CĐCS)", "Its grassroots unions (one per line)"),
@@ -801,7 +804,7 @@ TEXTS.update({
                           "đoàn ngành' để gửi bằng một nút bấm.",
                           "Send each grassroots union its link. On its own desk, the grassroots union pastes it under 'Send to the sector "
                           "union' and sends with one click."),
-    "sector.col.unit": ("CĐCS", "Union"),
+    "sector.col.unit": ("CĐCS", "Grassroots union"),
     "sector.officer_hint": ("Nộp bản tổng hợp năm {year} của CĐCS (tệp tong-hop-{year}.xlsx do unionxl ghi), không "
                             "phải biểu mẫu tổ hay biểu mẫu đơn vị.",
                             "Send the grassroots union's consolidated workbook for {year} (tong-hop-{year}.xlsx written by unionxl), "
