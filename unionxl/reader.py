@@ -27,7 +27,8 @@ from .xlsx.guard import (  # noqa: F401 (the limits are part of the reader's int
     MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEET_CELLS,
     MAX_UNZIPPED_BYTES, OLE_MAGIC, SheetScan, UnreadableWorkbook, guard)
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
-from .parse import ChoiceIndex, clean_text, fold, parse_amount, parse_cccd, parse_date
+from .parse import ChoiceIndex, parse_amount, parse_cccd, parse_date
+from .textnorm import clean_text, fold
 from .schema import ColType, FieldSheet, TableSheet
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -424,6 +425,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
         if (name_index is not None and row[name_index].__class__ is str and len(row[name_index]) < 16
                 and (cccd_index is None or _blank(row[cccd_index])) and _is_summary(row, name_index, mapping)):
             cells.finding("row-summary", f"{column_letter(name_index)}{number}", clean_text(row[name_index]))
+            data.summary_rows.append(number)
             continue
         values: dict[str, Any] = {}
         ok = not missing

@@ -1,16 +1,15 @@
-"""Writers turn a MergeResult into files: consolidated workbook, Word report, feedback copies."""
+"""Writers turn a Result into files: consolidated workbook, Word report, JSON, feedback copies."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..fileio import atomic_path
-from ..merge import MergeResult
+from ..result import Result
 
 
-def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[Path]:
+def write_outputs(result: Result, out_dir: Path, lang: str = "vi") -> list[Path]:
     """Write every output of a merge into out_dir and return their paths."""
-    from ..console import iter_json
+    from .json import write_json
     from .report_docx import report_name, write_report
     from .workbook import consolidated_name, write_consolidated
 
@@ -31,7 +30,6 @@ def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[
     finally:
         copies = feedback.finish()
     path = out_dir / f"tong-hop-{year or 'nam'}.json"
-    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
-        handle.writelines(iter_json(result, lang))  # streamed: a large run never holds the whole text
+    write_json(result, path, lang)
     paths.append(path)
     return paths + copies

@@ -208,25 +208,18 @@ def _write_job(job: tuple) -> tuple[list[str], str | None]:
 
 
 def _sources(result: MergeResult, folder: Path | None) -> dict[str, Path]:
-    """Finding.file -> the input path: the merge's workbooks, then files found under the folder."""
-    books = list(result.dataset.groups) + ([result.dataset.unit] if result.dataset.unit else [])
-    books = [book for book in books if book.display]  # a roll-up's sector 'unit' has no file behind it
-    sources = {book.display: Path(book.path) for book in books}
-    folders = [Path(folder)] if folder is not None else []
-    for book in books:
-        parts = PurePosixPath(Path(book.display).as_posix()).parts
-        path = Path(book.path)
-        if path.parts[-len(parts):] == parts:
-            folders.append(Path(*path.parts[:-len(parts)]) if len(path.parts) > len(parts) else Path("."))
-    # rejected files (wrong year, duplicate group) are not in the dataset but still deserve feedback
+    """Finding.file -> the input file, from the run's file records (which keep each input's path).
+
+    `folder` is kept for callers that still pass it; a record without a path (none since the
+    pipeline records them) is looked up under it."""
+    sources: dict[str, Path] = {}
     for record in result.report.files:
-        if record.path in sources or record.kind == "skipped":
+        if record.kind == "skipped":
             continue
-        for base in folders:
-            candidate = base / record.path
-            if candidate.is_file():
-                sources[record.path] = candidate
-                break
+        if record.path is not None:
+            sources[record.display] = Path(record.path)
+        elif folder is not None and (Path(folder) / record.display).is_file():
+            sources[record.display] = Path(folder) / record.display
     return sources
 
 
