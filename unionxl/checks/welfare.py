@@ -16,6 +16,12 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         return
     first_cell: dict[tuple[str, int], str] = {}
     group_gifts: dict[str, list] = {}
+    # A per-head payment whose row was rejected is not missing: the rejection is the finding.
+    rejected = set()
+    for row in sheet.rows:
+        if not row.accepted and (member := ctx.member_of(row)) is not None:
+            kind = row.values.get("kind")
+            rejected |= {(k, id(member)) for k in ((kind,) if kind else schema.PER_HEAD_WELFARE)}
     for row in sheet.accepted():
         kind = row.values.get("kind")
         amount = row.values.get("amount")
@@ -29,7 +35,7 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
             continue
         if kind == "other":
             continue
-        member = ctx.member_of(row)
+        member = ctx.member_of(row, "welfare")
         if member is None:
             yield ctx.at("welfare", row, "cccd" if row.values.get("cccd") else "full_name", "member-unknown",
                          who(row), sheet_expected=ctx.sheet_name("members"))
@@ -46,9 +52,12 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         for kind in schema.PER_HEAD_WELFARE:
             label = schema.WELFARE_KIND.label(kind)
             for member in members.accepted():
-                if (kind, id(member)) not in first_cell and not ctx.repeats_a_member(member):
-                    yield ctx.at("members", member, "full_name", "welfare-missing", member.values.get("full_name"),
-                                 name=who(member), kind=label)
+                key = (kind, id(member))
+                if key in first_cell or key in rejected or ctx.repeats_a_member(member):
+                    continue
+                reason = member.values.get("note")
+                yield ctx.at("members", member, "full_name", "welfare-missing-noted" if reason else "welfare-missing",
+                             member.values.get("full_name"), name=who(member), kind=label, reason=reason)
     for kind in schema.PER_GROUP_WELFARE:
         label = schema.WELFARE_KIND.label(kind)
         rows = group_gifts.get(kind, [])
