@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from unionxl import reader
+from unionxl import isolation, reader
 from unionxl.cli import main
 from unionxl.findings import Severity
 from unionxl.merge import merge_folder
@@ -62,6 +62,7 @@ def corpus(tmp_path_factory):
     _add_test_time_files(folder, root / "outside")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(reader, "open", _deny("B22-khong-quyen.xlsx"), raising=False)
+        patch.setattr(isolation, "start_method", lambda: "fork")  # the readers' workers inherit the patch
         result = merge_folder(folder)
     by_file = defaultdict(list)
     for found in result.report.findings:
@@ -187,6 +188,7 @@ def test_the_cli_reports_the_corpus_without_a_traceback(corpus, tmp_path):
     runner = CliRunner()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(reader, "open", _deny("B22-khong-quyen.xlsx"), raising=False)
+        patch.setattr(isolation, "start_method", lambda: "fork")  # the readers' workers inherit the patch
         outcome = runner.invoke(main, ["validate", str(folder), "--all", "--json", str(tmp_path / "f.json")])
     assert outcome.exit_code == 1, outcome.output
     assert outcome.exception is None or isinstance(outcome.exception, SystemExit)
@@ -212,6 +214,7 @@ def test_merge_writes_every_output_from_the_corpus(corpus, tmp_path):
     out = tmp_path / "out"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(reader, "open", _deny("B22-khong-quyen.xlsx"), raising=False)
+        patch.setattr(isolation, "start_method", lambda: "fork")  # the readers' workers inherit the patch
         outcome = CliRunner().invoke(main, ["merge", str(folder), "-o", str(out)])
     assert outcome.exit_code == 1, outcome.output
     assert "Traceback" not in outcome.output and "internal error" not in outcome.output

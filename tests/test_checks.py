@@ -409,8 +409,9 @@ def test_sheet_deleted(tmp_path):
     del book["Vay vốn"]
     book.save(folder / "T01.xlsx")
     result = merge_folder(folder)
-    assert [(f.file, f.params["sheet_expected"]) for f in result.report.findings if f.code == "sheet-missing"] \
-        == [("T01.xlsx", "Vay vốn")]
+    missing = [f for f in result.report.findings if f.code == "sheet-missing"]
+    assert [(f.file, f.params["sheet_expected"]) for f in missing] == [("T01.xlsx", "loans")]
+    assert "'Vay vốn'" in missing[0].message() and "'Loans'" in missing[0].message("en")
 
 
 def test_header_row_deleted_rejects_its_rows(tmp_path):

@@ -19,7 +19,7 @@ from defusedxml.ElementTree import fromstring
 
 from unionxl.findings import Severity
 from unionxl.merge import merge_folder
-from unionxl.writers import xlsx_patch
+from unionxl.xlsx import patch as xlsx_patch
 from unionxl.writers.feedback import AUTHOR, FILLS, write_feedback
 
 from .builders import write_folder
@@ -109,10 +109,11 @@ def check_package(path: Path) -> None:
 
 
 def unchanged_parts(original: Path, copy: Path) -> set[str]:
-    """Parts stored with the very same compressed bytes (CRC and compressed size) in both zips."""
+    """Parts with the very same content (CRC and size) in both zips. (Their compressed bytes may differ:
+    zipfile's public API writes each part compressed anew.)"""
     with zipfile.ZipFile(original) as a, zipfile.ZipFile(copy) as b:
-        old = {i.filename: (i.CRC, i.compress_size, i.compress_type) for i in a.infolist()}
-        return {i.filename for i in b.infolist() if old.get(i.filename) == (i.CRC, i.compress_size, i.compress_type)}
+        old = {i.filename: (i.CRC, i.file_size) for i in a.infolist()}
+        return {i.filename for i in b.infolist() if old.get(i.filename) == (i.CRC, i.file_size)}
 
 
 def patched(copy: Path) -> bool:
@@ -189,11 +190,65 @@ def test_the_officers_own_comments_stay(folder, tmp_path):
     book = openpyxl.load_workbook(folder / "T01.xlsx")
     book["Đoàn viên"]["E4"].comment = openpyxl.comments.Comment("Đã kiểm tra với phòng nhân sự", "Tổ trưởng")
     book.save(folder / "T01.xlsx")
-    [copy] = write_feedback(merge_folder(folder), tmp_path / "out")
+    result = merge_folder(folder)
+    [copy] = write_feedback(result, tmp_path / "out")
     check_package(copy)
     assert not patched(copy)
     text = load_quietly(copy)["Đoàn viên"]["E4"].comment.text
     assert "cccd-birth-year" in text and text.endswith("Đã kiểm tra với phòng nhân sự")
+    # the detour is said, with the file and why
+    [detour] = [f for f in result.report.findings if f.code == "output-slow-path"]
+    assert detour.file == "T01.xlsx" and detour.severity == Severity.NOTE
+    assert detour.params["output"] == copy.name and "comments" in detour.params["reason"]
+
+
+def test_the_fast_path_leaves_no_note(folder, tmp_path):
+    result = merge_folder(folder)
+    [copy] = write_feedback(result, tmp_path / "out")
+    assert patched(copy)
+    assert not [f for f in result.report.findings if f.code.startswith("output-")]
+
+
+def test_a_package_the_patch_cannot_parse_takes_the_openpyxl_path_and_says_why(folder, tmp_path):
+    """An undeclared prefix in the styles part: not well-formed. Each path that steps aside says why."""
+    path = folder / "T01.xlsx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    styles = parts["xl/styles.xml"]
+    parts["xl/styles.xml"] = styles.replace(b"<fonts", b"<bad:x/><fonts", 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = merge_folder(folder)
+    copies = write_feedback(result, tmp_path / "out")
+    reasons = [f.params["reason"] for f in result.report.findings if f.code == "output-slow-path"]
+    # lxml refuses it, and so does openpyxl: the copy lists the findings without marking cells
+    assert len(reasons) == 2
+    assert reasons[0].startswith("patch: ") and "styles.xml" in reasons[0]
+    assert reasons[1].startswith("openpyxl: ")
+    [copy] = copies
+    assert not patched(copy) and "không tô màu được" in load_quietly(copy)["Phản hồi"]["A2"].value
+
+
+def test_one_copy_that_fails_is_a_finding_and_the_others_are_written(tmp_path, monkeypatch):
+    from unionxl.writers import feedback
+
+    groups = broken_groups()
+    groups[1]["data"]["members"][0]["professional_level"] = "dai hoc"  # T02 gets a copy too
+    result = merge_folder(write_folder(tmp_path / "in", groups))
+    real = feedback._write_copy
+
+    def failing(source, target, display, *args, **kwargs):
+        if display == "T01.xlsx":
+            raise OSError("disk full")
+        return real(source, target, display, *args, **kwargs)
+
+    monkeypatch.setattr(feedback, "_write_copy", failing)
+    copies = write_feedback(result, tmp_path / "out")
+    assert [c.name for c in copies] == ["T02-phan-hoi.xlsx"]
+    [failed] = [f for f in result.report.findings if f.code == "output-failed"]
+    assert failed.file == "T01.xlsx" and "disk full" in failed.params["reason"]
+    assert failed.severity == Severity.WARNING
 
 
 def test_a_workbook_saved_by_openpyxl_is_patched_too(folder, tmp_path):
@@ -237,12 +292,16 @@ def cells(xml: str) -> list[tuple[str, str | None]]:
     ('<sheetData><row r="2" s="5" customFormat="1"/></sheetData>', {(2, 2): 1}, [("B2", "105")]),
 ])
 def test_mark_cells(data, marks, expected):
-    xml = xlsx_patch.mark_cells(SHEET.format(data=data), marks, restyle)
+    root = xlsx_patch.parse(SHEET.format(data=data), "sheet")
+    xlsx_patch.mark_cells(root, marks, restyle)
+    xml = xlsx_patch.serialise(root).decode()
     assert cells(xml) == expected
     rows = [int(r.get("r")) for r in fromstring(xml).iter(MAIN + "row")]
     assert rows == sorted(rows)
     assert 'mc:Ignorable="x14ac"' in xml and 'xmlns:x14ac=' in xml  # declarations untouched
-    xml = xlsx_patch.add_legacy_drawing(xml, "rId7")
+    xlsx_patch.add_legacy_drawing(root, "rId7")
+    xml = xlsx_patch.serialise(root).decode()
+    assert xml.count("xmlns=") == 1  # new elements use the declarations in place, none of their own
     root = fromstring(xml)
     assert [local(c.tag) for c in root][-3:] == ["pageMargins", "legacyDrawing", "tableParts"]
     assert root.find(MAIN + "legacyDrawing").get(R_ID) == "rId7"  # the r prefix was declared
@@ -258,10 +317,10 @@ def test_styles_get_fills_and_clones_that_keep_the_format():
            '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
            '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
            'applyProtection="1"><protection locked="0"/></xf></cellXfs></styleSheet>')
-    styles = xlsx_patch.Styles(xml)
+    styles = xlsx_patch.Styles(xlsx_patch.parse(xml, "styles"))
     red = styles.solid_fill("FFFF7C80")
     assert red == 2 and styles.with_fill(1, red) == 2 and styles.with_fill(1, red) == 2
-    root = fromstring(styles.result())
+    root = fromstring(xlsx_patch.serialise(styles.root))
     fills, xfs = root.find(MAIN + "fills"), root.find(MAIN + "cellXfs")
     assert fills.get("count") == "3" and len(fills) == 3
     assert xfs.get("count") == "3" and len(xfs) == 3

@@ -211,7 +211,7 @@ EXACT_SENTENCES = [
     "+ Trung cấp: 84 người = 27,4%.",
     "+ Chưa qua đào tạo: 16 người = 5,2%.",
     "+ Đảng viên: 160 người = 52,1%/ tổng đoàn viên công đoàn.",
-    "+ Cao cấp: 02 người = 0,65%; Trung cấp: 40 người = 13%; sơ cấp: 52 người = 16,9%; đang học TCLLCT 09 người.",
+    "+ Cao cấp: 02 người = 0,65%; Trung cấp: 40 người = 13%; Sơ cấp: 52 người = 16,9%; đang học TCLLCT 09 người.",
     "(1). 307/307 đoàn viên công đoàn nộp quỹ ủng hộ quỹ XHCĐ tỉnh đạt 100% (đạt chỉ tiêu).",
     "(8). Tiếp tục duy trì và thực hiện hiệu quả mô hình: “Quỹ du lịch công đoàn” và “Quỹ tương hỗ công đoàn” "
     "(đạt chỉ tiêu).",

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from unionxl import schema
-from unionxl.parse import clean_text, fold, parse_amount, parse_cccd, parse_date
+from unionxl.parse import clean_text, fold, legacy_to_unicode, parse_amount, parse_cccd, parse_date
 from unionxl.reader import SUMMARY_LABELS, _is_summary_label, read_workbook
 from unionxl.template import write_group_workbook
 
@@ -86,6 +86,8 @@ member_rows = st.lists(
 def test_rows_written_with_the_template_read_back_the_same(rows):
     for name, *_ in rows:
         assume(clean_text(name) == name and fold(name) not in SUMMARY_LABELS and not _is_summary_label(name))
+        # a string that spells Vietnamese in VNI or TCVN3 ('AÀ' is VNI for 'Ầ') is read converted, on purpose
+        assume(legacy_to_unicode(name) is None)
     members, travel = [], []
     for i, (name, gender, birth, cccd, months) in enumerate(rows):
         members.append({**_member(i, name, gender, birth, cccd), "stt": i + 1})

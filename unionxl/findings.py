@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Iterable
 
+from . import i18n
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -20,21 +22,14 @@ class Severity(StrEnum):
     NOTE = "note"  # something skipped on purpose (a lock file); never changes the exit code
 
     def label(self, lang: str = "vi") -> str:
-        return _SEVERITY_LABELS[self][0 if lang == "vi" else 1]
-
-
-_SEVERITY_LABELS = {
-    Severity.ERROR: ("Lỗi", "Error"),
-    Severity.WARNING: ("Cảnh báo", "Warning"),
-    Severity.NOTE: ("Ghi chú", "Note"),
-}
+        return i18n.text(f"severity.{self.value}", lang)
 
 
 @dataclass(frozen=True)
 class Code:
     code: str
     severity: Severity
-    vi: str  # message template, str.format over the finding's params
+    vi: str  # message template over the finding's raw params, with i18n's format specs ({expected:vnd})
     en: str
     rejects: str = ""  # "row" or "file" when the finding keeps data out of the merge
 
@@ -44,30 +39,50 @@ E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 CATALOGUE: dict[str, Code] = {c.code: c for c in (
     # --- files
     Code("file-skipped", N,
-         "Bỏ qua tệp {reason_vi}.",
-         "Skipped: {reason_en}."),
+         "Bỏ qua tệp {reason:text}.",
+         "Skipped: {reason:text}."),
     Code("file-unreadable", E,
-         "Không đọc được tệp ({detail}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.",
-         "The file cannot be read ({detail}). Open it in Excel, save it as .xlsx and send it again.", "file"),
+         "Không đọc được tệp ({detail:text}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.",
+         "The file cannot be read ({detail:text}). Open it in Excel, save it as .xlsx and send it again.", "file"),
     Code("file-encrypted", E,
          "Tệp có đặt mật khẩu mở. Gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
          "The file is password-protected. Remove the password and send it again.", "file"),
     Code("file-too-large", E,
-         "Tệp quá lớn để đọc an toàn ({detail}). Xóa các trang, dòng, cột thừa, lưu lại dạng .xlsx rồi gửi lại.",
-         "The file is too large to read safely ({detail}). Delete unused sheets, rows and columns, "
+         "Tệp quá lớn để đọc an toàn ({detail:text}). Xóa các trang, dòng, cột thừa, lưu lại dạng .xlsx rồi gửi lại.",
+         "The file is too large to read safely ({detail:text}). Delete unused sheets, rows and columns, "
          "save it as .xlsx and send it again.", "file"),
     Code("file-unsafe", E,
-         "Tệp có cấu trúc bất thường, có thể gây hại ({detail}), nên không được đọc. "
+         "Tệp có cấu trúc bất thường, có thể gây hại ({detail:text}), nên không được đọc. "
          "Chép số liệu sang biểu mẫu gốc bằng Excel rồi gửi lại.",
-         "The file has an abnormal, possibly harmful structure ({detail}) and was not read. "
+         "The file has an abnormal, possibly harmful structure ({detail:text}) and was not read. "
          "Copy the data into the blank template in Excel and send it again.", "file"),
+    # A worker that read the file died or was stopped (unionxl.isolation); the other files go on.
+    Code("file-crashed-reader", E,
+         "Bộ đọc bảng tính bị dừng đột ngột khi mở tệp này ({detail:text}): tệp có thể bị hỏng hoặc có cấu trúc lạ. "
+         "Các tệp khác vẫn được tổng hợp. Mở tệp bằng Excel, chép số liệu sang biểu mẫu gốc, lưu dạng .xlsx "
+         "rồi gửi lại.",
+         "The spreadsheet reader stopped abruptly on this file ({detail:text}): it may be damaged or oddly built. "
+         "The other files were merged. Open it in Excel, copy the data into the blank template, save it as "
+         ".xlsx and send it again.", "file"),
+    Code("file-timeout", E,
+         "Đọc tệp này quá lâu nên đã dừng ({detail:text}). Các tệp khác vẫn được tổng hợp. Xóa các trang, dòng, cột "
+         "thừa, lưu lại dạng .xlsx rồi gửi lại; nếu tệp vốn rất lớn, chạy lại khi máy rảnh.",
+         "Reading this file took too long and was stopped ({detail:text}). The other files were merged. Delete "
+         "unused sheets, rows and columns, save it as .xlsx and send it again; if the file is really that "
+         "large, run again when the computer is idle.", "file"),
+    Code("file-memory", E,
+         "Đọc tệp này cần quá nhiều bộ nhớ nên đã dừng ({detail:text}). Các tệp khác vẫn được tổng hợp. Xóa các "
+         "trang, dòng, cột thừa (nhất là ô ở rất xa bảng), lưu lại dạng .xlsx rồi gửi lại.",
+         "Reading this file needed too much memory and was stopped ({detail:text}). The other files were merged. "
+         "Delete unused sheets, rows and columns (especially cells far from the table), save it as .xlsx "
+         "and send it again.", "file"),
     Code("file-link-outside", E,
          "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
          "The file is a link pointing outside the folder ({detail}) and was not followed. "
          "Copy the file itself into the folder.", "file"),
     Code("file-not-unionxl", E,
-         "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected}'). Nhập số liệu vào đúng biểu mẫu được phát.",
-         "Not a unionxl workbook (no '{sheet_expected}' sheet). Enter the data in the workbook you were given.",
+         "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected:sheet}'). Nhập số liệu vào đúng biểu mẫu được phát.",
+         "Not a unionxl workbook (no '{sheet_expected:sheet}' sheet). Enter the data in the workbook you were given.",
          "file"),
     Code("file-version", E,
          "Biểu mẫu phiên bản {value}, phần mềm cần phiên bản {expected}. Chép số liệu sang biểu mẫu mới.",
@@ -100,26 +115,26 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Chưa nhận được biểu mẫu của tổ {group} ({group_name}). Nhắc tổ gửi biểu mẫu, hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
          "No workbook received from group {group} ({group_name}). Ask the group for it, or remove the group from the list."),
     Code("unit-missing", E,
-         "Không tìm thấy biểu mẫu đơn vị (trang '{sheet_expected}') trong thư mục. Dùng lệnh 'unionxl template' để tạo.",
-         "No unit workbook (with a '{sheet_expected}' sheet) in the folder. Create one with 'unionxl template'."),
+         "Không tìm thấy biểu mẫu đơn vị (trang '{sheet_expected:sheet}') trong thư mục. Dùng lệnh 'unionxl template' để tạo.",
+         "No unit workbook (with a '{sheet_expected:sheet}' sheet) in the folder. Create one with 'unionxl template'."),
     Code("unit-duplicate", E,
          "Có nhiều biểu mẫu đơn vị; đã dùng '{other}'. Chỉ để lại một tệp.",
          "Several unit workbooks; '{other}' was used. Keep only one.", "file"),
     # --- sheets and columns
     Code("sheet-duplicate", W,
-         "Trang '{value}' là bản sao của trang '{sheet_expected}' nên không được đọc; chỉ trang '{used}' được "
+         "Trang '{value}' là bản sao của trang '{sheet_expected:sheet}' nên không được đọc; chỉ trang '{used}' được "
          "tổng hợp. Nếu số liệu đúng nằm ở bản sao, chép sang trang '{used}'; sau đó xóa bản sao.",
-         "Sheet '{value}' is a copy of the '{sheet_expected}' sheet and was not read; only '{used}' was merged. "
-         "If the right data is in the copy, move it to '{used}'; then delete the copy."),
+         "Sheet '{value}' is a copy of the '{sheet_expected:sheet}' sheet and was not read; only '{used}' was "
+         "merged. If the right data is in the copy, move it to '{used}'; then delete the copy."),
     Code("sheet-missing", E,
-         "Thiếu trang '{sheet_expected}'. Chép lại trang này từ biểu mẫu gốc.",
-         "Sheet '{sheet_expected}' is missing. Copy it back from the blank template."),
+         "Thiếu trang '{sheet_expected:sheet}'. Chép lại trang này từ biểu mẫu gốc.",
+         "Sheet '{sheet_expected:sheet}' is missing. Copy it back from the blank template."),
     Code("header-missing", E,
-         "Không tìm thấy dòng tiêu đề của trang (cần các cột: {expected}). Khôi phục dòng tiêu đề theo mẫu.",
-         "The header row was not found (expected columns: {expected}). Restore it from the template.", "row"),
+         "Không tìm thấy dòng tiêu đề của trang (cần các cột: {columns:columns}). Khôi phục dòng tiêu đề theo mẫu.",
+         "The header row was not found (expected columns: {columns:columns}). Restore it from the template.", "row"),
     Code("column-missing", E,
-         "Thiếu cột bắt buộc '{expected}'. Thêm lại cột này vào dòng tiêu đề.",
-         "Required column '{expected}' is missing. Add it back to the header row.", "row"),
+         "Thiếu cột bắt buộc '{column:column}'. Thêm lại cột này vào dòng tiêu đề.",
+         "Required column '{column:column}' is missing. Add it back to the header row.", "row"),
     Code("column-unknown", N,
          "Cột '{value}' không có trong mẫu nên không được tổng hợp.",
          "Column '{value}' is not part of the template and was not merged."),
@@ -140,51 +155,54 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Row '{value}' was taken for a totals line, not a record, and was not merged."),
     # --- cells
     Code("cell-required", E,
-         "Thiếu '{column}'. Nhập giá trị cho ô này.",
-         "'{column}' is missing. Fill in this cell.", "row"),
+         "Thiếu '{column:column}'. Nhập giá trị cho ô này.",
+         "'{column:column}' is missing. Fill in this cell.", "row"),
     Code("cell-type", E,
-         "'{column}' phải là {expected_vi}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
-         "'{column}' must be {expected_en}, but the cell holds '{value}'. Correct it.", "row"),
+         "'{column:column}' phải là {expected:text}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
+         "'{column:column}' must be {expected:text}, but the cell holds '{value}'. Correct it.", "row"),
     Code("cell-choice", E,
-         "'{value}' không có trong danh sách '{column}'. Chọn một trong: {expected}.",
-         "'{value}' is not in the list for '{column}'. Choose one of: {expected}.", "row"),
+         "'{value}' không có trong danh sách '{column:column}'. Chọn một trong: {list:choices}.",
+         "'{value}' is not in the list for '{column:column}'. Choose one of: {list:choices}.", "row"),
     Code("cell-choice-normalised", W,
-         "'{value}' được hiểu là '{expected}'. Chọn từ danh sách thả xuống để tránh nhầm.",
-         "'{value}' was read as '{expected}'. Pick from the dropdown to avoid mistakes."),
+         "'{value}' được hiểu là '{expected:list.{list}}'. Chọn từ danh sách thả xuống để tránh nhầm.",
+         "'{value}' was read as '{expected:list.{list}}'. Pick from the dropdown to avoid mistakes."),
     Code("amount-as-text", W,
-         "Số tiền '{value}' được gõ dạng chữ, đã hiểu là {expected}. Gõ số không kèm dấu chấm hay 'đ'.",
-         "Amount '{value}' was typed as text and read as {expected}. Type plain numbers."),
+         "Số tiền '{value}' được gõ dạng chữ, đã hiểu là {expected:vnd}. Gõ số không kèm dấu chấm hay 'đ'.",
+         "Amount '{value}' was typed as text and read as {expected:vnd}. Type plain numbers."),
     Code("date-as-text", W,
-         "Ngày '{value}' được gõ dạng chữ, đã hiểu là {expected}. Nhập ngày dạng ngày/tháng/năm.",
-         "Date '{value}' was typed as text and read as {expected}. Enter a real date."),
+         "Ngày '{value}' được gõ dạng chữ, đã hiểu là {expected:date}. Nhập ngày dạng ngày/tháng/năm.",
+         "Date '{value}' was typed as text and read as {expected:date}. Enter a real date."),
     Code("date-incomplete", W,
-         "Ngày '{value}' thiếu ngày hoặc tháng; đã tạm hiểu là {expected}. Nhập đủ ngày/tháng/năm, ví dụ 05/03/1985.",
-         "Date '{value}' lacks the day or month; read as {expected} for now. Enter the full date, e.g. 05/03/1985."),
+         "Ngày '{value}' thiếu ngày hoặc tháng; đã tạm hiểu là {expected:date}. Nhập đủ ngày/tháng/năm, ví dụ "
+         "05/03/1985.",
+         "Date '{value}' lacks the day or month; read as {expected:date} for now. Enter the full date, e.g. "
+         "05/03/1985 (day/month/year)."),
     Code("date-us-swapped", W,
-         "Ngày {value} nhiều khả năng bị đảo ngày và tháng: máy tính đặt định dạng ngày kiểu Mỹ (tháng/ngày/năm) "
-         "nên ngày gõ {expected} được lưu thành {value} (trong tệp có ngày gõ trên 12 còn để dạng chữ). Đã hiểu "
-         "là {expected}. Đặt định dạng vùng của máy là Tiếng Việt (Region: dd/MM/yyyy) rồi gõ lại ngày này.",
-         "Date {value} was most likely stored with day and month swapped: the computer uses the US date format "
-         "(month/day/year), so {expected} as typed was stored as {value} (dates with a day over 12 in this file "
-         "stayed text). Read as {expected}. Set the computer's region format to Vietnamese (dd/MM/yyyy) and "
-         "type this date again."),
+         "Ngày {value:date} nhiều khả năng bị đảo ngày và tháng: máy tính đặt định dạng ngày kiểu Mỹ "
+         "(tháng/ngày/năm) nên ngày gõ {expected:date} được lưu thành {value:date} (trong tệp, các ngày gõ trên 12 "
+         "còn để dạng chữ). Đã hiểu là {expected:date}. Đặt định dạng vùng của máy là Tiếng Việt (Region: "
+         "dd/MM/yyyy) rồi gõ lại ngày này.",
+         "Date {value:date} was most likely stored with day and month swapped: the computer uses the US date "
+         "format (month/day/year), so {expected:date} typed day-first was stored as {value:date} (dates with a "
+         "day over 12 in this file stayed text). Read as {expected:date}. Set the computer's region format to "
+         "Vietnamese (dd/MM/yyyy) and type this date again."),
     Code("date-us-text", W,
          "Ngày '{value}' bị lưu dạng chữ vì máy tính đặt định dạng ngày kiểu Mỹ (tháng/ngày/năm) và không có "
-         "tháng lớn hơn 12; đã hiểu là {expected}. Đặt định dạng vùng của máy là Tiếng Việt (Region: dd/MM/yyyy) "
-         "rồi gõ lại ngày này.",
+         "tháng lớn hơn 12; đã hiểu là {expected:date}. Đặt định dạng vùng của máy là Tiếng Việt (Region: "
+         "dd/MM/yyyy) rồi gõ lại ngày này.",
          "Date '{value}' stayed text because the computer uses the US date format (month/day/year) and there "
-         "is no month over 12; read as {expected}. Set the computer's region format to Vietnamese (dd/MM/yyyy) "
-         "and type it again."),
+         "is no month over 12; read as {expected:date}. Set the computer's region format to Vietnamese "
+         "(dd/MM/yyyy) and type it again."),
     Code("amount-mark", W,
-         "Ô ghi dấu '{value}' thay cho số tiền ({count} ô trong dòng); đã hiểu là đã đóng đủ {expected} mỗi kỳ. "
-         "Gõ số tiền đã thu vào từng ô.",
-         "The cell holds the mark '{value}' instead of an amount ({count} cells in the row); read as paid in full, "
-         "{expected} a period. Type the amount collected in each cell."),
+         "Ô ghi dấu '{value}' thay cho số tiền ({count:num} ô trong dòng); đã hiểu là đã đóng đủ {expected:vnd} "
+         "mỗi kỳ. Gõ số tiền đã thu vào từng ô.",
+         "The cell holds the mark '{value}' instead of an amount ({count:num} cells in the row); read as paid in "
+         "full, {expected:vnd} a period. Type the amount collected in each cell."),
     Code("amount-thousands", W,
-         "Số tiền '{value}' được gõ theo nghìn đồng ({count} ô trong trang); đã hiểu là {expected}. Gõ đủ số "
-         "đồng, ví dụ 30000 chứ không phải 30.",
-         "Amount '{value}' was typed in thousands ({count} cells on the sheet); read as {expected}. Type full "
-         "đồng amounts, e.g. 30000 rather than 30."),
+         "Số tiền '{value}' được gõ theo nghìn đồng ({count:num} ô trong trang); đã hiểu là {expected:vnd}. Gõ đủ "
+         "số đồng, ví dụ 30000 chứ không phải 30.",
+         "Amount '{value}' was typed in thousands ({count:num} cells on the sheet); read as {expected:vnd}. Type "
+         "full đồng amounts, e.g. 30000 rather than 30."),
     Code("text-legacy-encoding", W,
          "Chữ '{value}' được gõ bằng bảng mã cũ {encoding} (phông .VnTime/VNI-Times), không phải Unicode: chỉ máy "
          "có phông đó mới đọc được. Đã hiểu là '{expected}'. Chuyển sang Unicode (Unikey: Công cụ chuyển mã) "
@@ -193,8 +211,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "computers with that font show it right. Read as '{expected}'. Convert it to Unicode (Unikey's "
          "converter) or retype it in Unicode."),
     Code("cell-negative", E,
-         "'{column}' không được âm ({value}).",
-         "'{column}' cannot be negative ({value}).", "row"),
+         "'{column:column}' không được âm ({value:num}).",
+         "'{column:column}' cannot be negative ({value:num}).", "row"),
     Code("cell-formula-error", E,
          "Ô có lỗi công thức {value}. Sửa công thức hoặc gõ giá trị.",
          "The cell holds a formula error {value}. Fix the formula or type the value.", "row"),
@@ -219,8 +237,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "The citizen ID cell holds '{value}', which looks like a phone number, not a 12-digit citizen ID. "
          "Enter the number on the ID card; put the phone number in the Note column."),
     Code("cccd-gender-century", E,
-         "Chữ số thứ 4 của CCCD ({value}) không khớp giới tính {gender} và năm sinh {birth_year}. Kiểm tra CCCD, giới tính và ngày sinh.",
-         "The 4th digit of the citizen ID ({value}) disagrees with gender {gender} and birth year {birth_year}."),
+         "Chữ số thứ 4 của CCCD ({value}) không khớp giới tính {gender:list.gender} và năm sinh {birth_year}. Kiểm tra CCCD, giới tính và ngày sinh.",
+         "The 4th digit of the citizen ID ({value}) disagrees with gender {gender:list.gender} and birth year {birth_year}."),
     Code("cccd-birth-year", E,
          "Chữ số 5–6 của CCCD ({value}) không khớp năm sinh {birth_year}. Kiểm tra CCCD và ngày sinh.",
          "Digits 5-6 of the citizen ID ({value}) disagree with birth year {birth_year}."),
@@ -235,8 +253,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Citizen ID {value} is also in group {other_group} ({other}): counted twice. Keep it in one group."),
     # --- members across sheets
     Code("member-unknown", E,
-         "'{value}' không có trong trang '{sheet_expected}' của tổ. Kiểm tra họ tên và CCCD.",
-         "'{value}' is not on the group's '{sheet_expected}' sheet. Check the name and citizen ID."),
+         "'{value}' không có trong trang '{sheet_expected:sheet}' của tổ. Kiểm tra họ tên và CCCD.",
+         "'{value}' is not on the group's '{sheet_expected:sheet}' sheet. Check the name and citizen ID."),
     Code("member-linked-by-name", W,
          "CCCD {value} ở ô này khác CCCD {expected} của cùng người {name} ({other}); các dòng đã được ghép theo "
          "họ tên (chỉ một đoàn viên mang tên này) nên vẫn được tính. Đối chiếu thẻ căn cước và sửa cho giống "
@@ -245,81 +263,83 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "were matched by the name (one member has it) and still count. Check the ID card and make the IDs "
          "agree on every sheet."),
     Code("member-age-young", W,
-         "{name} sinh ngày {value}, mới {age} tuổi trong năm {year}: dưới tuổi lao động tối thiểu {minimum} "
+         "{name} sinh ngày {value:date}, mới {age} tuổi trong năm {year}: dưới tuổi lao động tối thiểu {minimum} "
          "(Bộ luật Lao động 2019, Điều 3). Kiểm tra ngày sinh, hoặc dòng này không phải đoàn viên.",
-         "{name} was born on {value} and is {age} in {year}: below the minimum working age of {minimum} "
+         "{name} was born on {value:date} and is {age} in {year}: below the minimum working age of {minimum} "
          "(Labour Code 2019, art. 3). Check the birth date, or whether this row is a member at all."),
     Code("member-age-retired", W,
-         "{name} sinh ngày {value} ({age} tuổi trong năm {year}) đã đến tuổi nghỉ hưu ({retire_age}, từ {retired}; "
-         "Bộ luật Lao động 2019 Điều 169, Nghị định 135/2020). Kiểm tra ngày sinh; nếu đã nghỉ hưu thì xóa khỏi "
-         "danh sách, nếu vẫn làm việc thì ghi rõ ở cột Ghi chú.",
-         "{name}, born {value} ({age} in {year}), reached retirement age ({retire_age}, from {retired}; Labour "
-         "Code 2019 art. 169, Decree 135/2020). Check the birth date; remove a retired member from the list, "
-         "or note that they still work."),
+         "{name} sinh ngày {value:date} ({age} tuổi trong năm {year}) đã đến tuổi nghỉ hưu ({retire_years} tuổi "
+         "{retire_months} tháng, từ {retired:date}; Bộ luật Lao động 2019 Điều 169, Nghị định 135/2020). Kiểm tra "
+         "ngày sinh; nếu đã nghỉ hưu thì xóa khỏi danh sách, nếu vẫn làm việc thì ghi rõ ở cột Ghi chú.",
+         "{name}, born {value:date} ({age} in {year}), reached retirement age ({retire_years} years "
+         "{retire_months} months, from {retired:date}; Labour Code 2019 art. 169, Decree 135/2020). Check the "
+         "birth date; remove a retired member from the list, or note that they still work."),
     # --- totals
     Code("declared-total", E,
-         "'{column}' khai {value} nhưng danh sách cho {expected}. Sửa số khai hoặc danh sách.",
-         "'{column}' is declared as {value} but the rows give {expected}. Fix one of them."),
+         "'{column:column}' khai {value:{format}} nhưng danh sách cho {expected:{format}}. Sửa số khai hoặc danh sách.",
+         "'{column:column}' is declared as {value:{format}} but the rows give {expected:{format}}. Fix one of them."),
     Code("row-total", E,
-         "Cộng dòng {value} khác tổng các kỳ {expected}. Sửa ô Cộng.",
-         "Row total {value} differs from the sum of its periods {expected}. Fix the total."),
+         "Cộng dòng {value:vnd} khác tổng các kỳ {expected:vnd}. Sửa ô Cộng.",
+         "Row total {value:vnd} differs from the sum of its periods {expected:vnd}. Fix the total."),
     Code("contribution-arrears", W,
-         "{name} chưa đóng {period} ({fund}), mức {expected}. Thu bổ sung, hoặc ghi lý do vào cột Ghi chú.",
-         "{name} has not paid {period} ({fund}), due {expected}. Collect it, or give the reason in the Note column."),
+         "{name} chưa đóng {period:period} ({fund:sheet}), mức {expected:vnd}. Thu bổ sung, hoặc ghi lý do vào cột Ghi chú.",
+         "{name} has not paid {period:period} ({fund:sheet}), due {expected:vnd}. Collect it, or give the reason in the Note column."),
     Code("contribution-arrears-noted", N,
-         "{name} chưa đóng {period} ({fund}), mức {expected}; lý do đã ghi: '{reason}'. Không cần làm gì thêm "
-         "nếu lý do đúng.",
-         "{name} has not paid {period} ({fund}), due {expected}; reason given: '{reason}'. Nothing to do if the "
-         "reason holds."),
+         "{name} chưa đóng {period:period} ({fund:sheet}), mức {expected:vnd}; lý do đã ghi: '{reason}'. Không cần "
+         "làm gì thêm nếu lý do đúng.",
+         "{name} has not paid {period:period} ({fund:sheet}), due {expected:vnd}; reason given: '{reason}'. "
+         "Nothing to do if the reason holds."),
     Code("contribution-rate", W,
-         "{name} đóng {value} cho {period}, khác mức {expected}. Kiểm tra số tiền.",
-         "{name} paid {value} for {period}, not the rate {expected}. Check the amount."),
+         "{name} đóng {value:vnd} cho {period:period}, khác mức {expected:vnd}. Kiểm tra số tiền.",
+         "{name} paid {value:vnd} for {period:period}, not the rate {expected:vnd}. Check the amount."),
     Code("member-no-contribution", W,
-         "Đoàn viên {name} không có dòng trong trang '{sheet_expected}'. Thêm dòng đóng quỹ cho đoàn viên.",
-         "Member {name} has no row on the '{sheet_expected}' sheet. Add one."),
+         "Đoàn viên {name} không có dòng trong trang '{sheet_expected:sheet}'. Thêm dòng đóng quỹ cho đoàn viên.",
+         "Member {name} has no row on the '{sheet_expected:sheet}' sheet. Add one."),
     Code("trip-support-rate", W,
-         "Hỗ trợ du lịch {value} khác định mức {expected}. Kiểm tra số tiền, hoặc ghi lý do vào cột Ghi chú.",
-         "Trip support {value} differs from the rate {expected}. Check the amount, or give the reason in the Note column."),
+         "Hỗ trợ du lịch {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền, hoặc ghi lý do vào cột Ghi chú.",
+         "Trip support {value:vnd} differs from the rate {expected:vnd}. Check the amount, or give the reason in the Note column."),
     Code("trip-support-rate-noted", N,
-         "Hỗ trợ du lịch {value} khác định mức {expected}; lý do đã ghi: '{reason}'. Không cần làm gì thêm nếu "
-         "lý do đúng.",
-         "Trip support {value} differs from the rate {expected}; reason given: '{reason}'. Nothing to do if the "
-         "reason holds."),
+         "Hỗ trợ du lịch {value:vnd} khác định mức {expected:vnd}; lý do đã ghi: '{reason}'. Không cần làm gì thêm "
+         "nếu lý do đúng.",
+         "Trip support {value:vnd} differs from the rate {expected:vnd}; reason given: '{reason}'. Nothing to do "
+         "if the reason holds."),
     # --- loans
     Code("loan-cap", E,
-         "Khoản vay {value} vượt mức tối đa {expected} một xuất. Kiểm tra số tiền vay: mỗi xuất không quá mức tối đa.",
-         "Loan of {value} exceeds the cap of {expected}. Check the amount: one loan may not exceed the cap."),
+         "Khoản vay {value:vnd} vượt mức tối đa {expected:vnd} một xuất. Kiểm tra số tiền vay: mỗi xuất không quá mức tối đa.",
+         "Loan of {value:vnd} exceeds the cap of {expected:vnd}. Check the amount: one loan may not exceed the cap."),
     Code("loan-non-member", E,
          "Người vay '{value}' không phải đoàn viên của tổ. Chỉ đoàn viên được vay quỹ tương hỗ.",
          "Borrower '{value}' is not a member of the group. Only members may borrow."),
     Code("loan-overpaid", E,
-         "Số đã trả {value} lớn hơn số vay {expected}. Sửa số đã trả hoặc số tiền vay.",
-         "Repaid {value} is more than the amount lent {expected}. Correct the repaid amount or the loan."),
+         "Số đã trả {value:vnd} lớn hơn số vay {expected:vnd}. Sửa số đã trả hoặc số tiền vay.",
+         "Repaid {value:vnd} is more than the amount lent {expected:vnd}. Correct the repaid amount or the loan."),
     Code("loan-outstanding", E,
-         "Còn nợ {value} khác số vay trừ số đã trả ({expected}). Sửa ô Còn nợ.",
-         "Outstanding {value} differs from amount minus repaid ({expected}). Correct the outstanding amount."),
+         "Còn nợ {value:vnd} khác số vay trừ số đã trả ({expected:vnd}). Sửa ô Còn nợ.",
+         "Outstanding {value:vnd} differs from amount minus repaid ({expected:vnd}). Correct the outstanding amount."),
     Code("loan-fund-exceeded", E,
-         "Quỹ tương hỗ không đủ cho vay: dư đầu kỳ {opening} + thu {collected} − cho vay {lent} = {value} (đã thu hồi {repaid}). Kiểm tra số dư đầu kỳ và các khoản vay.",
-         "The mutual-aid fund cannot cover the loans: opening {opening} + collected {collected} "
-         "− lent {lent} = {value} (repaid so far {repaid}). Check the opening balance and the loans."),
+         "Quỹ tương hỗ không đủ cho vay: dư đầu kỳ {opening:vnd} + thu {collected:vnd} − cho vay {lent:vnd} = {value:vnd} (đã thu hồi {repaid:vnd}). Kiểm tra số dư đầu kỳ và các khoản vay.",
+         "The mutual-aid fund cannot cover the loans: opening {opening:vnd} + collected {collected:vnd} "
+         "− lent {lent:vnd} = {value:vnd} (repaid so far {repaid:vnd}). Check the opening balance and the loans."),
     # --- welfare
     Code("welfare-duplicate", E,
-         "{name} nhận '{kind}' hai lần (cũng ở {other}). Xóa dòng thừa.",
-         "{name} received '{kind}' twice (also at {other}). Remove the extra row."),
+         "{name:who} nhận '{kind:list.welfare_kind}' hai lần (cũng ở {other}). Xóa dòng thừa.",
+         "{name:who} received '{kind:list.welfare_kind}' twice (also at {other}). Remove the extra row."),
     Code("welfare-missing", W,
-         "{name} chưa có dòng chi '{kind}'. Thêm dòng chi vào trang Chăm lo, hoặc ghi lý do vào cột Ghi chú.",
-         "{name} has no '{kind}' payment. Add it on the Welfare sheet, or give the reason in the Note column."),
+         "{name:who} chưa có dòng chi '{kind:list.welfare_kind}'. Thêm dòng chi vào trang Chăm lo, hoặc ghi lý do vào cột Ghi chú.",
+         "{name:who} has no '{kind:list.welfare_kind}' payment. Add it on the Welfare sheet, or give the reason in the Note column."),
     Code("welfare-missing-noted", N,
-         "{name} chưa có dòng chi '{kind}'; lý do đã ghi: '{reason}'. Không cần làm gì thêm nếu lý do đúng.",
-         "{name} has no '{kind}' payment; reason given: '{reason}'. Nothing to do if the reason holds."),
+         "{name:who} chưa có dòng chi '{kind:list.welfare_kind}'; lý do đã ghi: '{reason}'. Không cần làm gì thêm "
+         "nếu lý do đúng.",
+         "{name:who} has no '{kind:list.welfare_kind}' payment; reason given: '{reason}'. Nothing to do if the "
+         "reason holds."),
     Code("welfare-rate", W,
-         "Chi '{kind}' {value} khác định mức {expected}. Kiểm tra số tiền.",
-         "'{kind}' paid {value}, not the rate {expected}. Check the amount."),
+         "Chi '{kind:list.welfare_kind}' {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền.",
+         "'{kind:list.welfare_kind}' paid {value:vnd}, not the rate {expected:vnd}. Check the amount."),
     # --- roll-up of consolidated workbooks (sector union)
     Code("rollup-not-consolidated", E,
-         "Tệp không phải bản tổng hợp của một công đoàn cơ sở ({detail_vi}). Công đoàn ngành chỉ tổng hợp tệp "
+         "Tệp không phải bản tổng hợp của một công đoàn cơ sở ({detail:text}). Công đoàn ngành chỉ tổng hợp tệp "
          "tong-hop-<năm>.xlsx do lệnh 'unionxl merge' ghi ra: đề nghị CĐCS gửi đúng tệp đó.",
-         "Not the consolidated workbook of a grassroots union ({detail_en}). The roll-up takes only the "
+         "Not the consolidated workbook of a grassroots union ({detail:text}). The roll-up takes only the "
          "tong-hop-<year>.xlsx that 'unionxl merge' writes: ask the union for that file.", "file"),
     Code("rollup-year", E,
          "Bản tổng hợp năm {value}, khác năm {expected} của các bản tổng hợp khác. Đề nghị CĐCS gửi bản "
@@ -331,9 +351,9 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Two consolidated workbooks of {unit}: this one and '{other}'. '{other}' was used; remove the extra "
          "file and run again.", "file"),
     Code("rollup-unresolved-errors", E,
-         "Bản tổng hợp của {unit} còn {value} lỗi chưa sửa ({codes}): số liệu của CĐCS này chưa đầy đủ (dòng, tệp "
+         "Bản tổng hợp của {unit} còn {value:num} lỗi chưa sửa ({codes}): số liệu của CĐCS này chưa đầy đủ (dòng, tệp "
          "bị loại không được tính). Đề nghị CĐCS sửa lỗi, tổng hợp lại rồi gửi lại.",
-         "The consolidated workbook of {unit} still lists {value} unresolved errors ({codes}): its figures are "
+         "The consolidated workbook of {unit} still lists {value:num} unresolved errors ({codes}): its figures are "
          "incomplete (rejected rows and files are not counted). Ask the union to fix them, merge again and resend."),
     Code("cccd-duplicate-units", E,
          "CCCD {value} ({name}) cũng có trong danh sách của {other_unit} ({other}): một đoàn viên được tính ở hai "
@@ -342,13 +362,24 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Ask both to agree (a member who transferred is removed by the former union) and resend."),
     # --- this year against last year
     Code("previous-opening-balance", E,
-         "Số dư quỹ tương hỗ năm trước chuyển sang {value} khác số dư cuối năm {previous_year} là {expected} "
+         "Số dư quỹ tương hỗ năm trước chuyển sang {value:vnd} khác số dư cuối năm {previous_year} là {expected:vnd} "
          "(bản tổng hợp '{previous}'). Sửa số dư đầu năm cho khớp, hoặc kiểm tra lại bản tổng hợp năm trước.",
-         "Mutual-aid fund opening balance {value} differs from the {previous_year} closing balance {expected} "
+         "Mutual-aid fund opening balance {value:vnd} differs from the {previous_year} closing balance {expected:vnd} "
          "(consolidated workbook '{previous}'). Correct the opening balance, or check last year's workbook."),
     Code("previous-other-unit", W,
          "Bản tổng hợp năm trước '{previous}' là của {value}, không phải {expected}. Kiểm tra đã chọn đúng tệp chưa.",
          "Last year's workbook '{previous}' belongs to {value}, not {expected}. Check it is the right file."),
+    # --- outputs: a fast path that stepped aside (the output is complete, written the slow way)
+    Code("output-slow-path", N,
+         "Tệp {output} được ghi theo cách chậm hơn vì cách nhanh gặp điều không lường trước ({reason}). "
+         "Kết quả vẫn đầy đủ; nếu lặp lại, hãy báo cho người bảo trì unionxl.",
+         "{output} was written the slower way because the fast path met something unexpected ({reason}). "
+         "The output is complete; if this recurs, tell the unionxl maintainers."),
+    Code("output-failed", W,
+         "Không ghi được {output} ({reason}). Các tệp kết quả khác vẫn đầy đủ; gửi tệp gốc cho người bảo trì "
+         "unionxl để tìm nguyên nhân.",
+         "{output} could not be written ({reason}). The other outputs are complete; send the original file "
+         "to the unionxl maintainers so they can find the cause."),
 )}
 
 
@@ -374,10 +405,14 @@ class Finding:
         return f"{quoted}!{self.cell}" if self.cell else quoted
 
     def message(self, lang: str = "vi") -> str:
+        """The message in `lang`: raw params rendered by the catalogue's format specs at this point only."""
         code = CATALOGUE[self.code]
         template = code.vi if lang == "vi" else code.en
-        values = _MessageValues(value=_show(self.value), group=self.group, **self.params)
-        return template.format_map(values)
+        return i18n.render(template, lang, **{"group": self.group, **self.params, "value": self.value})
+
+    def shown_value(self, lang: str = "vi") -> str:
+        """The value as read, invisible characters made visible (SPEC §8); '' when nothing was read."""
+        return "" if self.value is None else i18n.show(self.value, "", lang)
 
     def to_dict(self, lang: str = "vi") -> dict:
         return {
@@ -388,24 +423,9 @@ class Finding:
             "sheet": self.sheet,
             "cell": self.cell,
             "place": self.place,
-            "value": _show(self.value),
+            "value": self.shown_value(lang),
             "message": self.message(lang),
         }
-
-
-class _MessageValues(dict):
-    """Missing parameters render as '?' rather than failing a whole run."""
-
-    def __missing__(self, key):
-        return "?"
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return value.strftime("%d/%m/%Y")
-    return str(value)
 
 
 @dataclass
@@ -483,6 +503,11 @@ def catalogue_markdown() -> str:
         "",
         "Every finding has a stable code, a severity, a place (file, sheet, cell) and a message saying what "
         "to do. *Rejects*: the finding keeps the row or the whole file out of the merge.",
+        "",
+        "Tham số của lời nhắn là dữ liệu thô, chỉ được trình bày theo ngôn ngữ khi hiển thị / A message's "
+        "parameters are raw data, shown per language only when the message is rendered: "
+        "`{expected:vnd}` → 200.000đ / 200,000 VND, `{period:period}` → quý IV / Q4, "
+        "`{column:column}` → Số CCCD / Citizen ID (see `unionxl/i18n.py` for every format spec).",
         "",
         "| Mã / code | Mức độ / severity | Loại bỏ / rejects | Lời nhắn (vi) | Message (en) |",
         "|---|---|---|---|---|",

@@ -12,18 +12,17 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from . import schema
+from . import isolation, schema
 from .checks import GROUP_CHECKS, cccd, loans
 from .checks.files import named_group
 from .checks.common import GroupContext
 from .findings import FileRecord, Finding, Report
 from .model import Dataset, Workbook
-from .reader import is_candidate, iter_inputs, read_workbook
+from .reader import is_candidate, iter_inputs, read_workbook, sha256_of
 
 
 class MergeUsageError(Exception):
@@ -41,17 +40,17 @@ def _major(version) -> str:
     return str(version or "").split(".")[0]
 
 
-def _skip_reason(path: Path) -> tuple[str, str] | None:
+def _skip_reason(path: Path) -> str | None:
+    """Why a file in the folder is not read: a key of the text catalogue, or None to read it."""
     name = path.name
     if name.startswith("~$") or name.startswith(".~lock."):
-        return "khóa tạm của Excel/LibreOffice (tệp đang mở)", "an Excel/LibreOffice lock file (file open)"
+        return "skip.lock_file"
     if name.startswith("."):
-        return "ẩn", "a hidden file"
+        return "skip.hidden"
     if path.suffix.lower() in (".csv", ".tsv"):
-        return ("dạng CSV: CSV không giữ được các trang và định dạng của biểu mẫu, hãy gửi tệp .xlsx "
-                "của biểu mẫu"), "a CSV export: it cannot hold the template's sheets; send the .xlsx workbook"
+        return "skip.csv"
     if not is_candidate(path):
-        return "không phải bảng tính Excel", "not a spreadsheet"
+        return "skip.not_spreadsheet"
     return None
 
 
@@ -69,7 +68,7 @@ def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
     return paths
 
 
-PARALLEL_FROM = 8  # files; below this, starting worker processes costs more than it saves
+PARALLEL_FROM = 8  # files; below this, starting worker processes costs more than it saves (feedback copies)
 
 
 def _read_one(task: tuple[Path, str]) -> tuple[Workbook, list[Finding], tuple | None]:
@@ -91,27 +90,27 @@ def check_group(book: Workbook, policy: dict[str, int], year: int | None) -> lis
 
 def read_all(tasks: list[tuple[Path, str]], jobs: int | None = None,
              progress: Callable[[Path], None] | None = None) -> list[tuple[Workbook, list[Finding], tuple | None]]:
-    """Read workbooks, across processes when there are many; results keep the order of `tasks`.
+    """Read workbooks, each in an isolated worker process; results keep the order of `tasks`.
 
-    jobs=1 is the reference path; the parallel path must give the same findings and
-    figures (tested on the samples and a synthetic year).
+    A file whose worker crashed, ran out of memory or time is that file's finding
+    (unionxl.isolation); the other files are read as usual. jobs=1 reads one file at a
+    time; the parallel path gives the same findings and figures (tested).
     """
-    jobs = jobs or (os.cpu_count() or 1)
-    if jobs <= 1 or len(tasks) < PARALLEL_FROM:
-        results = []
-        for task in tasks:
-            results.append(_read_one(task))
-            if progress:
-                progress(task[0])
-        return results
-    results = []
-    chunk = max(1, min(16, len(tasks) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for task, result in zip(tasks, pool.map(_read_one, tasks, chunksize=chunk)):
-            results.append(result)
-            if progress:
-                progress(task[0])
-    return results
+    outcomes = isolation.run_isolated(_read_one, [(task,) for task in tasks], jobs=jobs,
+                                      progress=(lambda args: progress(args[0][0])) if progress else None)
+    return [_failed_read(task, outcome) if isinstance(outcome, isolation.Failure) else outcome
+            for task, outcome in zip(tasks, outcomes)]
+
+
+def _failed_read(task: tuple[Path, str], failure: isolation.Failure) -> tuple[Workbook, list[Finding], None]:
+    path, display = task
+    book = Workbook(path, display)
+    book.accepted = False
+    try:
+        book.sha256 = sha256_of(path)  # hashing is not parsing: the provenance sheet still names the file
+    except OSError:
+        pass
+    return book, [failure.finding(display)], None
 
 
 @contextmanager
@@ -143,7 +142,7 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
         display = _display(path, folder)
         reason = _skip_reason(path)
         if reason:
-            report.add(Finding("file-skipped", display, params={"reason_vi": reason[0], "reason_en": reason[1]}))
+            report.add(Finding("file-skipped", display, params={"reason": reason}))
             report.files.append(FileRecord(display, kind="skipped"))
             if progress:
                 progress(path)
@@ -197,7 +196,7 @@ def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report) ->
             raise MergeUsageError(f"'{unit_path}' không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook")
         units = chosen + [b for b in units if b not in chosen]
     if not units:
-        report.add(Finding("unit-missing", params={"sheet_expected": schema.UNIT_INFO.vi}))
+        report.add(Finding("unit-missing", params={"sheet_expected": schema.UNIT_INFO.key}))
         return None
     for extra in units[1:]:
         extra.accepted = False

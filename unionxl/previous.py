@@ -15,7 +15,6 @@ from typing import Any, Callable, Iterator
 from . import schema
 from .checks.common import valid_cccd
 from .findings import Finding
-from .fmt import vnd
 from .merge import MergeResult, MergeUsageError
 from .parse import fold
 from .tables import ReportTable, compute_figures
@@ -147,8 +146,8 @@ def check(current: MergeResult, comparison: YearComparison) -> Iterator[Finding]
     if info is not None and opening is not None and comparison.previous_closing is not None \
             and opening != comparison.previous_closing:
         yield Finding("previous-opening-balance", unit.display, info.name,
-                      info.cells.get("mutual_opening_balance", ""), vnd(opening),
-                      {"expected": vnd(comparison.previous_closing), "previous_year": comparison.previous_year or "?",
+                      info.cells.get("mutual_opening_balance", ""), opening,
+                      {"expected": comparison.previous_closing, "previous_year": comparison.previous_year,
                        "previous": comparison.previous_file})
     name = dataset.unit_info.get("unit_name") or ""
     if name and comparison.previous_unit and fold(name) != fold(comparison.previous_unit):

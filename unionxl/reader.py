@@ -29,7 +29,6 @@ from defusedxml.ElementTree import ParseError, fromstring, iterparse
 
 from . import schema
 from .findings import Finding
-from .fmt import vnd
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
 from .parse import (LEGACY_HINT, ChoiceIndex, clean_text, fold, legacy_to_unicode, parse_amount, parse_cccd,
                     parse_date)
@@ -65,10 +64,10 @@ MARK_RATES = {**{m: "travel_monthly" for m in schema.MONTHS}, **{q: "mutual_quar
 THOUSANDS_BELOW = 1000
 
 _CHOICE_INDEX = {key: ChoiceIndex(lst) for key, lst in schema.LISTS.items()}
-_TYPE_WORDS = {  # expected_vi, expected_en for cell-type messages
-    ColType.DATE: ("một ngày (ngày/tháng/năm)", "a date (dd/mm/yyyy)"),
-    ColType.AMOUNT: ("một số tiền (chỉ gồm chữ số)", "an amount (digits only)"),
-    ColType.INT: ("một số nguyên", "a whole number"),
+_TYPE_WORDS = {  # what a cell-type message says the cell must be: a key of the text catalogue
+    ColType.DATE: "type.date",
+    ColType.AMOUNT: "type.amount",
+    ColType.INT: "type.int",
 }
 
 
@@ -498,7 +497,9 @@ class CellReader:
         self.marks: list[tuple[str, Any, int]] = []  # (cell, mark, amount read) in the current row
         self.thousands: list[tuple[str, Any, int]] = []  # (cell, typed, amount read) in this sheet
 
-    def blank(self, cell: str, label: str, required: bool) -> bool:
+    # `column` below is the "sheet.column" key the messages render as the column's label (i18n's
+    # {column:column}), e.g. "members.cccd".
+    def blank(self, cell: str, column: str, required: bool) -> bool:
         """Findings for a cell that reads as blank; True when the row can still be used.
 
         calamine reads a formula error and a formula with no saved result as '': the
@@ -506,13 +507,13 @@ class CellReader:
         """
         error = self.scan.errors.get(cell)
         if error is not None:
-            self.finding("cell-formula-error", cell, error, column=label)
+            self.finding("cell-formula-error", cell, error, column=column)
             return False
         formula = self.scan.no_value.get(cell)
         if formula is not None:
-            self.finding("cell-formula-no-value", cell, formula, column=label)
+            self.finding("cell-formula-no-value", cell, formula, column=column)
         if required:
-            self.finding("cell-required", cell, None, column=label)
+            self.finding("cell-required", cell, None, column=column)
             return False
         return True
 
@@ -521,10 +522,10 @@ class CellReader:
         self.findings.append(found)
         return found
 
-    def read(self, raw: Any, col: schema.Column | schema.Field, cell: str, label: str) -> tuple[Any, bool]:
+    def read(self, raw: Any, col: schema.Column | schema.Field, cell: str, column: str) -> tuple[Any, bool]:
         """(typed value, row_ok). row_ok is False when the value is unusable."""
         if isinstance(raw, str) and raw.strip() in FORMULA_ERRORS:
-            self.finding("cell-formula-error", cell, raw.strip(), column=label)
+            self.finding("cell-formula-error", cell, raw.strip(), column=column)
             return None, False
         kind = col.type
         if kind in (ColType.TEXT, ColType.NAME):
@@ -551,12 +552,13 @@ class CellReader:
         if kind == ColType.DATE:
             value, note = parse_date(raw)
             if note == "invalid":
-                self._type_error(raw, kind, cell, label)
+                self._type_error(raw, kind, cell, column)
                 return None, False
             if note in ("as_text", "as_number"):
-                self.finding("date-as-text", cell, _plain(raw), expected=value.strftime("%d/%m/%Y"))
-            elif note == "partial":
-                self.finding("date-incomplete", cell, _plain(raw), expected=value.strftime("%d/%m/%Y"))
+                self.finding("date-as-text", cell, _plain(raw), expected=value)
+            elif note == "partial":  # a year typed into a date cell shows as a day of 1905: show the year
+                shown = value.year if isinstance(raw, (dt.date, dt.datetime)) else _plain(raw)
+                self.finding("date-incomplete", cell, shown, expected=value)
             return value, True
         if kind in (ColType.AMOUNT, ColType.INT):
             value, note = parse_amount(raw)
@@ -565,27 +567,26 @@ class CellReader:
                 self.marks.append((cell, clean_text(raw), value))
                 return value, True
             if note == "invalid":
-                self._type_error(raw, kind, cell, label)
+                self._type_error(raw, kind, cell, column)
                 return None, False
             if kind == ColType.AMOUNT and value is not None and 0 < value < THOUSANDS_BELOW:
                 self.thousands.append((cell, _plain(raw), value * 1000))
                 value *= 1000
                 note = None
             if note == "as_text" and kind == ColType.AMOUNT:
-                self.finding("amount-as-text", cell, _plain(raw), expected=vnd(value))
+                self.finding("amount-as-text", cell, _plain(raw), expected=value)
             if value is not None and value < 0:
-                self.finding("cell-negative", cell, value, column=label)
+                self.finding("cell-negative", cell, value, column=column)
                 return None, False
             return value, True
         if kind == ColType.CHOICE:
             index = _CHOICE_INDEX[col.choices]
             key, note = index.match(raw)
             if note == "invalid":
-                labels = ", ".join(c.vi for c in index.list.choices)
-                self.finding("cell-choice", cell, _plain(raw), column=label, expected=labels)
+                self.finding("cell-choice", cell, _plain(raw), column=column, list=col.choices)
                 return None, False
             if note == "normalised":
-                self.finding("cell-choice-normalised", cell, _plain(raw), expected=index.list.label(key))
+                self.finding("cell-choice-normalised", cell, _plain(raw), expected=key, list=col.choices)
             return key, True
         return raw, True  # pragma: no cover - every ColType is handled above
 
@@ -593,19 +594,18 @@ class CellReader:
         """One warning for a row's 'x' marks: the officer marks a whole row, not one cell."""
         if self.marks:
             cell, mark, amount = self.marks[0]
-            self.finding("amount-mark", cell, mark, count=len(self.marks), expected=vnd(amount))
+            self.finding("amount-mark", cell, mark, count=len(self.marks), expected=amount)
             self.marks = []
 
     def flush_thousands(self) -> None:
         """One warning per sheet for amounts typed in thousands: it is a habit, not a slip."""
         if self.thousands:
             cell, typed, amount = self.thousands[0]
-            self.finding("amount-thousands", cell, typed, count=len(self.thousands), expected=vnd(amount))
+            self.finding("amount-thousands", cell, typed, count=len(self.thousands), expected=amount)
             self.thousands = []
 
-    def _type_error(self, raw, kind, cell, label):
-        vi, en = _TYPE_WORDS[kind]
-        self.finding("cell-type", cell, _plain(raw), column=label, expected_vi=vi, expected_en=en)
+    def _type_error(self, raw, kind, cell, column):
+        self.finding("cell-type", cell, _plain(raw), column=column, expected=_TYPE_WORDS[kind])
 
 
 def _plain(raw: Any) -> Any:
@@ -701,11 +701,11 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
             data.cells[f.key] = cell
             value_raw = row[c + 1]
             if _blank(value_raw):
-                if cells.blank(cell, f.label(), False):
+                if cells.blank(cell, f"{sheet.key}.{f.key}", False):
                     continue
                 data.values[f.key] = None
                 break
-            value, _ok = cells.read(value_raw, f, cell, f.label())
+            value, _ok = cells.read(value_raw, f, cell, f"{sheet.key}.{f.key}")
             data.values[f.key] = value
             break
     for f in sheet.fields:
@@ -714,9 +714,9 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
             if cell and cell in cells.scan.errors:
                 continue  # already reported as a formula error
             if cell:
-                cells.finding("cell-required", cell, None, column=f.label())
+                cells.finding("cell-required", cell, None, column=f"{sheet.key}.{f.key}")
             else:
-                cells.finding("column-missing", "", None, expected=f.label())
+                cells.finding("column-missing", "", None, column=f"{sheet.key}.{f.key}")
     cells.flush_thousands()
     findings.extend(cells.findings)
     return data
@@ -800,8 +800,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     cells = CellReader(display, name, group, scan)
     found = find_header(grid, sheet)
     if found is None:
-        expected = ", ".join(c.vi for c in sheet.columns if c.required)
-        cells.finding("header-missing", "A1", None, expected=expected)
+        cells.finding("header-missing", "A1", None, columns=[f"{sheet.key}.{c.key}" for c in sheet.columns if c.required])
         # Every row that looks like a record (a title or a hint fills one cell) is data
         # we cannot place: reject it, loudly.
         for r, row in enumerate(grid):
@@ -827,7 +826,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
             cells.finding("column-unknown", f"{column_letter(c)}{header_row + 1}", text)
     missing = [col for col in sheet.columns if col.required and col.key not in mapping]
     for col in missing:
-        cells.finding("column-missing", f"A{header_row + 1}", None, expected=col.vi)
+        cells.finding("column-missing", f"A{header_row + 1}", None, column=f"{sheet.key}.{col.key}")
     # One plan per column, computed once: this loop runs for every cell of every workbook.
     plan = [(col, i, column_letter(i), _FAST[col.type], col.choices and _CHOICE_INDEX[col.choices].exact)
             for col in sheet.columns if (i := mapping.get(col.key)) is not None]
@@ -859,14 +858,14 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
             if raw == "" or (raw.__class__ is str and (raw.isspace() or not raw.isprintable()) and _blank(raw)):
                 values[col.key] = None
                 if col.required or hidden:
-                    ok = cells.blank(f"{letter}{number}", col.vi, col.required) and ok
+                    ok = cells.blank(f"{letter}{number}", f"{sheet.key}.{col.key}", col.required) and ok
                 continue
             if col.key == "stt":
                 values["stt"] = _plain(raw)
                 continue
             value = fast(raw, exact) if fast else _SLOW
             if value is _SLOW:
-                value, cell_ok = cells.read(raw, col, f"{letter}{number}", col.vi)
+                value, cell_ok = cells.read(raw, col, f"{letter}{number}", f"{sheet.key}.{col.key}")
                 ok = ok and cell_ok
             values[col.key] = value
         if cells.marks:
@@ -1017,12 +1016,12 @@ def _refuse_special(path: Path) -> None:
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError) as exc:  # dangling link, or a loop
-            raise UnreadableWorkbook("file-unreadable", f"liên kết hỏng / broken link: {exc}") from exc
+            raise UnreadableWorkbook("file-unreadable", ("unreadable.broken_link", str(exc))) from exc
         if not target.is_relative_to(path.parent.resolve()):
             raise UnreadableWorkbook("file-link-outside", str(target))
     mode = os.stat(path).st_mode
     if not stat.S_ISREG(mode):
-        raise UnreadableWorkbook("file-unreadable", "không phải tệp thường / not a regular file")
+        raise UnreadableWorkbook("file-unreadable", "unreadable.not_regular")
 
 
 def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str, SheetScan]) -> None:
@@ -1042,7 +1041,7 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
     else:
         data.accepted = False
         findings.append(Finding("file-not-unionxl", data.display, "", "", None,
-                                {"sheet_expected": schema.GROUP_INFO.vi}))
+                                {"sheet_expected": schema.GROUP_INFO.key}))
         return
     info_findings: list[Finding] = []
     info = read_fields(book, name, info_sheet, data.display, info_findings, scan=scans.get(name))
@@ -1057,7 +1056,7 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
                                                        scans.get(real))
         else:
             findings.append(Finding("sheet-missing", data.display, "", "", None,
-                                    {"sheet_expected": field_sheet.vi}, group))
+                                    {"sheet_expected": field_sheet.key}, group))
     for table in tables:
         real = _find_sheet(names, table.vi, table.en)
         copies = _sheet_copies(names, table.vi, table.en)
@@ -1065,9 +1064,9 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
             real = copies.pop(0)  # the original was deleted or renamed: its copy is what is left
         for copy_name in copies:
             findings.append(Finding("sheet-duplicate", data.display, copy_name, "", copy_name,
-                                    {"sheet_expected": table.vi, "used": real}, group))
+                                    {"sheet_expected": table.key, "used": real}, group))
         if real is None:
-            findings.append(Finding("sheet-missing", data.display, "", "", None, {"sheet_expected": table.vi}, group))
+            findings.append(Finding("sheet-missing", data.display, "", "", None, {"sheet_expected": table.key}, group))
             data.tables[table.key] = SheetData(table.key, table.vi)
             continue
         data.tables[table.key] = read_table(book, real, table, data.display, findings, group, scans.get(real))
@@ -1130,8 +1129,7 @@ def _us_dates(data: Workbook, findings: list[Finding]) -> None:
             continue
         meant = value.replace(day=value.month, month=value.day)
         holder[key] = meant
-        findings.append(Finding("date-us-swapped", data.display, sheet, cell, value.strftime("%d/%m/%Y"),
-                                {"expected": meant.strftime("%d/%m/%Y")}, group))
+        findings.append(Finding("date-us-swapped", data.display, sheet, cell, value, {"expected": meant}, group))
     for i, found in enumerate(findings):
         match = found.code == "date-as-text" and isinstance(found.value, str) and _DAY_FIRST_TEXT.match(found.value)
         if match and found.file == data.display and int(match.group(1)) > 12:
@@ -1143,8 +1141,13 @@ _TABLE_KEYS = {t.key for t in (*schema.GROUP_SHEETS, *schema.UNIT_SHEETS)}
 
 
 def read_unit(path: Path) -> tuple[Workbook, list[Finding]]:
-    """Read the unit workbook; raise ValueError when the file is not one."""
-    book, findings = read_workbook(path)
+    """Read the unit workbook, in an isolated worker; raise ValueError when the file is not one."""
+    from . import isolation  # the reader is what the workers import; isolation is for the caller
+
+    [outcome] = isolation.run_isolated(read_workbook, [(Path(path),)])
+    if isinstance(outcome, isolation.Failure):
+        raise ValueError(f"{path}: {outcome.finding(Path(path).name).message()}")
+    book, findings = outcome
     if book.kind != "unit":
         detail = "; ".join(f.message() for f in findings) or "không phải biểu mẫu đơn vị"
         raise ValueError(f"{path}: không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook ({detail})")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import schema
+from . import isolation, schema
 from .checks.common import valid_cccd
 from .findings import FileRecord, Finding, Report
 from .merge import MergeResult, MergeUsageError, account_rows, collect
@@ -84,8 +84,18 @@ def read_consolidated(path: Path, display: str | None = None) -> tuple[Consolida
         calamine_book.close()
 
 
-def _not_consolidated(display: str, vi: str, en: str) -> Finding:
-    return Finding("rollup-not-consolidated", display, params={"detail_vi": vi, "detail_en": en})
+def read_consolidated_isolated(tasks: list[tuple[Path, str]], progress: Callable[[Path], None] | None = None
+                               ) -> list[tuple[Consolidated | None, list[Finding]]]:
+    """read_consolidated for each (path, display), each in an isolated worker (unionxl.isolation)."""
+    outcomes = isolation.run_isolated(read_consolidated, tasks,
+                                      progress=(lambda args: progress(args[0])) if progress else None)
+    return [(None, [outcome.finding(display)]) if isinstance(outcome, isolation.Failure) else outcome
+            for (_path, display), outcome in zip(tasks, outcomes)]
+
+
+def _not_consolidated(display: str, detail: str | tuple) -> Finding:
+    """`detail` says what the file is instead: a key of the text catalogue, or (key, its params)."""
+    return Finding("rollup-not-consolidated", display, params={"detail": detail})
 
 
 def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Consolidated | None, list[Finding]]:
@@ -97,17 +107,15 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
     info_name = names.get(fold(schema.CONSOLIDATED_INFO_SHEET))
     if info_name is None:
         if sheet_named(schema.GROUP_INFO.vi, schema.GROUP_INFO.en):
-            return None, [_not_consolidated(display, "biểu mẫu của một tổ công đoàn", "a union group's workbook")]
+            return None, [_not_consolidated(display, "rollup.group_workbook")]
         if sheet_named(schema.UNIT_INFO.vi, schema.UNIT_INFO.en):
-            return None, [_not_consolidated(display, "biểu mẫu đơn vị", "a unit workbook")]
-        return None, [_not_consolidated(display, f"không có trang '{schema.CONSOLIDATED_INFO_SHEET}'",
-                                        f"no '{schema.CONSOLIDATED_INFO_SHEET}' sheet")]
+            return None, [_not_consolidated(display, "rollup.unit_workbook")]
+        return None, [_not_consolidated(display, ("rollup.no_info_sheet", {"sheet": schema.CONSOLIDATED_INFO_SHEET}))]
     info_findings: list[Finding] = []
     info = read_fields(calamine_book, info_name, schema.CONSOLIDATED_INFO, display, info_findings,
                        scan=scans.get(info_name))
     if info.values.get("kind") != schema.CONSOLIDATED_KIND:
-        return None, [_not_consolidated(display, f"trang '{info_name}' không ghi loại bản tổng hợp",
-                                        f"the '{info_name}' sheet does not name a consolidated workbook")]
+        return None, [_not_consolidated(display, ("rollup.no_kind", {"sheet": info_name}))]
     findings: list[Finding] = []
     version = info.values.get("template_version")
     if str(version or "").split(".")[0] != schema.TEMPLATE_VERSION.split(".")[0]:
@@ -120,7 +128,7 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
         layout = schema.ledger_sheet(sheet, schema.LEVEL_SECTOR)  # a CĐCS workbook simply has no CĐCS column
         real = sheet_named(sheet.vi, sheet.en)
         if real is None:
-            findings.append(Finding("sheet-missing", display, params={"sheet_expected": sheet.vi}))
+            findings.append(Finding("sheet-missing", display, params={"sheet_expected": sheet.key}))
             book.tables[sheet.key] = SheetData(sheet.key, sheet.vi)
             continue
         data = read_table(calamine_book, real, layout, display, findings, scan=scans.get(real))
@@ -164,17 +172,19 @@ def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str
     folder = Path(folder)
     report = Report()
     read: list[tuple[str, Consolidated | None, list[Finding]]] = []
+    tasks: list[tuple[Path, str]] = []
     for path in collect(folder):
         display = _display(path, folder)
         reason = _skip_reason(path)
         if reason:
-            report.add(Finding("file-skipped", display, params={"reason_vi": reason[0], "reason_en": reason[1]}))
+            report.add(Finding("file-skipped", display, params={"reason": reason}))
             report.files.append(FileRecord(display, kind="skipped"))
+            if progress:
+                progress(path)
         else:
-            consolidated, found = read_consolidated(path, display)
-            read.append((display, consolidated, found))
-        if progress:
-            progress(path)
+            tasks.append((path, display))
+    for (path, display), (consolidated, found) in zip(tasks, read_consolidated_isolated(tasks, progress)):
+        read.append((display, consolidated, found))
 
     readable = [c for _, c, found in read if c is not None and not _rejects(found)]
     year = _common_year(readable)
@@ -362,7 +372,7 @@ def load_consolidated(path: Path) -> MergeResult:
     path = Path(path)
     if not path.is_file():
         raise MergeUsageError(f"Không có tệp '{path}' / file not found")
-    consolidated, found = read_consolidated(path, path.name)
+    [(consolidated, found)] = read_consolidated_isolated([(path, path.name)])
     if consolidated is None or _rejects(found):
         detail = "; ".join(f.message() for f in found) or "?"
         raise MergeUsageError(f"'{path}' không phải bản tổng hợp unionxl / not a unionxl consolidated workbook "

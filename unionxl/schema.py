@@ -186,6 +186,29 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """What a declared total says about a group sheet's rows: their count, the count of rows whose
+    `where` column holds a value, or the sum of some columns over every row."""
+
+    sheet: str  # TableSheet key
+    sums: tuple[str, ...] = ()  # columns added up over the rows; none: the rows are counted
+    where: tuple[str, str] | None = None  # (column, choice key): count only these rows
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns the figure depends on (a rejected row lacking one leaves it unknown)."""
+        return self.sums or ((self.where[0],) if self.where else ())
+
+    def of(self, rows) -> int:
+        if self.sums:
+            return sum(row.values.get(c) or 0 for row in rows for c in self.sums)
+        if self.where:
+            column, value = self.where
+            return sum(1 for row in rows if row.values.get(column) == value)
+        return len(rows)
+
+
+@dataclass(frozen=True)
 class Field:
     """One labelled value of a key-value sheet (group info, unit info, rates)."""
 
@@ -198,6 +221,7 @@ class Field:
     help_vi: str = ""
     help_en: str = ""
     locked: bool = False  # written by the tool, not by the officer
+    tally: Tally | None = None  # a declared total: what the rows must give
 
     def label(self, lang: str = "vi") -> str:
         return self.vi if lang == "vi" else self.en
@@ -223,6 +247,8 @@ class TableSheet:
     rows: int = MAX_MEMBERS_PER_GROUP
     # Columns that identify a row for a person ("which member is this?").
     identity: tuple[str, ...] = ("full_name", "cccd")
+    # A fund sheet: the period columns (months, quarters) that its "total" column adds up.
+    periods: tuple[str, ...] = ()
 
     def name(self, lang: str = "vi") -> str:
         return self.vi if lang == "vi" else self.en
@@ -343,6 +369,7 @@ TRAVEL_FUND = TableSheet(
                 ("hỗ trợ", "chi hỗ trợ du lịch")),
         _NOTE,
     ),
+    periods=MONTHS,
 )
 
 MUTUAL_FUND = TableSheet(
@@ -356,6 +383,7 @@ MUTUAL_FUND = TableSheet(
                 ("tổng", "tổng cộng", "cộng năm")),
         _NOTE,
     ),
+    periods=QUARTERS,
 )
 
 LOANS = TableSheet(
@@ -426,17 +454,29 @@ GROUP_INFO = FieldSheet(
         Field("prepared_date", "Ngày lập", "Date prepared", ColType.DATE, True, help_vi="dd/mm/yyyy",
               help_en="dd/mm/yyyy"),
         Field("declared_members", "Tổng số đoàn viên", "Members (declared)", ColType.INT, True,
-              help_vi="Tổ tự đếm; phần mềm đối chiếu với danh sách.", help_en="Your count; checked against the list."),
-        Field("declared_male", "Trong đó: Nam", "of whom male", ColType.INT, True),
-        Field("declared_female", "Trong đó: Nữ", "of whom female", ColType.INT, True),
-        Field("declared_travel_total", "Tổng thu quỹ du lịch", "Travel fund collected", ColType.AMOUNT, True),
-        Field("declared_mutual_total", "Tổng thu quỹ tương hỗ", "Mutual-aid fund collected", ColType.AMOUNT, True),
-        Field("declared_loans_count", "Số xuất vay", "Number of loans", ColType.INT, True),
-        Field("declared_loans_amount", "Tổng tiền vay", "Total lent", ColType.AMOUNT, True),
+              help_vi="Tổ tự đếm; phần mềm đối chiếu với danh sách.", help_en="Your count; checked against the list.",
+              tally=Tally("members")),
+        Field("declared_male", "Trong đó: Nam", "of whom male", ColType.INT, True,
+              tally=Tally("members", where=("gender", "male"))),
+        Field("declared_female", "Trong đó: Nữ", "of whom female", ColType.INT, True,
+              tally=Tally("members", where=("gender", "female"))),
+        Field("declared_travel_total", "Tổng thu quỹ du lịch", "Travel fund collected", ColType.AMOUNT, True,
+              tally=Tally("travel_fund", MONTHS)),
+        Field("declared_mutual_total", "Tổng thu quỹ tương hỗ", "Mutual-aid fund collected", ColType.AMOUNT, True,
+              tally=Tally("mutual_fund", QUARTERS)),
+        Field("declared_loans_count", "Số xuất vay", "Number of loans", ColType.INT, True, tally=Tally("loans")),
+        Field("declared_loans_amount", "Tổng tiền vay", "Total lent", ColType.AMOUNT, True,
+              tally=Tally("loans", ("amount",))),
     ),
 )
 
-DECLARED_TOTALS = tuple(f.key for f in GROUP_INFO.fields if f.key.startswith("declared_"))
+DECLARED_TOTALS = tuple(f.key for f in GROUP_INFO.fields if f.tally is not None)
+"""As the schema is at import; code that must follow a changed schema calls declared_totals()."""
+
+
+def declared_totals() -> dict[str, Tally]:
+    """Each declared total of the group info sheet and what the rows must give for it."""
+    return {f.key: f.tally for f in GROUP_INFO.fields if f.tally is not None}
 
 GROUP_SHEETS: tuple[TableSheet, ...] = (MEMBERS, TRAVEL_FUND, MUTUAL_FUND, LOANS, WELFARE)
 
@@ -572,6 +612,29 @@ LISTS_SHEET = ("Danh mục", "Lists")
 
 def sheet_name(pair: tuple[str, str], lang: str = "vi") -> str:
     return pair[0] if lang == "vi" else pair[1]
+
+
+# The consolidated workbook, in sheet order. Its ledgers are the group sheets, whatever they are:
+# a sheet added to GROUP_SHEETS is a ledger there too, with no writer edited.
+SUMMARY_SHEET = ("Tổng hợp", "Summary")
+REPORT_SHEET = ("Báo cáo", "Report")
+MOVEMENTS_SHEET = ("Biến động đoàn viên", "Membership changes")
+SOURCES_SHEET = ("Nguồn", "Sources")
+
+
+def consolidated_sheets() -> list[tuple[str, str, str]]:
+    """(key, vi, en) of every sheet the consolidated workbook may hold, in order (names under Excel's
+    31 characters). 'ledger' sheets are keyed by their group sheet's key."""
+    return [("summary", *SUMMARY_SHEET),
+            *((sheet.key, sheet.vi, sheet.en) for sheet in GROUP_SHEETS),
+            ("report", *REPORT_SHEET), ("kpis", KPI_SHEET.vi, KPI_SHEET.en),
+            ("movements", *MOVEMENTS_SHEET), ("findings", FINDINGS_SHEET.vi, FINDINGS_SHEET.en),
+            ("sources", *SOURCES_SHEET)]
+
+
+def fund_sheets() -> dict[str, tuple[str, ...]]:
+    """Group sheet key -> its period columns, for every fund sheet (those whose rows add up periods)."""
+    return {sheet.key: sheet.periods for sheet in GROUP_SHEETS if sheet.periods}
 
 
 def table_sheet(key: str) -> TableSheet:

@@ -26,7 +26,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from . import __version__
+from . import __version__, schema
 from .parse import fold
 from .schema import (
     FIELD_FIRST_ROW, GROUP_INFO, GROUP_KIND, GROUP_SHEETS, HEADER_ROW, INSTRUCTIONS_SHEET, KPI_SHEET, KPIS,
@@ -240,15 +240,17 @@ def write_group_workbook(path, *, year: int | None, unit_name: str, group_code: 
     "loans": [...], "welfare": [...]}, keys from the schema. `data["info"]` wins over the
     keyword arguments, so a deliberately wrong year or version can be planted.
     """
+    # The schema's sheets as they are now, read at call time: a sheet added to the schema is in the workbook.
+    group_info, group_sheets = schema.GROUP_INFO, schema.GROUP_SHEETS
     data = dict(data or {})
-    _check_keys(data, {"info", *(s.key for s in GROUP_SHEETS)}, "data")
+    _check_keys(data, {"info", *(s.key for s in group_sheets)}, "data")
     info = {"kind": GROUP_KIND, "template_version": TEMPLATE_VERSION, "year": year, "unit_name": unit_name,
             "group_code": group_code, "group_name": group_name, **(data.get("info") or {})}
-    book = _Book(path, lang, title=GROUP_INFO.title(lang), subject=GROUP_KIND)
-    book.instructions("group", (GROUP_INFO, *GROUP_SHEETS), subtitle=_group_line(lang, info))
+    book = _Book(path, lang, title=group_info.title(lang), subject=GROUP_KIND)
+    book.instructions("group", (group_info, *group_sheets), subtitle=_group_line(lang, info))
     suffix = _title_suffix(lang, info.get("group_name"), info.get("year"))
-    book.field_sheet(GROUP_INFO, info, suffix)
-    for sheet in GROUP_SHEETS:
+    book.field_sheet(group_info, info, suffix)
+    for sheet in group_sheets:
         book.table_sheet(sheet, data.get(sheet.key) or (), suffix)
     book.lists_sheet()
     return book.close()
@@ -538,7 +540,8 @@ class _Book:
         ws.set_row(0, 22)
         ws.merge_range(1, 0, 1, last_col, "", self.hint_fmt())
         write_text(ws, 1, 0, TEXT["table_hint"][lang].format(
-            first=HEADER_ROW + 1, item=ITEM[sheet.key][lang], instructions=sheet_name(INSTRUCTIONS_SHEET, lang)),
+            first=HEADER_ROW + 1, item=ITEM.get(sheet.key, ITEM["members"])[lang],  # a new fund: per member
+            instructions=sheet_name(INSTRUCTIONS_SHEET, lang)),
             self.hint_fmt())
 
         formats = []
@@ -667,7 +670,8 @@ class _Book:
 
         section("sheets")
         rates = {k: _vnd(v) for k, v in POLICY_DEFAULTS.items()}
-        purposes = [(s.name(lang), PURPOSE[s.key][lang].format(**rates))
+        # A sheet the schema gained without a purpose written here is introduced by its own title.
+        purposes = [(s.name(lang), PURPOSE[s.key][lang].format(**rates) if s.key in PURPOSE else s.title(lang))
                     for s in sheets]
         purposes.append((self.lists_name, PURPOSE["lists"][lang]))
         name_fmt = self.fmt(bold=True)

@@ -41,7 +41,7 @@ def _structure(ctx: GroupContext, row, cccd: str) -> Iterator[Finding]:
     wrong_century = birth_year is not None and not century <= birth_year < century + 100
     if wrong_gender or wrong_century:
         yield ctx.at("members", row, "cccd", "cccd-gender-century", cccd[3],
-                     gender=schema.GENDER.label(gender) if gender else "?", birth_year=birth_year or "?")
+                     gender=gender, birth_year=birth_year)
     if birth_year is not None and int(cccd[4:6]) != birth_year % 100:
         yield ctx.at("members", row, "cccd", "cccd-birth-year", cccd[4:6], birth_year=birth_year)
 

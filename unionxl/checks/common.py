@@ -95,12 +95,13 @@ def check_links(ctx: GroupContext) -> Iterator[Finding]:
     for member, links in ctx.linked_by_name.values():
         own = member.values.get("cccd")
         others = {cccd for _, _, cccd in links}
-        places = [ctx.book.tables[key].cell(row, "cccd") for key, row, _ in links]
+        places = [f"'{ctx.book.tables[key].name}'!{ctx.book.tables[key].cell(row, 'cccd')}" for key, row, _ in links]
         if not valid_cccd(own) or (len(others) == 1 and valid_cccd(next(iter(others)))
                                    and len(links) > 1):
-            yield ctx.at("members", member, "cccd", "member-linked-by-name", own, name=who(member),
+            yield ctx.at("members", member, "cccd", "member-linked-by-name", own, name=member.values.get("full_name"),
                          expected=next(iter(sorted(others))), other=", ".join(places))
         else:
             key, row, cccd = links[0]
             yield ctx.at(key, row, "cccd", "member-linked-by-name", cccd, name=member.values.get("full_name"),
-                         expected=own, other=ctx.book.tables["members"].cell(member, "cccd"))
+                         expected=own, other=f"'{ctx.book.tables['members'].name}'!"
+                                             f"{ctx.book.tables['members'].cell(member, 'cccd')}")

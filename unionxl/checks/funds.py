@@ -6,13 +6,12 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..fmt import vnd
 from .common import GroupContext, who
 
 FUNDS = (
-    # sheet, periods, policy rate, label of a period
-    ("travel_fund", schema.MONTHS, "travel_monthly", lambda i: (f"tháng {i}", f"month {i}")),
-    ("mutual_fund", schema.QUARTERS, "mutual_quarterly", lambda i: (f"quý {'I II III IV'.split()[i - 1]}", f"Q{i}")),
+    # sheet, periods, policy rate
+    ("travel_fund", schema.MONTHS, "travel_monthly"),
+    ("mutual_fund", schema.QUARTERS, "mutual_quarterly"),
 )
 
 
@@ -28,20 +27,18 @@ def due_periods(join_date, year: int | None, count: int) -> range:
 
 def check_group(ctx: GroupContext) -> Iterator[Finding]:
     members = ctx.book.tables.get("members")
-    for sheet_key, periods, rate_key, period_label in FUNDS:
+    for sheet_key, periods, rate_key in FUNDS:
         sheet = ctx.book.tables.get(sheet_key)
         if sheet is None:
             continue
         rate = ctx.policy.get(rate_key)
-        fund_name = sheet.name
         rows_of: dict[int, list] = {}
         # A member whose row was rejected has a row: its own finding says what is wrong with it.
         rejected_for = {id(m) for row in sheet.rows if not row.accepted and (m := ctx.member_of(row)) is not None}
         for row in sheet.accepted():
             member = ctx.member_of(row, sheet_key)
             if member is None:
-                yield ctx.at(sheet_key, row, "cccd", "member-unknown", who(row),
-                             sheet_expected=ctx.sheet_name("members"))
+                yield ctx.at(sheet_key, row, "cccd", "member-unknown", who(row), sheet_expected="members")
                 continue
             rows_of.setdefault(id(member), []).append(row)
             if sheet_key == "travel_fund":
@@ -56,7 +53,7 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
                 continue
             if not rows:
                 yield ctx.at("members", member, "full_name", "member-no-contribution",
-                             member.values.get("full_name"), name=who(member), sheet_expected=fund_name)
+                             member.values.get("full_name"), name=who(member), sheet_expected=sheet_key)
                 continue
             if len(rows) > 1:
                 first = sheet.cell(rows[0], "cccd")
@@ -69,13 +66,13 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
                 amount = row.values.get(period)
                 if not amount and reason:  # the officer gave the reason the message asks for
                     yield ctx.at(sheet_key, row, period, "contribution-arrears-noted", amount, name=who(member),
-                                 period=period_label(i)[0], fund=fund_name, expected=vnd(rate), reason=reason)
+                                 period=period, fund=sheet_key, expected=rate, reason=reason)
                 elif not amount:
                     yield ctx.at(sheet_key, row, period, "contribution-arrears", amount, name=who(member),
-                                 period=period_label(i)[0], fund=fund_name, expected=vnd(rate))
+                                 period=period, fund=sheet_key, expected=rate)
                 elif rate and amount != rate:
-                    yield ctx.at(sheet_key, row, period, "contribution-rate", vnd(amount), name=who(member),
-                                 period=period_label(i)[0], expected=vnd(rate))
+                    yield ctx.at(sheet_key, row, period, "contribution-rate", amount, name=who(member),
+                                 period=period, expected=rate)
 
 
 def _trip_support(ctx: GroupContext, row) -> Iterator[Finding]:
@@ -83,8 +80,5 @@ def _trip_support(ctx: GroupContext, row) -> Iterator[Finding]:
     rate = ctx.policy.get("trip_support")
     if support and rate and support != rate:
         reason = row.values.get("note")
-        if reason:
-            yield ctx.at("travel_fund", row, "trip_support", "trip-support-rate-noted", vnd(support), expected=vnd(rate),
-                         reason=reason)
-        else:
-            yield ctx.at("travel_fund", row, "trip_support", "trip-support-rate", vnd(support), expected=vnd(rate))
+        code = "trip-support-rate-noted" if reason else "trip-support-rate"
+        yield ctx.at("travel_fund", row, "trip_support", code, support, expected=rate, reason=reason)

@@ -7,7 +7,6 @@ from typing import Iterator
 from .. import schema
 from ..findings import Finding
 from ..model import Workbook
-from ..fmt import vnd
 from .common import GroupContext, who
 from .totals import paid
 
@@ -22,14 +21,14 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         repaid = row.values.get("repaid") or 0
         outstanding = row.values.get("outstanding")
         if cap and amount > cap:
-            yield ctx.at("loans", row, "amount", "loan-cap", vnd(amount), expected=vnd(cap))
+            yield ctx.at("loans", row, "amount", "loan-cap", amount, expected=cap)
         if ctx.member_of(row, "loans") is None:
             yield ctx.at("loans", row, "cccd", "loan-non-member", who(row))
         if repaid > amount:
-            yield ctx.at("loans", row, "repaid", "loan-overpaid", vnd(repaid), expected=vnd(amount))
+            yield ctx.at("loans", row, "repaid", "loan-overpaid", repaid, expected=amount)
         elif outstanding is not None and outstanding != amount - repaid:
-            yield ctx.at("loans", row, "outstanding", "loan-outstanding", vnd(outstanding),
-                         expected=vnd(amount - repaid))
+            yield ctx.at("loans", row, "outstanding", "loan-outstanding", outstanding,
+                         expected=amount - repaid)
 
 
 def fund_position(opening: int, books: list[Workbook]) -> dict[str, int]:
@@ -53,5 +52,4 @@ def check_fund_balance(unit: Workbook | None, books: list[Workbook]) -> Iterator
     position = fund_position(opening, books)
     if position["balance"] < 0:
         yield Finding("loan-fund-exceeded", unit.display, info.name, info.cells.get("mutual_opening_balance", ""),
-                      vnd(position["balance"]),
-                      {k: vnd(position[k]) for k in ("opening", "collected", "lent", "repaid")})
+                      position["balance"], {k: position[k] for k in ("opening", "collected", "lent", "repaid")})

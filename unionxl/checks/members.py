@@ -36,11 +36,6 @@ def retirement_month(birth: dt.date, gender: str) -> dt.date:
     return dt.date(reached // 12, reached % 12 + 1, 1)
 
 
-def _years_months(months: int) -> str:
-    years, rest = divmod(months, 12)
-    return f"{years} tuổi {rest} tháng" if rest else f"{years} tuổi"
-
-
 def check_ages(ctx: GroupContext) -> Iterator[Finding]:
     members = ctx.book.tables.get("members")
     if members is None or not ctx.year:
@@ -59,6 +54,6 @@ def check_ages(ctx: GroupContext) -> Iterator[Finding]:
             continue
         retired = retirement_month(birth, gender)
         if retired < dt.date(ctx.year, 1, 1):
+            years, months = divmod(retirement_age_months(gender, retired.year), 12)
             yield ctx.at("members", row, "birth_date", "member-age-retired", birth, name=who(row), age=age,
-                         retire_age=_years_months(retirement_age_months(gender, retired.year)),
-                         retired=retired.strftime("%m/%Y"), year=ctx.year)
+                         retire_years=years, retire_months=months, retired=retired, year=ctx.year)

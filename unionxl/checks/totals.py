@@ -7,46 +7,24 @@ from typing import Iterator
 from .. import schema
 from ..findings import Finding
 from ..model import Workbook
-from ..fmt import vnd
 from .common import GroupContext
 
-PERIODS = {"travel_fund": schema.MONTHS, "mutual_fund": schema.QUARTERS}
-
-
 def paid(row, sheet_key: str) -> int:
-    return sum(row.values.get(p) or 0 for p in PERIODS[sheet_key])
-
-
-DEPENDS_ON = {  # declared total -> (sheet, columns whose values it sums or splits by)
-    "declared_members": ("members", ()),
-    "declared_male": ("members", ("gender",)),
-    "declared_female": ("members", ("gender",)),
-    "declared_travel_total": ("travel_fund", schema.MONTHS),
-    "declared_mutual_total": ("mutual_fund", schema.QUARTERS),
-    "declared_loans_count": ("loans", ()),
-    "declared_loans_amount": ("loans", ("amount",)),
-}
+    """What one row of a fund sheet paid over its periods (the schema's fund_sheets())."""
+    return sum(row.values.get(p) or 0 for p in schema.fund_sheets()[sheet_key])
 
 
 def computed_totals(book: Workbook) -> dict[str, int]:
-    """The figures every row the officer wrote gives (accepted or not), keyed like the declared totals."""
-    rows = book.rows
-    members, loans = rows("members"), rows("loans")
-    return {
-        "declared_members": len(members),
-        "declared_male": sum(1 for r in members if r.values.get("gender") == "male"),
-        "declared_female": sum(1 for r in members if r.values.get("gender") == "female"),
-        "declared_travel_total": sum(paid(r, "travel_fund") for r in rows("travel_fund")),
-        "declared_mutual_total": sum(paid(r, "mutual_fund") for r in rows("mutual_fund")),
-        "declared_loans_count": len(loans),
-        "declared_loans_amount": sum(r.values.get("amount") or 0 for r in loans),
-    }
+    """The figures every row the officer wrote gives (accepted or not), keyed like the declared totals.
+    What each total counts or sums is the schema's (Field.tally)."""
+    return {key: tally.of(book.rows(tally.sheet)) for key, tally in schema.declared_totals().items()}
 
 
 def _unreadable(book: Workbook, key: str) -> bool:
     """A rejected row lacking a value this total needs: the rows cannot tell the true figure."""
-    sheet, columns = DEPENDS_ON[key]
-    return any(not r.accepted and any(r.values.get(c) is None for c in columns) for r in book.rows(sheet))
+    tally = schema.declared_totals()[key]
+    return any(not r.accepted and any(r.values.get(c) is None for c in tally.columns)
+               for r in book.rows(tally.sheet))
 
 
 def check_declared(ctx: GroupContext) -> Iterator[Finding]:
@@ -60,16 +38,16 @@ def check_declared(ctx: GroupContext) -> Iterator[Finding]:
             continue
         field = schema.GROUP_INFO.field(key)
         money = field.type == schema.ColType.AMOUNT
-        yield ctx.at_info(key, "declared-total", vnd(declared) if money else declared,
-                          column=field.vi, expected=vnd(rows_give) if money else rows_give)
+        yield ctx.at_info(key, "declared-total", declared, column=f"{schema.GROUP_INFO.key}.{key}",
+                          expected=rows_give, format="vnd" if money else "num")
 
 
 def check_row_totals(ctx: GroupContext) -> Iterator[Finding]:
-    for key in PERIODS:
+    for key in schema.fund_sheets():
         sheet = ctx.book.tables.get(key)
         if sheet is None:
             continue
         for row in sheet.accepted():
             total = row.values.get("total")
             if total is not None and total != paid(row, key):
-                yield ctx.at(key, row, "total", "row-total", vnd(total), expected=vnd(paid(row, key)))
+                yield ctx.at(key, row, "total", "row-total", total, expected=paid(row, key))

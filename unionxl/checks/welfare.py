@@ -6,7 +6,6 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..fmt import vnd
 from .common import GroupContext, who
 
 
@@ -25,11 +24,10 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
     for row in sheet.accepted():
         kind = row.values.get("kind")
         amount = row.values.get("amount")
-        label = schema.WELFARE_KIND.label(kind) if kind else "?"
         rate_key = schema.WELFARE_RATE.get(kind)
         rate = ctx.policy.get(rate_key) if rate_key else None
         if rate and amount is not None and amount != rate:
-            yield ctx.at("welfare", row, "amount", "welfare-rate", vnd(amount), kind=label, expected=vnd(rate))
+            yield ctx.at("welfare", row, "amount", "welfare-rate", amount, kind=kind, expected=rate)
         if kind in schema.PER_GROUP_WELFARE:
             group_gifts.setdefault(kind, []).append(row)
             continue
@@ -38,32 +36,30 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         member = ctx.member_of(row, "welfare")
         if member is None:
             yield ctx.at("welfare", row, "cccd" if row.values.get("cccd") else "full_name", "member-unknown",
-                         who(row), sheet_expected=ctx.sheet_name("members"))
+                         who(row), sheet_expected="members")
             continue
         if kind in schema.PER_HEAD_WELFARE:
             key = (kind, id(member))
             if key in first_cell:
-                yield ctx.at("welfare", row, "kind", "welfare-duplicate", label, name=who(member), kind=label,
-                             other=first_cell[key])
+                yield ctx.at("welfare", row, "kind", "welfare-duplicate", None, name=who(member),
+                             kind=kind, other=first_cell[key])
             else:
                 first_cell[key] = sheet.cell(row, "kind")
     members = ctx.book.tables.get("members")
     if members is not None:
         for kind in schema.PER_HEAD_WELFARE:
-            label = schema.WELFARE_KIND.label(kind)
             for member in members.accepted():
                 key = (kind, id(member))
                 if key in first_cell or key in rejected or ctx.repeats_a_member(member):
                     continue
-                reason = member.values.get("note")
+                reason = member.values.get("note")  # the reason the message asks for, where it asks for it
                 yield ctx.at("members", member, "full_name", "welfare-missing-noted" if reason else "welfare-missing",
-                             member.values.get("full_name"), name=who(member), kind=label, reason=reason)
+                             member.values.get("full_name"), name=who(member), kind=kind, reason=reason)
     for kind in schema.PER_GROUP_WELFARE:
-        label = schema.WELFARE_KIND.label(kind)
         rows = group_gifts.get(kind, [])
         group_name = ctx.book.info.get("group_name") or ctx.book.group_code
         if not rows:
-            yield ctx.at_info("group_name", "welfare-missing", group_name, name=f"Tổ {group_name}", kind=label)
+            yield ctx.at_info("group_name", "welfare-missing", group_name, name={"group": group_name}, kind=kind)
         for extra in rows[1:]:
-            yield ctx.at("welfare", extra, "kind", "welfare-duplicate", label, name=f"Tổ {group_name}", kind=label,
+            yield ctx.at("welfare", extra, "kind", "welfare-duplicate", None, name={"group": group_name}, kind=kind,
                          other=sheet.cell(rows[0], "kind"))

@@ -16,7 +16,12 @@ def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    from .feedback import feedback_folder, write_feedback
+
     year = result.dataset.year
+    # Feedback copies first: a copy that left the fast path or failed adds a finding, which the
+    # consolidated workbook's findings sheet and the JSON then list.
+    feedback = write_feedback(result, out_dir / feedback_folder(lang), lang)
     paths = [
         write_consolidated(result, out_dir / consolidated_name(year), lang),
         write_report(result, out_dir / report_name(year), lang),
@@ -24,6 +29,4 @@ def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[
     path = out_dir / f"tong-hop-{year or 'nam'}.json"
     atomic_write_text(path, dumps(to_json(result, lang)))
     paths.append(path)
-    from .feedback import feedback_folder, write_feedback
-    paths += write_feedback(result, out_dir / feedback_folder(lang), lang)
-    return paths
+    return paths + feedback

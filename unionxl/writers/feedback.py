@@ -48,6 +48,8 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 from xml.etree import ElementTree
 
+from lxml import etree
+
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
@@ -60,10 +62,10 @@ from ..fileio import atomic_path
 from ..findings import Finding, Severity
 from ..merge import PARALLEL_FROM, MergeResult
 from ..template import FONT
-from .xlsx_patch import (CT_COMMENTS, CT_VML, CT_WORKSHEET, REL_COMMENTS, REL_VML, REL_WORKSHEET, ContentTypes,
-                         Mark, Package, Sheet, Styles, Unsupported, Workbook, add_legacy_drawing, add_relationship,
-                         clear_tab_selected, comments_xml, mark_cells, relative, rels_part, used_vml_blocks,
-                         vml_xml, worksheet_xml)
+from ..xlsx.patch import (CT_COMMENTS, CT_VML, CT_WORKSHEET, MAIN_NS, REL_COMMENTS, REL_VML, REL_WORKSHEET,
+                          ContentTypes, Mark, Package, Sheet, Styles, Unsupported, Workbook, add_legacy_drawing,
+                          add_relationship, clear_tab_selected, comments_xml, mark_cells, new_relationships,
+                          relative, rels_part, used_vml_blocks, vml_xml, worksheet_xml)
 
 AUTHOR = "unionxl"
 FILLS = {  # strong enough to tell from the template's pale yellow entry cells and orange headers
@@ -140,15 +142,34 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
     # Copies are independent: across processes when there are many (same rule as reading).
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            list(pool.map(_write_job, jobs, chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
+            outcomes = list(pool.map(_write_job, jobs,
+                                     chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
     else:
-        for job in jobs:
-            _write_job(job)
-    return [job[1] for job in jobs]
+        outcomes = [_write_job(job) for job in jobs]
+    written = []
+    for job, (detours, failure) in zip(jobs, outcomes):
+        display, target = job[2], job[1]
+        # Every step off the fast path is said, so a library change that breaks it cannot go unseen.
+        for reason in detours:
+            result.report.add(Finding("output-slow-path", file=display, params={"output": target.name,
+                                                                                 "reason": reason}))
+        if failure is None:
+            written.append(target)
+        else:
+            result.report.add(Finding("output-failed", file=display, params={"output": target.name,
+                                                                              "reason": failure}))
+    return written
 
 
-def _write_job(job: tuple) -> None:
-    _write_copy(*job)
+def _write_job(job: tuple) -> tuple[list[str], str | None]:
+    """Write one copy: (the detours it took, why it failed or None). One copy's failure is that copy's
+    finding, never the end of the run."""
+    detours: list[str] = []
+    try:
+        _write_copy(*job, detours=detours)
+    except Exception as exc:  # noqa: BLE001 - reported as output-failed for this copy
+        return detours, f"{type(exc).__name__}: {exc}"
+    return detours, None
 
 
 def _sources(result: MergeResult, folder: Path | None) -> dict[str, Path]:
@@ -195,19 +216,27 @@ def _ordered(findings: Iterable[Finding]) -> list[Finding]:
 # ------------------------------------------------------------------ the copy
 
 
-def _write_copy(source: Path, target: Path, display: str, findings: list[Finding], lang: str) -> None:
+# What the patch can meet in a package it does not handle; each sends the copy down the openpyxl path.
+PATCH_DETOURS = (Unsupported, ValueError, KeyError, IndexError, zipfile.BadZipFile, etree.LxmlError)
+
+
+def _write_copy(source: Path, target: Path, display: str, findings: list[Finding], lang: str,
+                detours: list[str] | None = None) -> None:
+    """Write one copy; append to `detours` why it left the fast path, if it did."""
+    detours = detours if detours is not None else []
     if source.suffix.lower() in OPENPYXL_SUFFIXES:
         try:
             _patch_copy(source, target, display, findings, lang)
             return
-        except Exception:  # noqa: BLE001 - Unsupported, or a package the surgery misjudged: openpyxl copes
-            pass
+        except PATCH_DETOURS as exc:
+            detours.append(f"patch: {exc}" if isinstance(exc, Unsupported) else f"patch: {type(exc).__name__}: {exc}")
     book = None
     note = ""
     if source.suffix.lower() in OPENPYXL_SUFFIXES:
         try:
             book = _load(source)
-        except Exception:  # calamine read it but openpyxl cannot: still send the list
+        except Exception as exc:  # noqa: BLE001 - calamine read it but openpyxl cannot: still send the list
+            detours.append(f"openpyxl: {type(exc).__name__}: {exc}")
             book = None
     if book is None:
         book = openpyxl.Workbook()
@@ -223,7 +252,8 @@ def _write_copy(source: Path, target: Path, display: str, findings: list[Finding
 
 
 def _patch_copy(source: Path, target: Path, display: str, findings: list[Finding], lang: str) -> None:
-    """The copy as the original zip with a few parts edited (xlsx_patch); raises Unsupported when it cannot."""
+    """The copy as the original zip with a few parts edited (unionxl.xlsx.patch); raises Unsupported when
+    it cannot."""
     with Package(source) as package:
         workbook = Workbook(package)
         names = [sheet.name for sheet in workbook.sheets]
@@ -231,12 +261,13 @@ def _patch_copy(source: Path, target: Path, display: str, findings: list[Finding
             raise Unsupported("a feedback copy sent back: its old marks must go, which openpyxl does")
         types = ContentTypes(package)
         styles_part = workbook.styles_part()
-        styles = Styles(package.text(styles_part))
-        if any(f'rgb="{rgb}"' in styles.xml for rgb in FILLS.values()):
+        styles = Styles(package.xml(styles_part))
+        ours = set(FILLS.values())
+        if any(color.get("rgb") in ours for color in styles.root.iter(f"{{{MAIN_NS}}}fgColor")):
             raise Unsupported("fills of an earlier feedback copy")
         for part, content_type in types.overrides().items():
-            if content_type == CT_COMMENTS and part.lstrip("/") in package and \
-                    f"<author>{AUTHOR}</author>" in package.text(part.lstrip("/")):
+            if content_type == CT_COMMENTS and part.lstrip("/") in package and any(
+                    author.text == AUTHOR for author in package.xml(part.lstrip("/")).iter(f"{{{MAIN_NS}}}author")):
                 raise Unsupported("comments of an earlier feedback copy")
 
         parts = {sheet.name: sheet.part for sheet in workbook.sheets
@@ -263,18 +294,18 @@ def _patch_copy(source: Path, target: Path, display: str, findings: list[Finding
                 lines = _comment_lines(found, lang)
                 marks[place] = Mark(fills[_worst(found)], _clean("\n\n".join(lines)), COMMENT_WIDTH,
                                     _comment_height(lines))
-            xml = mark_cells(sheet.xml, {place: mark.fill for place, mark in marks.items()}, styles.with_fill)
+            mark_cells(sheet.root, {place: mark.fill for place, mark in marks.items()}, styles.with_fill)
             comments = package.free_name("xl/comments{}.xml")
             package.put(comments, comments_xml(marks, AUTHOR))
             block += 1
             vml = package.free_name("xl/drawings/vmlDrawing{}.vml")
             package.put(vml, vml_xml(marks, block))
             rels = rels_part(sheet.part)
-            rels_xml = package.text(rels) if rels in package else None
-            rels_xml, _ = add_relationship(rels_xml, REL_COMMENTS, relative(sheet.part, comments))
-            rels_xml, vml_id = add_relationship(rels_xml, REL_VML, relative(sheet.part, vml))
-            package.put(rels, rels_xml)
-            package.put(sheet.part, add_legacy_drawing(xml, vml_id))
+            rels_root = package.xml(rels) if rels in package else new_relationships()
+            add_relationship(rels_root, REL_COMMENTS, relative(sheet.part, comments))
+            vml_id = add_relationship(rels_root, REL_VML, relative(sheet.part, vml))
+            package.put(rels, rels_root)
+            add_legacy_drawing(sheet.root, vml_id)
             types.add_default("vml", CT_VML)
             types.add_override(comments, CT_COMMENTS)
 
@@ -287,13 +318,20 @@ def _patch_copy(source: Path, target: Path, display: str, findings: list[Finding
         workbook.insert_first_sheet(title, part, [
             ("_xlnm._FilterDatabase", f"{quoted}!$A${HEADER_ROW}:$G${last}", True),
             ("_xlnm.Print_Titles", f"{quoted}!${HEADER_ROW}:${HEADER_ROW}", False)])
-        for sheet in workbook.sheets:  # ours is the one selected tab
-            if sheet.part and sheet.part in package and b"tabSelected" in package.read(sheet.part):
-                package.put(sheet.part, clear_tab_selected(package.text(sheet.part)))
+        flagged = {sheet.part: sheet.root for sheet in loaded.values() if sheet.name in by_cell}
+        for sheet_part in set(parts.values()):  # ours is the one selected tab
+            root = flagged.get(sheet_part)
+            if root is None and b"tabSelected" in package.read(sheet_part):
+                root = package.xml(sheet_part)
+                if clear_tab_selected(root):
+                    package.put(sheet_part, root)
+            elif root is not None:
+                clear_tab_selected(root)
+                package.put(sheet_part, root)
         workbook.drop_calc_chain(types)
         workbook.save()
         types.save()
-        package.put(styles_part, styles.result())
+        package.put(styles_part, styles.root)
         with atomic_path(target) as tmp:
             package.save(tmp)
 

@@ -165,8 +165,7 @@ def _lines_vi(f: dict, x: dict, kpis, year: int) -> list[Line]:
     lines.append(Line("p", f"+ Đảng viên: {f['party_members']} người = {p(f['party_members'])}/ tổng đoàn viên "
                            "công đoàn."))
     theory = f["political_theory"]
-    names = {"advanced": "Cao cấp", "intermediate": "Trung cấp", "elementary": "sơ cấp"}
-    parts = [f"{names.get(k, k)}: {count2(v)} người = {p(v)}" for k, v in theory.items()]
+    parts = [f"{_label(schema.POLITICAL_THEORY, k, 'vi')}: {count2(v)} người = {p(v)}" for k, v in theory.items()]
     studying = [f"đang học {k.upper()} {count2(v)} người" for k, v in f["studying_political"].items()
                 if v or k == "tcllct"]
     lines.append(Line("p", "+ " + "; ".join(parts + studying) + "."))

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import tempfile
-import zipfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +31,9 @@ from ..fmt import percent
 from ..merge import MergeResult
 from ..previous import comparison_table, movement_table
 from ..tables import ReportTable, Share, compute_figures, group_table, report_tables
+from ..findings import Finding
 from ..xlsx import write_text
+from ..xlsx.ledgers import Ledger, StreamError, stream_ledgers
 
 CONSOLIDATED_KIND = schema.CONSOLIDATED_KIND
 INFO_SHEET = schema.CONSOLIDATED_INFO_SHEET
@@ -43,19 +43,6 @@ TOTAL_FILL = "#F2F2F2"
 TITLE_ROW, SUBTITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2, 3  # 0-based; data from row 5 in Excel terms
 WIDE_SHEET_CHARS = 100  # wider tables print landscape
 
-SHEETS = {  # key -> (vi, en); names stay under Excel's 31 characters
-    "summary": ("Tổng hợp", "Summary"),
-    "members": (schema.MEMBERS.vi, schema.MEMBERS.en),
-    "travel_fund": (schema.TRAVEL_FUND.vi, schema.TRAVEL_FUND.en),
-    "mutual_fund": (schema.MUTUAL_FUND.vi, schema.MUTUAL_FUND.en),
-    "loans": (schema.LOANS.vi, schema.LOANS.en),
-    "welfare": (schema.WELFARE.vi, schema.WELFARE.en),
-    "report": ("Báo cáo", "Report"),
-    "kpis": (schema.KPI_SHEET.vi, schema.KPI_SHEET.en),
-    "movements": ("Biến động đoàn viên", "Membership changes"),
-    "findings": (schema.FINDINGS_SHEET.vi, schema.FINDINGS_SHEET.en),
-    "sources": ("Nguồn", "Sources"),
-}
 
 
 
@@ -68,21 +55,21 @@ def consolidated_name(year) -> str:
 
 
 def write_consolidated(result: MergeResult, path: Path, lang: str = "vi") -> Path:
-    """Write the consolidated workbook atomically and return its path."""
+    """Write the consolidated workbook atomically and return its path.
+
+    The ledgers' rows are streamed into the saved file (unionxl.xlsx.ledgers). Should that
+    ever find the file other than it expects (a new XlsxWriter writing parts differently),
+    the workbook is written again cell by cell, and a note on the findings sheet says so.
+    """
     path = Path(path)
     with atomic_path(path) as tmp:
-        book = xlsxwriter.Workbook(str(tmp), {
-            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "constant_memory": True,  # rows are written in order: each is flushed to disk, not kept
-        })
-        writer = _Writer(book, result, lang)
+        ledgers = _save(result, tmp, lang, FAST_LEDGERS)
+        _pause_for_tests()  # the temporary file is a workbook without its ledger rows: half-written
         try:
-            writer.write_all()
-        finally:
-            book.close()
-        if writer.deferred:
-            _append_ledger_rows(tmp, writer.deferred)
-        share_like_others(tmp)
+            stream_ledgers(tmp, ledgers, LEDGER_FORMATS)
+        except StreamError as exc:
+            result.report.add(Finding("output-slow-path", params={"output": path.name, "reason": str(exc)}))
+            _save(result, tmp, lang, fast=False)
     return path
 
 
@@ -90,94 +77,37 @@ FAST_LEDGERS = True
 """Ledger rows as XML written straight into the saved file (about 10x faster than a cell at a time
 through XlsxWriter at 100.000 members). False takes XlsxWriter's path; a test compares both."""
 
+LEDGER_FORMATS = {"text": schema.NUMBER_FORMATS[schema.ColType.TEXT], "int": "#,##0", "amount": "#,##0",
+                  "date": schema.NUMBER_FORMATS[schema.ColType.DATE]}
+"""The number format of each kind of ledger column; unionxl.xlsx.ledgers checks styles.xml against it."""
 
-def _append_ledger_rows(path: Path, deferred: list["_Deferred"]) -> None:
-    """Stream each deferred ledger's rows into its sheet part, copying every other part as it is."""
-    by_part = {d.part: d for d in deferred}
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".unionxl-", suffix=".xlsx")
-    os.close(fd)
+PAUSE_ENV = "UNIONXL_TEST_PAUSE_IN_WRITE"
+"""Test-only: a path. When set, the writer creates that file while the consolidated workbook's
+temporary file holds everything but the ledger rows, then waits while that file exists, so a test
+can kill the run at exactly that point instead of racing it (tests/test_security.py). Never set outside tests."""
+
+
+def _pause_for_tests() -> None:
+    flag = os.environ.get(PAUSE_ENV)
+    if flag:
+        Path(flag).touch()
+        deadline = time.monotonic() + 300  # a test that forgets us must not hang CI for ever
+        while Path(flag).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+def _save(result: MergeResult, path: Path, lang: str, fast: bool) -> list[Ledger]:
+    """XlsxWriter writes the workbook; with `fast`, ledger rows are left out and returned to stream."""
+    book = xlsxwriter.Workbook(str(path), {
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "constant_memory": True,  # rows are written in order: each is flushed to disk, not kept
+    })
+    writer = _Writer(book, result, lang, fast)
     try:
-        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                data = src.read(info)
-                ledger = by_part.get(info.filename)
-                if ledger is None:
-                    dst.writestr(info, data)
-                    continue
-                head, sep, tail = data.partition(b"</sheetData>")
-                if not sep:
-                    raise ValueError(f"{info.filename}: no sheetData")  # our own XlsxWriter output: a bug
-                head = _DIMENSION.sub(f'<dimension ref="A1:{ledger.last_cell}"/>'.encode(), head, count=1)
-                target = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                target.compress_type = zipfile.ZIP_DEFLATED
-                with dst.open(target, "w", force_zip64=True) as out:
-                    out.write(head)
-                    for chunk in ledger.xml_chunks():
-                        out.write(chunk)
-                    out.write(sep + tail)
-        os.replace(tmp_name, path)
+        writer.write_all()
     finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-
-
-_DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def _xml_text(text: str) -> str:
-    """Escape text for <t>, the way Excel and XlsxWriter do (control characters as _xHHHH_)."""
-    if _CONTROL.search(text):
-        text = _CONTROL.sub(lambda m: "_x005F" + m.group() if m.group().startswith("_x")
-                            else f"_x{ord(m.group()):04X}_", text)
-    if "&" in text or "<" in text or ">" in text:
-        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text
-
-
-class _Deferred:
-    """One ledger's rows, to be written as XML once XlsxWriter has saved the workbook."""
-
-    def __init__(self, part: str, first_row: int, columns: list, rows: list, values, styles: dict[str, int]):
-        self.part, self.first_row, self.columns, self.rows = part, first_row, columns, rows
-        self.values = values  # (book, row) -> list of cell values in column order
-        self.styles = styles
-        self.last_cell = f"{xl_col_to_name(len(columns) - 1)}{first_row + len(rows)}"
-
-    def xml_chunks(self, rows_per_chunk: int = 2000):
-        letters = [xl_col_to_name(c) for c in range(len(self.columns))]
-        kinds = ["amount" if col.type == schema.ColType.AMOUNT else "int" for col in self.columns]
-        s_text, s_date = self.styles["text"], self.styles["date"]
-        s_num = [self.styles[k] for k in kinds]
-        parts: list[str] = []
-        for n, item in enumerate(self.rows, self.first_row + 1):  # Excel's 1-based row number
-            parts.append(f'<row r="{n}">')
-            for c, value in enumerate(self.values(item, n - 1)):
-                if value is None:
-                    continue
-                ref = f"{letters[c]}{n}"
-                if value.__class__ is str:
-                    space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-                    parts.append(f'<c r="{ref}" s="{s_text}" t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>')
-                elif value.__class__ is int or value.__class__ is float:
-                    parts.append(f'<c r="{ref}" s="{s_num[c]}"><v>{value}</v></c>')
-                elif isinstance(value, dt.datetime):
-                    serial = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
-                    parts.append(f'<c r="{ref}" s="{s_date}"><v>{serial:.16g}</v></c>')
-                elif isinstance(value, dt.date):
-                    days = (value - _EXCEL_EPOCH).days
-                    days -= days <= 60  # Excel counts a 29/02/1900 that never was
-                    parts.append(f'<c r="{ref}" s="{s_date}"><v>{days}</v></c>')
-                else:
-                    text = _xml_text(str(value))
-                    parts.append(f'<c r="{ref}" s="{s_text}" t="inlineStr"><is><t>{text}</t></is></c>')
-            parts.append("</row>")
-            if len(parts) > rows_per_chunk * 8:
-                yield "".join(parts).encode("utf-8")
-                parts.clear()
-        if parts:
-            yield "".join(parts).encode("utf-8")
+        book.close()
+    return writer.deferred
 
 
 def share_like_others(path: Path) -> None:
@@ -188,9 +118,13 @@ def share_like_others(path: Path) -> None:
 
 
 class _Writer:
-    def __init__(self, book: xlsxwriter.Workbook, result: MergeResult, lang: str) -> None:
-        self.book, self.result, self.lang = book, result, lang
-        self.deferred: list[_Deferred] = []  # ledgers whose rows are written after XlsxWriter saves
+    def __init__(self, book: xlsxwriter.Workbook, result: MergeResult, lang: str, fast: bool = True) -> None:
+        self.book, self.result, self.lang, self.fast = book, result, lang, fast
+        # Sheet names and the ledgers are the schema's as it is now: a group sheet added there is a
+        # ledger here, and the roll-up finds it.
+        self.sheets = {key: (vi, en) for key, vi, en in schema.consolidated_sheets()}
+        self.ledgers = schema.GROUP_SHEETS
+        self.deferred: list[Ledger] = []  # ledgers whose rows are streamed after XlsxWriter saves
         self.dataset, self.report = result.dataset, result.report
         self.figures = compute_figures(self.dataset)
         year = self.dataset.year or dt.date.today().year
@@ -231,7 +165,7 @@ class _Writer:
         return vi if self.lang == "vi" else en
 
     def name(self, key: str) -> str:
-        return _l(self.lang, SHEETS[key])
+        return _l(self.lang, self.sheets[key])
 
     # ------------------------------------------------------------- cells
 
@@ -294,8 +228,7 @@ class _Writer:
 
     def write_all(self) -> None:
         self.summary()
-        self.members()
-        for sheet in (schema.TRAVEL_FUND, schema.MUTUAL_FUND, schema.LOANS, schema.WELFARE):
+        for sheet in self.ledgers:
             self.ledger(sheet)
         self.tables()
         if self.result.comparison is not None:
@@ -339,9 +272,6 @@ class _Writer:
                              self.fmt["total_amount" if kind == "amount" else "total_int"], value)
         ws.freeze_panes(HEADER_ROW + 1, 2)
 
-    def members(self) -> None:
-        self.ledger(schema.MEMBERS)
-
     def ledger(self, sheet: schema.TableSheet) -> None:
         """All accepted rows of one group sheet, behind where each comes from (the group; from the sector
         level on also the CĐCS), with their source file and row."""
@@ -353,6 +283,11 @@ class _Writer:
         rows = list(self.dataset.rows(key))
         self.head(ws, sheet.title(self.lang), headers, widths, len(rows))
         columns = layout.columns
+        # Each column carries the format of its kind: a row typed in later gets it, and the fast
+        # path reads the style numbers back from these <col> definitions in the saved file.
+        kinds = [_LEDGER_KIND.get(col.type, "text") for col in columns]
+        for c, (kind, width) in enumerate(zip(kinds, widths)):
+            ws.set_column(c, c, width, self.fmt[kind])
 
         # Per column, once: where its value comes from. This runs for every cell of every ledger.
         origin_index = {"origin_unit": 0, "origin_group_code": 1, "origin_group_name": 2}
@@ -400,11 +335,8 @@ class _Writer:
                     out.append(r - HEADER_ROW)
             return out
 
-        if FAST_LEDGERS and rows:
-            part = f"xl/worksheets/sheet{self.book.worksheets().index(ws) + 1}.xml"
-            # Registering the formats now gives them the style numbers XlsxWriter will save.
-            styles = {kind: self.fmt[kind]._get_xf_index() for kind in ("text", "int", "amount", "date")}
-            self.deferred.append(_Deferred(part, HEADER_ROW + 1, list(columns), rows, values, styles))
+        if self.fast and rows:
+            self.deferred.append(Ledger(ws.get_name(), HEADER_ROW + 1, kinds, rows, values))
         else:
             for r, item in enumerate(rows, HEADER_ROW + 1):
                 for c, (col, value) in enumerate(zip(columns, values(item, r))):
@@ -553,6 +485,9 @@ class _Writer:
         ws.set_column(0, 0, 40)
         ws.set_column(1, 1, 50)
         ws.hide()
+
+
+_LEDGER_KIND = {schema.ColType.DATE: "date", schema.ColType.AMOUNT: "amount", schema.ColType.INT: "int"}
 
 
 def _lines(text: str, width: float) -> int:
