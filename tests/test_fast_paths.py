@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from unionxl import reader, schema
 from unionxl.reader import _CHOICE_INDEX, _FAST, _SLOW, CellReader, find_header
+from unionxl.xlsx import guard
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOKS = sorted([*ROOT.glob("samples/2024*/*.xls*"), *ROOT.glob("tests/fixtures/libreoffice/*"),
@@ -97,15 +98,15 @@ def _sheet(*refs: str) -> bytes:
 def test_sheet_extent_bound(refs, refused):
     data = _sheet(*refs)
     if refused:
-        with pytest.raises(reader.UnreadableWorkbook) as caught:
-            reader._scan_xlsx_sheet_fast(data, "s")
+        with pytest.raises(guard.UnreadableWorkbook) as caught:
+            guard._scan_xlsx_sheet_fast(data, "s")
         assert caught.value.code == "file-too-large"
     else:
-        assert reader._scan_xlsx_sheet_fast(data, "s") is not None
+        assert guard._scan_xlsx_sheet_fast(data, "s") is not None
 
 
 def test_sheets_with_formulas_or_implied_positions_take_the_exact_scan():
-    assert reader._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c r="A1"><f>1+1</f></c></row></sheetData>', "s") is None
-    assert reader._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c t="n"><v>1</v></c></row></sheetData>', "s") is None
-    assert reader._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c r="A1" t="e"><v>#REF!</v></c></row></sheetData>',
+    assert guard._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c r="A1"><f>1+1</f></c></row></sheetData>', "s") is None
+    assert guard._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c t="n"><v>1</v></c></row></sheetData>', "s") is None
+    assert guard._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c r="A1" t="e"><v>#REF!</v></c></row></sheetData>',
                                         "s") is None

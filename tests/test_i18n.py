@@ -103,3 +103,11 @@ def test_validate_samples_in_english_shows_english_periods_and_amounts():
     assert ("Lò Văn Hòa (012094685120) has not paid Q2 (Mutual-aid fund), due 200,000 VND; reason given: "
             "'Chưa đóng quý II, III, IV'.") in result.output
     assert "paid quý" not in result.output and "200.000đ" not in result.output
+
+
+def test_checks_pass_raw_parameters_and_format_nothing():
+    """Formatting belongs to rendering: a check that formats an amount or a label fixes its language."""
+    for path in sorted((ROOT / "unionxl" / "checks").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for formatting in ("fmt import", "vnd(", ".label(", "strftime(", "i18n"):
+            assert formatting not in source, f"{path.name} formats a parameter ({formatting})"

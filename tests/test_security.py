@@ -22,6 +22,7 @@ import python_calamine
 from click.testing import CliRunner
 
 from unionxl import reader
+from unionxl.xlsx import guard
 from unionxl.cli import main
 from unionxl.reader import read_workbook
 
@@ -117,8 +118,8 @@ emit({{n: [f.code for f in read_workbook(Path({str(FILES)!r}) / n)[1]] for n in 
 
 def test_sizes_that_lie_are_caught_by_counting_real_bytes(monkeypatch, tmp_path):
     # With the ratio check out of the way, the bomb whose sizes lie is still stopped by the real count.
-    monkeypatch.setattr(reader, "MAX_INFLATE_RATIO", 10**9)
-    monkeypatch.setattr(reader, "MAX_PART_BYTES", 8 * 1024 * 1024)
+    monkeypatch.setattr(guard, "MAX_INFLATE_RATIO", 10**9)
+    monkeypatch.setattr(guard, "MAX_PART_BYTES", 8 * 1024 * 1024)
     assert _codes(FILES / "bom-zip-khai-sai.xlsx") == ["file-too-large"]
 
     # A part longer than declared, harmless in size, is refused as abnormal.
@@ -133,11 +134,11 @@ def test_sizes_that_lie_are_caught_by_counting_real_bytes(monkeypatch, tmp_path)
         data[offset: offset + 4] = (info.file_size - 100).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     book, findings = read_workbook(path)
-    assert [f.code for f in findings] == ["file-unsafe"] and "styles.xml" in findings[0].params["detail"]
+    assert [f.code for f in findings] == ["file-unsafe"] and "styles.xml" in findings[0].message("en")
 
 
 def test_a_huge_file_is_refused_before_reading(monkeypatch, tmp_path):
-    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(guard, "MAX_FILE_BYTES", 1000)
     assert _codes(_group_file(tmp_path / "in")) == ["file-too-large"]
 
 

@@ -30,6 +30,19 @@ def main(ctx: click.Context, debug: bool) -> None:
     Collect, check and consolidate the Excel workbooks of a grassroots trade union.
     """
     ctx.obj = {"debug": debug}
+    _console_safe()
+
+
+def _console_safe() -> None:
+    """A Windows console in cp1252 (or any code page without Vietnamese) must not end a run with
+    UnicodeEncodeError: letters it cannot show become '?' instead."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "Đoàn viên ơ ư ạ ế".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="replace")
 
 
 # ---------------------------------------------------------------- templates
@@ -112,8 +125,8 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
                show_all: bool, previous_path: Path | None = None, rollup: dict | None = None):
     """Merge FOLDER (or, given `rollup` options, roll up its consolidated workbooks), compare with last
     year if asked, print the report and write the JSON."""
-    from .console import dumps, render, to_json
-    from .fileio import atomic_write_text
+    from .console import iter_json, render
+    from .fileio import atomic_path
     from .merge import MergeUsageError, merge_folder
     from .previous import compare_with_previous
     from .rollup import rollup_folder
@@ -142,11 +155,13 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
                    "Chạy lại với --debug và gửi kết quả cho người hỗ trợ.", err=True)
         ctx.exit(3)
     if json_path is not None:
-        text = dumps(to_json(result, lang))
         if quiet:
-            click.echo(text)
+            for chunk in iter_json(result, lang):
+                click.echo(chunk, nl=False)
+            click.echo()
         else:
-            atomic_write_text(json_path, text)
+            with atomic_path(json_path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+                handle.writelines(iter_json(result, lang))
     if not quiet:
         click.echo(render(result, lang, show_all))
         if json_path is not None:
@@ -221,6 +236,95 @@ def rollup(ctx: click.Context, folder: Path, out_dir: Path, unit_name: str | Non
     result = _run_merge(ctx, folder, None, lang, json_path, show_all, previous_path,
                         rollup={"unit_name": unit_name, "superior_name": superior_name})
     _write(ctx, result, out_dir, lang, json_path)
+
+
+# ------------------------------------------------------------------ web desk
+
+DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("unionxl-data"),
+                    show_default=True, envvar="UNIONXL_DATA",
+                    help="Thư mục dữ liệu của bàn làm việc / the desk's data folder.")
+
+
+@main.command()
+@DATA
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="UNIONXL_HOST",
+              help="Địa chỉ nghe; 0.0.0.0 để máy khác trong mạng cơ quan vào được / 0.0.0.0 for the office network.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), envvar="UNIONXL_PORT",
+              help="Cổng / port.")
+@click.option("--no-browser", is_flag=True, envvar="UNIONXL_NO_BROWSER", help="Không tự mở trình duyệt / do not open a browser.")
+@click.option("--upload-limit-mb", type=click.IntRange(1, None), default=None, envvar="UNIONXL_UPLOAD_LIMIT_MB",
+              help="Tệp lớn nhất nhận được, MB (mặc định: giới hạn của bộ đọc) / largest upload in MB "
+                   "(default: the reader's limit).")
+@click.option("--session-hours", type=click.FloatRange(0.1, 24 * 90), default=None, envvar="UNIONXL_SESSION_HOURS",
+              help="Thời gian một lần đăng nhập của kế toán còn hiệu lực, giờ / how long a treasurer's sign-in lasts, hours.")
+@click.option("--forwarded-allow-ips", default=None, envvar="UNIONXL_FORWARDED_ALLOW_IPS",
+              help="IP của reverse proxy được tin (X-Forwarded-For/-Proto) / the reverse proxy's IPs to trust.")
+def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_mb: int | None,
+          session_hours: float | None, forwarded_allow_ips: str | None) -> None:
+    """Chạy bàn làm việc trên web: tổ nộp biểu mẫu qua link, kế toán theo dõi và tổng hợp /
+    run the web desk: groups upload through their links, the treasurer follows up and consolidates.
+
+    Mọi tùy chọn cũng đặt được bằng biến môi trường UNIONXL_* (xem docs/deploy.md) / every option can
+    also be set by a UNIONXL_* environment variable (see docs/deploy.md)."""
+    from .web.server import serve as run_server
+
+    options = {}
+    if upload_limit_mb is not None:
+        options["upload_limit"] = upload_limit_mb * 1024 * 1024
+    if session_hours is not None:
+        options["session_seconds"] = int(session_hours * 3600)
+    run_server(data_dir, host=host, port=port, open_browser=not no_browser,
+               forwarded_allow_ips=forwarded_allow_ips, **options)
+
+
+@main.command()
+@DATA
+@click.password_option("--password", prompt="Mật khẩu mới / new password",
+                       confirmation_prompt="Nhập lại / again", help="Mật khẩu mới (nên để lệnh tự hỏi) / new password.")
+def password(data_dir: Path, password: str) -> None:
+    """Đặt lại mật khẩu kế toán của bàn làm việc (đăng xuất mọi phiên) / reset the treasurer's password
+    (ends every session)."""
+    from .web.server import set_password
+
+    try:
+        set_password(data_dir, password)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã đặt mật khẩu / password set: {data_dir}")
+
+
+@main.command()
+@DATA
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp sao lưu (.zip) / the archive to write.")
+def backup(data_dir: Path, out: Path) -> None:
+    """Sao lưu toàn bộ bàn làm việc (cơ sở dữ liệu và mọi tệp đã nhận) vào một tệp .zip; chạy được cả khi
+    bàn làm việc đang mở / back up the whole desk (database and every stored file) into one .zip archive,
+    also while the desk runs."""
+    from .web.backup import BackupError, backup as write_backup
+
+    try:
+        summary = write_backup(data_dir, out)
+    except BackupError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã sao lưu / backed up: {out} ({summary.files} tệp / files, {summary.uploads} lần nộp / uploads, "
+               f"{summary.merges} lần tổng hợp / merges)")
+
+
+@main.command()
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DATA
+def restore(archive: Path, data_dir: Path) -> None:
+    """Khôi phục tệp sao lưu vào một thư mục dữ liệu mới hoặc trống (kiểm tra sha256 từng tệp) /
+    restore a backup into a new or empty data folder (every file checked against its sha256)."""
+    from .web.backup import BackupError, restore as read_backup
+
+    try:
+        summary = read_backup(archive, data_dir)
+    except BackupError as exc:
+        raise UsageProblem(str(exc)) from exc
+    click.echo(f"Đã khôi phục / restored: {data_dir} ({summary.files} tệp / files, {summary.uploads} lần nộp / "
+               f"uploads, {summary.merges} lần tổng hợp / merges)")
 
 
 def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any
+from typing import Any, Iterator
 
 from . import __version__, schema
 from .findings import Severity
@@ -70,6 +70,10 @@ def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str
 
 
 def to_json(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
+    return {**_json_head(result), "findings": [f.to_dict(lang) for f in result.report.sorted()]}
+
+
+def _json_head(result: MergeResult) -> dict[str, Any]:
     report = result.report
     return {
         "unionxl": __version__,
@@ -80,8 +84,17 @@ def to_json(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
         "files": [vars(f) for f in report.files],
         "figures": compute_figures(result.dataset),
         **({"comparison": result.comparison.to_dict()} if result.comparison is not None else {}),
-        "findings": [f.to_dict(lang) for f in report.sorted()],
     }
+
+
+def iter_json(result: MergeResult, lang: str = "vi") -> Iterator[str]:
+    """The text of dumps(to_json(result, lang)), finding by finding: a run with hundreds of thousands
+    of findings never holds them all as dicts and one string (it ran out of memory in json.dumps)."""
+    head = dumps(_json_head(result))
+    yield head[:-2] + ',\n  "findings": ['
+    for i, finding in enumerate(result.report.sorted()):
+        yield ("," if i else "") + "\n    " + json.dumps(finding.to_dict(lang), ensure_ascii=False, default=str)
+    yield "\n  ]\n}"
 
 
 def _comparison_lines(comparison, lang: str) -> list[str]:

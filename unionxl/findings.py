@@ -76,6 +76,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Reading this file needed too much memory and was stopped ({detail:text}). The other files were merged. "
          "Delete unused sheets, rows and columns (especially cells far from the table), save it as .xlsx "
          "and send it again.", "file"),
+    Code("file-xlsb", E,
+         "Tệp dạng .xlsb (sổ làm việc nhị phân) không đọc được an toàn. Mở tệp bằng Excel, chọn Lưu thành "
+         "(Save As) > Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+         "A binary .xlsb workbook cannot be read safely. Open it in Excel, Save As > Excel Workbook (.xlsx) "
+         "and send it again.", "file"),
     Code("file-link-outside", E,
          "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
          "The file is a link pointing outside the folder ({detail}) and was not followed. "
@@ -111,6 +116,15 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("group-unknown", E,
          "Mã tổ '{value}' không có trong danh sách tổ của đơn vị. Sửa mã tổ hoặc thêm tổ vào trang 'Tổ công đoàn'.",
          "Group code '{value}' is not in the unit's list of groups. Fix the code or add the group.", "file"),
+    # --- the web desk: a workbook sent through a group's upload link that is not that group's
+    Code("upload-unit-workbook", E,
+         "Đây là biểu mẫu đơn vị (của BCH CĐCS), không phải biểu mẫu của tổ. Tải lên biểu mẫu của tổ mình.",
+         "This is the unit's workbook (the union executive's), not a group's workbook. Upload your group's "
+         "workbook.", "file"),
+    Code("upload-other-group", E,
+         "Đây là biểu mẫu của tổ {value}, không phải của tổ {expected}. Tải lên đúng biểu mẫu của tổ {expected}.",
+         "This is group {value}'s workbook, not group {expected}'s. Upload group {expected}'s own workbook.",
+         "file"),
     Code("group-missing", E,
          "Chưa nhận được biểu mẫu của tổ {group} ({group_name}). Nhắc tổ gửi biểu mẫu, hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
          "No workbook received from group {group} ({group_name}). Ask the group for it, or remove the group from the list."),
@@ -157,6 +171,23 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("cell-required", E,
          "Thiếu '{column:column}'. Nhập giá trị cho ô này.",
          "'{column:column}' is missing. Fill in this cell.", "row"),
+    Code("cell-bad-string", E,
+         "Ô này trỏ tới chuỗi số {value} không có trong tệp (tệp bị hỏng hoặc bị sửa bằng công cụ khác), "
+         "nên không đọc được '{column:column}'. Gõ lại giá trị ô này trong Excel rồi gửi lại.",
+         "This cell points to string number {value}, which the file does not hold (it is damaged or was "
+         "edited by another tool), so '{column:column}' cannot be read. Type the value again in Excel and "
+         "send it again.", "row"),
+    Code("cell-too-long", E,
+         "'{column:column}' dài {length:num} ký tự, quá mức {limit:num} ký tự của ô này; đã cắt bớt khi tổng "
+         "hợp. Kiểm tra lại ô (có thể đã dán nhầm cả một văn bản) rồi gửi lại.",
+         "'{column:column}' is {length:num} characters long, over this cell's limit of {limit:num}; it was cut "
+         "in the outputs. Check the cell (a whole text may have been pasted in by mistake) and send it again.",
+         "row"),
+    Code("cell-amount-too-large", E,
+         "'{column:column}' ghi '{value}': không số tiền hay số lượng nào của công đoàn lớn đến vậy (từ "
+         "{limit:num} trở lên). Sửa lại số cho đúng.",
+         "'{column:column}' holds '{value}': no amount or count of a union's year is that large ({limit:num} "
+         "or more). Correct the number.", "row"),
     Code("cell-type", E,
          "'{column:column}' phải là {expected:text}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
          "'{column:column}' must be {expected:text}, but the cell holds '{value}'. Correct it.", "row"),

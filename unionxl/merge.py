@@ -69,6 +69,9 @@ def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
 
 
 PARALLEL_FROM = 8  # files; below this, starting worker processes costs more than it saves (feedback copies)
+# A group this large is checked once, in the merge, not provisionally in its reading worker: its findings
+# would otherwise exist in both processes at once while they cross (peak memory, not time, decides).
+PROVISIONAL_ROWS = 20_000
 
 
 def _read_one(task: tuple[Path, str]) -> tuple[Workbook, list[Finding], tuple | None]:
@@ -77,7 +80,7 @@ def _read_one(task: tuple[Path, str]) -> tuple[Workbook, list[Finding], tuple | 
     keeps these findings only if the unit's rates and year turn out to be exactly those."""
     book, found = read_workbook(*task)
     provisional = None
-    if book.kind == "group" and book.accepted:
+    if book.kind == "group" and book.accepted and sum(len(t.rows) for t in book.tables.values()) <= PROVISIONAL_ROWS:
         year = book.info.get("year")
         provisional = (year, check_group(book, schema.POLICY_DEFAULTS, year))
     return book, found, provisional

@@ -8,27 +8,25 @@ and .ods through python-calamine, whose XML parser expands no entities.
 
 from __future__ import annotations
 
-import copy
 import functools
+import itertools
 import datetime as dt
 import hashlib
+import math
 import os
 import re
 import stat
 import unicodedata
-import zipfile
-import zlib
-from xml.parsers import expat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import python_calamine as calamine
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import ParseError, fromstring, iterparse
 
 from . import schema
 from .findings import Finding
+from .xlsx.guard import (  # noqa: F401 (the limits are part of the reader's interface)
+    MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEET_CELLS,
+    MAX_UNZIPPED_BYTES, OLE_MAGIC, SheetScan, UnreadableWorkbook, guard)
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
 from .parse import (LEGACY_HINT, ChoiceIndex, clean_text, fold, legacy_to_unicode, parse_amount, parse_cccd,
                     parse_date)
@@ -36,19 +34,6 @@ from .schema import ColType, FieldSheet, TableSheet
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 HEADER_SCAN_ROWS = 30
-# Limits (docs/security.md). A group workbook is a few hundred KB: 400 members, ~10 000 cells per
-# sheet, a few thousand distinct strings. Each limit leaves a margin of 20x or more.
-MAX_FILE_BYTES = 64 * 1024 * 1024  # on disk
-MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # all parts together, counted as actually inflated
-MAX_PART_BYTES = 128 * 1024 * 1024  # one part, counted as actually inflated
-MAX_PARTS = 10_000  # members of the zip
-MAX_INFLATE_RATIO = 200  # a real workbook part compresses ~5-30x; bombs go to 1000x
-# A consolidated workbook (the roll-up's input) of 100 000 members has ledgers of ~200 000 rows x 12
-# columns and as many distinct strings: these two leave room for that, and calamine's rows x columns
-# allocation (~32 bytes a cell) stays near 256 MB at the limit.
-MAX_SHEET_CELLS = 8_000_000  # rows x columns spanned by the cells that hold something
-assert 9_999 * 702 <= MAX_SHEET_CELLS  # the fast scan skips sheets within ZZ9999 (see _FAR_CELL)
-MAX_SHARED_STRINGS = 2_000_000  # distinct strings in an .xlsx
 FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                   "#SPILL!", "#CALC!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"}
 SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
@@ -56,12 +41,19 @@ SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
 # but never a name: 'Tống Văn Hùng' folds to 'tong van hung', so the word must end the label.
 _SUMMARY_LABEL = re.compile(r"^(?:tong cong|tong so|tong thu|tong|cong nam|cong|total|sum)"
                             r"(?:\s*$|\s*[:.(]|\s+[0-9]|\s+(?:cong|toan|ca|so|nam)\b)")
-# What officers put in a contribution cell instead of the amount to say "paid"
-PAID_MARKS = {"x", "v", "✓", "✔", "√", "co", "đ", "d", "da dong", "đa đong", "roi", "ok", "+"}
+# What officers put in a contribution cell instead of the amount to say "paid" (folded)
+PAID_MARKS = {"x", "v", "✓", "✔", "√", "co", "d", "da dong", "roi", "ok", "+"}
 # Period columns whose mark means "paid the rate": column key -> policy rate key
 MARK_RATES = {**{m: "travel_monthly" for m in schema.MONTHS}, **{q: "mutual_quarterly" for q in schema.QUARTERS}}
 # No contribution, gift or loan is under 1.000đ: an amount below it was typed in thousands.
 THOUSANDS_BELOW = 1000
+# What a cell may hold before it is a finding and is cut (docs/security.md). Every text read ends up
+# in outputs (ledgers, feedback copies, JSON), a group name in every ledger row of its group.
+MAX_TEXT_CHARS = 32_767  # Excel's own limit for one cell
+MAX_NAME_CHARS = 255  # a person's or a group's name, a unit's name
+MAX_CODE_CHARS = 64  # a group code, a citizen ID as typed
+MAX_AMOUNT = 10 ** 15  # đồng: no amount of a union's year comes near; 2**53 is ~9 * 10**15
+MAX_SHOWN_CHARS = 200  # of a value quoted in a finding
 
 _CHOICE_INDEX = {key: ChoiceIndex(lst) for key, lst in schema.LISTS.items()}
 _TYPE_WORDS = {  # what a cell-type message says the cell must be: a key of the text catalogue
@@ -69,15 +61,6 @@ _TYPE_WORDS = {  # what a cell-type message says the cell must be: a key of the 
     ColType.AMOUNT: "type.amount",
     ColType.INT: "type.int",
 }
-
-
-class UnreadableWorkbook(Exception):
-    """The file cannot be opened as a workbook; `code` is the finding to give."""
-
-    def __init__(self, code: str, detail: str = ""):
-        super().__init__(detail or code)
-        self.code = code
-        self.detail = detail
 
 
 def sha256_of(path: Path) -> str:
@@ -88,365 +71,15 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-@dataclass
-class SheetScan:
-    """What calamine does not tell: formula errors and formulas without a saved result
-    (both read as ''), and merged cells in .ods. Keys are A1 references."""
-
-    errors: dict[str, str] = field(default_factory=dict)  # cell -> "#REF!"
-    no_value: dict[str, str] = field(default_factory=dict)  # cell -> "=SUM(D4:O4)"
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None  # as calamine's merged_cell_ranges
-
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
-_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")  # no Office or LibreOffice part ever has one
-_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
-_NS_ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-_NS_ODS_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _too_large(detail: str) -> UnreadableWorkbook:
-    return UnreadableWorkbook("file-too-large", detail)
-
-
-def _guard_container(path: Path) -> dict[str, SheetScan]:
-    """Refuse what would hurt before a parser sees it, and note what calamine cannot say.
-
-    Huge files, zip bombs (counted by inflating each part, so sizes that lie do not help),
-    XML with a DTD (entity expansion, external entities), sheets spanning millions of cells
-    (calamine allocates rows x columns and aborts the process when that fails), encryption.
-    Returns the per-sheet scan of formula errors, formulas without a value and .ods merges.
-    """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _too_large(f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    if size == 0:
-        raise UnreadableWorkbook("file-unreadable", "tệp rỗng / empty file")
-    with open(path, "rb") as handle:
-        magic = handle.read(8)
-        if magic.startswith(_OLE_MAGIC[:4]):
-            if _contains(handle, _ENCRYPTED_STREAM):
-                raise UnreadableWorkbook("file-encrypted")  # Office wraps encrypted OOXML in an OLE container
-            return {}  # a legacy .xls: calamine reads it (BIFF cells are bounded by the format)
-    if not magic.startswith(b"PK"):
-        return {}  # not a workbook at all: calamine says so
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if len(infos) > MAX_PARTS:
-                raise _too_large(f"{len(infos)} phần / parts")
-            names = {info.filename for info in infos}
-            declared = 0
-            for info in infos:  # what the archive admits to: refuse it before inflating anything
-                declared += info.file_size
-                if _bomb_ratio(info.file_size, info.compress_size):
-                    raise _too_large(f"zip bomb: {info.filename}")
-            if declared > MAX_UNZIPPED_BYTES:
-                raise _too_large(f"zip bomb: {declared // (1024 * 1024)} MB")
-            total = 0
-            kept: dict[str, bytes] = {}  # the parts scanned next, so they are inflated once
-            for info in infos:
-                if info.flag_bits & 0x1:
-                    raise UnreadableWorkbook("file-encrypted")
-                keep = info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml"
-                inflated, data = _inflate_part(archive, info, MAX_UNZIPPED_BYTES - total, keep)
-                total += inflated
-                if data is not None:
-                    kept[info.filename] = data
-            if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
-                raise UnreadableWorkbook("file-encrypted")  # an .ods saved with a password
-            if "xl/workbook.xml" in names:
-                return _scan_xlsx(archive, names, kept)
-            if "content.xml" in names:
-                return _scan_ods(archive)
-            return {}
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
-        raise UnreadableWorkbook("file-unreadable", f"zip hỏng / broken zip: {str(exc)[:100]}") from exc
-    except (ParseError, DefusedXmlException, expat.ExpatError) as exc:
-        raise UnreadableWorkbook("file-unsafe", f"XML: {type(exc).__name__}") from exc
-
-
-def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
-    tail = b""
-    while block := handle.read(chunk):
-        if needle in tail + block:
-            return True
-        tail = block[-len(needle):]
-    return False
-
-
-def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
-                  keep: bool = False) -> tuple[int, bytes | None]:
-    """Inflate one part in small chunks, counting real bytes: the declared size may lie."""
-    limit = min(budget, MAX_PART_BYTES)
-    probe = copy.copy(info)
-    # zipfile stops at the declared size (and checks the CRC there): let it run past our limit
-    probe.file_size = limit + (1 << 20)
-    inflated = 0
-    tail = b""
-    blocks: list[bytes] | None = [] if keep else None
-    with archive.open(probe) as stream:
-        while block := stream.read(1 << 16):
-            inflated += len(block)
-            if inflated > limit or _bomb_ratio(inflated, info.compress_size):
-                raise _too_large(f"zip bomb: {info.filename}")
-            window = tail + block
-            if any(marker in window for marker in _DTD_MARKERS):
-                raise UnreadableWorkbook("file-unsafe", f"DTD/ENTITY: {info.filename}")
-            tail = block[-16:]
-            if blocks is not None:
-                blocks.append(block)
-    if inflated != info.file_size:
-        raise UnreadableWorkbook("file-unsafe", f"kích thước khai sai / declared size lies: {info.filename}")
-    return inflated, (b"".join(blocks) if blocks is not None else None)
-
-
-def _bomb_ratio(inflated: int, compressed: int) -> bool:
-    return inflated > 1024 * 1024 and inflated > MAX_INFLATE_RATIO * max(compressed, 1)
-
-
-def _check_extent(sheet: str, rows: int, cols: int) -> None:
-    if rows * cols > MAX_SHEET_CELLS:
-        raise _too_large(f"'{sheet}': {rows} x {cols} ô / cells")
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters.upper():
-        number = number * 26 + ord(ch) - 64
-    return number
-
-
-def _expat(start=None, end=None, text=None):
-    """A namespace-aware expat parser that refuses any DTD (the bytes were checked too)."""
-    parser = expat.ParserCreate(namespace_separator="}")
-
-    def refuse(*_args):
-        raise UnreadableWorkbook("file-unsafe", "DTD/ENTITY")
-
-    parser.StartDoctypeDeclHandler = refuse
-    parser.EntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
-    parser.buffer_text = True
-    if start:
-        parser.StartElementHandler = start
-    if end:
-        parser.EndElementHandler = end
-    if text:
-        parser.CharacterDataHandler = text
-    return parser
-
-
-# Every referenced cell, formatted blanks included: stricter than calamine's extent (cells that
-# hold a value) and twice as fast to find as 'not self-closing' tags.
-_IMPLIED_CELL = re.compile(rb'<c (?!r=")')
-_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{5})')  # column AAA+ or row 10000+
-_CONTENT_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
-_CONTENT_COL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
-
-
-def _scan_xlsx_sheet_fast(data: bytes, sheet: str) -> SheetScan | None:
-    """The common case at C speed: no formula, no error cell, every cell with its own reference.
-
-    Then nothing is hidden from calamine and only the extent needs checking. None means
-    'not the common case': the exact expat scan decides.
-    """
-    if b"<f>" in data or b"<f " in data or b't="e"' in data or b":c " in data:
-        return None
-    if _IMPLIED_CELL.search(data) or b"<c>" in data:
-        return None  # a cell whose position follows from the previous one
-    if not _FAR_CELL.search(data):
-        return SheetScan()  # every reference within ZZ9999: at most 7.02M cells, under MAX_SHEET_CELLS
-    rows = _CONTENT_ROW.findall(data)
-    if rows:
-        max_row = max(map(int, rows))
-        max_col = max(_column_number(col.decode()) for col in set(_CONTENT_COL.findall(data)))
-        _check_extent(sheet, max_row, max_col)
-    return SheetScan()
-
-
-def _shared_strings_fast(data: bytes) -> int | None:
-    count = data.count(b"<si>") + data.count(b"<si ")
-    return None if count == 0 and b":si" in data else count
-
-
-def _scan_xlsx(archive: zipfile.ZipFile, names: set[str], kept: dict[str, bytes] | None = None) -> dict[str, SheetScan]:
-    kept = kept or {}
-
-    def read(part: str) -> bytes:
-        return kept[part] if part in kept else archive.read(part)
-
-    fast = _shared_strings_fast(read("xl/sharedStrings.xml")) if "xl/sharedStrings.xml" in names else 0
-    if fast is not None and fast > MAX_SHARED_STRINGS:
-        raise _too_large(f"> {MAX_SHARED_STRINGS} chuỗi / shared strings")
-    if fast is None:
-        count = 0
-
-        def start(name, _attrs):
-            nonlocal count
-            if name.endswith("}si") or name == "si":
-                count += 1
-                if count > MAX_SHARED_STRINGS:
-                    raise _too_large(f"> {MAX_SHARED_STRINGS} chuỗi / shared strings")
-
-        with archive.open("xl/sharedStrings.xml") as stream:
-            _expat(start).ParseFile(stream)
-    scans: dict[str, SheetScan] = {}
-    for sheet, part in _xlsx_sheet_parts(archive, names).items():
-        scan = _scan_xlsx_sheet_fast(read(part), sheet)  # sizes were counted just before
-        if scan is None:
-            with archive.open(part) as stream:
-                scan = _scan_xlsx_sheet(stream, sheet)
-        scans[sheet] = scan
-    return scans
-
-
-def _xlsx_sheet_parts(archive: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
-    """Sheet name -> part name, from xl/workbook.xml and its relationships."""
-    book = fromstring(archive.read("xl/workbook.xml"), forbid_dtd=True)
-    rels_name = "xl/_rels/workbook.xml.rels"
-    targets: dict[str, str] = {}
-    if rels_name in names:
-        for rel in fromstring(archive.read(rels_name), forbid_dtd=True):
-            target = rel.get("Target", "")
-            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
-            targets[rel.get("Id", "")] = os.path.normpath(target).replace(os.sep, "/")
-    parts: dict[str, str] = {}
-    for elem in book.iter():
-        if _local(elem.tag) != "sheet":
-            continue
-        rid = next((v for k, v in elem.attrib.items() if _local(k) == "id" and k.startswith("{")), "")
-        part = targets.get(rid)
-        if part in names and elem.get("name"):
-            parts[elem.get("name")] = part
-    return parts
-
-
-def _scan_xlsx_sheet(stream, sheet: str) -> SheetScan:
-    """One pass of expat over a worksheet: the extent of the cells that hold something,
-    error cells (t="e") and formulas with no saved value. Lean: it runs on every file."""
-    scan = SheetScan()
-    row = col = max_row = max_col = 0
-    ref = kind = into = None
-    has_f = has_content = False
-    formula = value = ""
-
-    def start(name, attrs):
-        nonlocal row, col, ref, kind, into, has_f, has_content, formula, value
-        tag = name[name.rfind("}") + 1:]
-        if tag == "c":
-            given, kind = attrs.get("r"), attrs.get("t")
-            has_f = has_content = False
-            formula = value = ""
-            if given:
-                ref = given  # parsed only if the cell holds something
-            else:  # the position is implied by the previous cell
-                if ref:
-                    _position()
-                ref = None
-                col += 1
-        elif tag == "row":
-            row = int(attrs.get("r") or row + 1)
-            col = 0
-            ref = None
-        elif tag in ("v", "f", "is"):
-            has_content = True
-            has_f = has_f or tag == "f"
-            into = tag
-
-    def _position():
-        nonlocal row, col
-        match = _REF.match(ref)
-        if match:
-            col, row = _column_number(match.group(1)), int(match.group(2))
-
-    def text(data):
-        nonlocal formula, value
-        if into == "v":
-            value += data
-        elif into == "f":
-            formula += data
-
-    def end(name):
-        nonlocal into, max_row, max_col
-        tag = name[name.rfind("}") + 1:]
-        if tag in ("v", "f", "is"):
-            into = None
-        elif tag == "c":
-            if not has_content:
-                return
-            if ref:
-                _position()
-            if row > max_row or col > max_col:
-                max_row, max_col = max(row, max_row), max(col, max_col)
-                _check_extent(sheet, max_row, max_col)
-            here = f"{column_letter(col - 1)}{row}"
-            if kind == "e":
-                scan.errors[here] = value.strip() or "#?"
-            elif has_f and not value:
-                scan.no_value[here] = "=" + formula
-
-    _expat(start, end, text).ParseFile(stream)
-    return scan
-
-
-def _scan_ods(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
-    """content.xml: repeated rows and columns expand, so the extent is counted with repeats."""
-    table = "{%s}" % _NS_ODS_TABLE
-    scans: dict[str, SheetScan] = {}
-    scan = SheetScan(merged=[])
-    sheet = ""
-    row = col = repeat_rows = max_row = max_col = 0
-    with archive.open("content.xml") as stream:
-        for event, elem in iterparse(stream, events=("start", "end"), forbid_dtd=True):
-            tag = _local(elem.tag)
-            if event == "start":
-                if tag == "table" and elem.tag.startswith(table):
-                    sheet = elem.get(table + "name") or ""
-                    scan = scans.setdefault(sheet, SheetScan(merged=[]))
-                    row = max_row = max_col = 0
-                elif tag == "table-row":
-                    repeat_rows = max(1, int(elem.get(table + "number-rows-repeated") or 1))
-                    col = 0
-                continue
-            if tag in ("table-cell", "covered-table-cell"):
-                repeat_cols = max(1, int(elem.get(table + "number-columns-repeated") or 1))
-                kind = next((v for k, v in elem.attrib.items() if _local(k) == "value-type"), None)
-                if kind or len(elem):
-                    end_row, end_col = row + repeat_rows, col + repeat_cols
-                    if end_row > max_row or end_col > max_col:
-                        max_row, max_col = max(end_row, max_row), max(end_col, max_col)
-                        _check_extent(sheet, max_row, max_col)
-                    ref = f"{column_letter(col)}{row + 1}"
-                    calc_kind = elem.get("{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type")
-                    if calc_kind == "error":
-                        scan.errors[ref] = "".join(elem.itertext()).strip() or "#?"
-                    spans = (int(elem.get(table + "number-rows-spanned") or 1),
-                             int(elem.get(table + "number-columns-spanned") or 1))
-                    if spans != (1, 1):
-                        scan.merged.append(((row, col), (row + spans[0] - 1, col + spans[1] - 1)))
-                col += repeat_cols
-                elem.clear()
-            elif tag == "table-row":
-                row += repeat_rows
-                elem.clear()
-    return scans
-
-
 def open_workbook(path: Path):
     """(calamine workbook, per-sheet scan). Raises UnreadableWorkbook with the finding to give."""
-    scans = _guard_container(path)
+    scans = guard(path)
     try:
         with open(path, "rb") as handle:
             magic = handle.read(4)
         suffix = path.suffix.lower()
         native = (magic.startswith(b"PK") and suffix in {".xlsx", ".xlsm", ".xlsb", ".ods"}) or \
-            (magic == _OLE_MAGIC[:4] and suffix == ".xls")
+            (magic == OLE_MAGIC[:4] and suffix == ".xls")
         if native:
             return calamine.CalamineWorkbook.from_path(str(path)), scans
         # A workbook under the wrong name (an .xls renamed .xlsx): calamine sniffs the content.
@@ -476,6 +109,15 @@ def _sheet_copies(names: dict[str, str], vi: str, en: str) -> list[str]:
     wanted = {fold(vi), fold(en)}
     return [real for folded, real in names.items()
             if folded not in wanted and (m := _COPY_NAME.match(folded)) and m.group(1) in wanted]
+
+
+def _iter_grid(calamine_sheet) -> Iterator[list[Any]]:
+    """The rows of to_python(skip_empty_area=False), one at a time: iter_rows starts at row 0 but at the
+    first used column, so each row gets the columns before it back."""
+    start = calamine_sheet.start
+    pad = [""] * start[1] if start else []
+    for row in calamine_sheet.iter_rows():
+        yield pad + row if pad else row
 
 
 def _grid(book, name: str) -> list[list[Any]]:
@@ -518,6 +160,8 @@ class CellReader:
         return True
 
     def finding(self, code: str, cell: str, value: Any = None, **params) -> Finding:
+        if isinstance(value, str) and len(value) > MAX_SHOWN_CHARS:
+            value = value[:MAX_SHOWN_CHARS] + "…"  # a finding quotes the cell; the whole of it stays in the file
         found = Finding(code, self.display, self.sheet, cell, value, params, self.group)
         self.findings.append(found)
         return found
@@ -528,8 +172,14 @@ class CellReader:
             self.finding("cell-formula-error", cell, raw.strip(), column=column)
             return None, False
         kind = col.type
+        if isinstance(raw, str) and len(raw) > _max_chars(col):
+            limit = _max_chars(col)
+            self.finding("cell-too-long", cell, raw, column=column, length=len(raw), limit=limit)
+            if kind not in (ColType.TEXT, ColType.NAME):
+                return None, False
+            return clean_text(raw[:limit]) or None, False
         if kind in (ColType.TEXT, ColType.NAME):
-            if isinstance(raw, float) and raw == int(raw):
+            if isinstance(raw, float) and raw.is_integer():
                 raw = int(raw)
             if isinstance(raw, (dt.date, dt.datetime)):
                 return raw.strftime("%d/%m/%Y"), True
@@ -541,6 +191,9 @@ class CellReader:
                 return converted, True
             return (clean_text(raw) or None), True
         if kind == ColType.CCCD:
+            if isinstance(raw, float) and not (math.isfinite(raw) and abs(raw) < 10 ** 13):
+                self.finding("cccd-length", cell, _plain(raw))  # no 12-digit number; nothing to keep
+                return None, True
             value, note = parse_cccd(raw)
             if note == "lost_zero":
                 self.finding("cccd-lost-zero", cell, _plain(raw), expected=value)
@@ -576,7 +229,10 @@ class CellReader:
             if note == "as_text" and kind == ColType.AMOUNT:
                 self.finding("amount-as-text", cell, _plain(raw), expected=value)
             if value is not None and value < 0:
-                self.finding("cell-negative", cell, value, column=column)
+                self.finding("cell-negative", cell, value if value > -MAX_AMOUNT else _plain(raw), column=column)
+                return None, False
+            if value is not None and value >= MAX_AMOUNT:
+                self.finding("cell-amount-too-large", cell, _plain(raw), column=column, limit=MAX_AMOUNT)
                 return None, False
             return value, True
         if kind == ColType.CHOICE:
@@ -609,8 +265,10 @@ class CellReader:
 
 
 def _plain(raw: Any) -> Any:
-    if isinstance(raw, float) and raw == int(raw):
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) < MAX_AMOUNT:
         return int(raw)
+    if isinstance(raw, float) and not math.isfinite(raw):
+        return str(raw)  # JSON has no inf or nan
     return raw
 
 
@@ -630,8 +288,16 @@ def _blank(raw: Any) -> bool:
 _SLOW = object()
 
 
+def _max_chars(col) -> int:
+    if col.key.endswith("_code") or col.type == ColType.CCCD:
+        return MAX_CODE_CHARS
+    if col.type == ColType.NAME or col.key.endswith("_name"):
+        return MAX_NAME_CHARS
+    return MAX_TEXT_CHARS
+
+
 def _fast_text(raw, _exact):
-    if raw.__class__ is str and raw and raw.isprintable() and raw == raw.strip() and "  " not in raw \
+    if raw.__class__ is str and raw and len(raw) <= MAX_NAME_CHARS and raw.isprintable() and raw == raw.strip() and "  " not in raw \
             and raw not in FORMULA_ERRORS and (raw.isascii() or (unicodedata.is_normalized("NFC", raw)
                                                                    and not LEGACY_HINT.search(raw))):
         return raw
@@ -639,17 +305,18 @@ def _fast_text(raw, _exact):
 
 
 def _fast_amount(raw, _exact):
-    if raw.__class__ is float and (raw >= THOUSANDS_BELOW or raw == 0) and raw.is_integer():
+    # 0 < amount < 1.000 goes the slow way: it was typed in thousands
+    if raw.__class__ is float and (THOUSANDS_BELOW <= raw < MAX_AMOUNT or raw == 0) and raw.is_integer():
         return int(raw)
-    if raw.__class__ is int and (raw >= THOUSANDS_BELOW or raw == 0):
+    if raw.__class__ is int and (THOUSANDS_BELOW <= raw < MAX_AMOUNT or raw == 0):
         return raw
     return _SLOW
 
 
 def _fast_int(raw, _exact):
-    if raw.__class__ is float and raw >= 0 and raw.is_integer():
+    if raw.__class__ is float and 0 <= raw < MAX_AMOUNT and raw.is_integer():
         return int(raw)
-    if raw.__class__ is int and raw >= 0:
+    if raw.__class__ is int and 0 <= raw < MAX_AMOUNT:
         return raw
     return _SLOW
 
@@ -700,6 +367,10 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
             cell = f"{column_letter(c + 1)}{r + 1}"
             data.cells[f.key] = cell
             value_raw = row[c + 1]
+            if cell in cells.scan.bad_strings:
+                cells.finding("cell-bad-string", cell, cells.scan.bad_strings[cell], column=f"{sheet.key}.{f.key}")
+                data.values[f.key] = None
+                break
             if _blank(value_raw):
                 if cells.blank(cell, f"{sheet.key}.{f.key}", False):
                     continue
@@ -795,35 +466,36 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
 def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[Finding], group: str = "",
                scan: SheetScan | None = None) -> SheetData:
     calamine_sheet = book.get_sheet_by_name(name)  # parsed once: values and merges come from it
-    grid = calamine_sheet.to_python(skip_empty_area=False)
+    rows = _iter_grid(calamine_sheet)  # row by row: a 250 000-row ledger is never held as one grid
+    top = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     data = SheetData(sheet.key, name)
     cells = CellReader(display, name, group, scan)
-    found = find_header(grid, sheet)
+    found = find_header(top, sheet)
     if found is None:
         cells.finding("header-missing", "A1", None, columns=[f"{sheet.key}.{c.key}" for c in sheet.columns if c.required])
         # Every row that looks like a record (a title or a hint fills one cell) is data
         # we cannot place: reject it, loudly.
-        for r, row in enumerate(grid):
+        for r, row in enumerate(itertools.chain(top, rows)):
             if sum(1 for v in row if not _blank(v)) >= 2:
                 data.rows.append(Row(r + 1, {}, accepted=False))
         findings.extend(cells.findings)
         return data
     header_row, mapping, unknown = found
-    shift = _shifted_periods(grid, header_row, mapping, sheet)
-    if shift:
-        first = min(mapping[p] for p in shift)
-        cells.finding("columns-shifted", f"{column_letter(first)}{header_row + 1}",
-                      clean_text(grid[header_row][first]), expected=clean_text(grid[header_row][first + 1]))
-        mapping = {key: (i + 1 if i >= first else i) for key, i in mapping.items()}
-        unknown = [(c, text) for c, text in unknown if c < first]
+    body: Iterable[list[Any]] = itertools.chain(top[header_row + 1:], rows)
+    if sheet.key in _PERIOD_SHEETS:  # a group's fund sheet (a few hundred rows): looked at whole first
+        body = list(body)
+        shift = _shifted_periods(body, mapping, sheet)
+        if shift:
+            first = min(mapping[p] for p in shift)
+            header = top[header_row]
+            cells.finding("columns-shifted", f"{column_letter(first)}{header_row + 1}", clean_text(header[first]),
+                          expected=clean_text(header[first + 1]))
+            mapping = {key: (i + 1 if i >= first else i) for key, i in mapping.items()}
+            unknown = [(c, text) for c, text in unknown if c < first]
     data.columns = mapping
     width = max(mapping.values()) + 1
-    beside = None  # (column, first cell, text) of content right of the list, past an empty column
-    if grid and len(grid[0]) > width + 1:
-        beside = _table_beside(grid, header_row, width)
-    for c, text in unknown:
-        if beside is None or c < beside[0]:  # the other table's headers are not columns of this one
-            cells.finding("column-unknown", f"{column_letter(c)}{header_row + 1}", text)
+    beside = _Beside(width)  # a second table pasted right of the list, past an empty column
+    beside.see(top[header_row], header_row)
     missing = [col for col in sheet.columns if col.required and col.key not in mapping]
     for col in missing:
         cells.finding("column-missing", f"A{header_row + 1}", None, column=f"{sheet.key}.{col.key}")
@@ -834,10 +506,12 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     identity = [i for key in ("full_name", "cccd") if (i := mapping.get(key)) is not None]
     label_cols = max(identity) + 1 if identity else 1
     hidden = bool(cells.scan.errors or cells.scan.no_value)  # blank-looking cells that are not blank
-    for r in range(header_row + 1, len(grid)):
-        row = grid[r]
+    misread = cells.scan.bad_strings  # cells calamine read as another string than the one written
+    for r, row in enumerate(body, header_row + 1):
         if len(row) < width:
             row = row + [""] * (width - len(row))
+        elif len(row) > width + 1:
+            beside.see(row, r)
         for i in content:
             # A formula filled down past the last record shows 0 or "": that is not content.
             if row[i] != "" and row[i] != 0 and not _blank(row[i]):
@@ -855,6 +529,12 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
         ok = not missing
         for col, i, letter, fast, exact in plan:
             raw = row[i]
+            if misread and f"{letter}{number}" in misread:
+                cells.finding("cell-bad-string", f"{letter}{number}", misread[f"{letter}{number}"],
+                              column=f"{sheet.key}.{col.key}")
+                values[col.key] = None
+                ok = False
+                continue
             if raw == "" or (raw.__class__ is str and (raw.isspace() or not raw.isprintable()) and _blank(raw)):
                 values[col.key] = None
                 if col.required or hidden:
@@ -872,11 +552,40 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
             cells.flush_marks()
         data.rows.append(Row(number, values, accepted=ok))
     cells.flush_thousands()
+    table_beside = beside.first()
+    for c, text in unknown:
+        if table_beside is None or c < table_beside[0]:  # the other table's headers are not columns of this one
+            cells.finding("column-unknown", f"{column_letter(c)}{header_row + 1}", text)
     _merged_in_data(calamine_sheet, header_row, cells, {row.number for row in data.rows})
-    if beside is not None:
-        cells.finding("table-beside", beside[1], beside[2])
+    if table_beside is not None:
+        cells.finding("table-beside", table_beside[1], table_beside[2])
     findings.extend(cells.findings)
     return data
+
+
+_PERIOD_SHEETS = {"travel_fund": schema.MONTHS, "mutual_fund": schema.QUARTERS}
+
+
+class _Beside:
+    """Content right of the list, watched row by row: the first cell of a column that has content,
+    with an empty column between it and the list, is where a second table starts."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.first_cell: dict[int, tuple[int, Any]] = {}  # column -> (row, value) of its first content
+
+    def see(self, row: list[Any], r: int) -> None:
+        for c in range(self.width, len(row)):
+            if c not in self.first_cell and not _blank(row[c]):
+                self.first_cell[c] = (r, row[c])
+
+    def first(self) -> tuple[int, str, str] | None:
+        """(column, cell, its text) of the second table, or None."""
+        for c in sorted(self.first_cell):
+            if any(gap not in self.first_cell for gap in range(self.width, c)):
+                r, value = self.first_cell[c]
+                return c, f"{column_letter(c)}{r + 1}", clean_text(value)[:60]
+        return None
 
 
 def _is_summary_label(raw: Any) -> bool:
@@ -915,28 +624,10 @@ def _sums_rows_above(row: list[Any], data: SheetData, plan) -> bool:
     return matched
 
 
-def _table_beside(grid: list[list[Any]], header_row: int, width: int) -> tuple[int, str, str] | None:
-    """(column, first cell, its text) of a second table pasted right of the list, past at least one
-    empty column."""
-    gap = None
-    for c in range(width, len(grid[0])):
-        column_empty = all(_blank(row[c]) for row in grid[header_row:] if c < len(row))
-        if column_empty:
-            gap = c
-            continue
-        if gap is None:
-            continue  # an extra column right beside the list: its header is a column-unknown
-        for r in range(header_row, len(grid)):
-            if c < len(grid[r]) and not _blank(grid[r][c]):
-                return c, f"{column_letter(c)}{r + 1}", clean_text(grid[r][c])[:60]
-    return None
-
-
-def _shifted_periods(grid: list[list[Any]], header_row: int, mapping: dict[str, int],
-                     sheet: TableSheet) -> tuple[str, ...] | None:
+def _shifted_periods(body: list[list[Any]], mapping: dict[str, int], sheet: TableSheet) -> tuple[str, ...] | None:
     """The period columns of a fund sheet when the amounts sit one column right of their headers
     (a block pasted one column off): most rows then add up only when read shifted."""
-    periods = {"travel_fund": schema.MONTHS, "mutual_fund": schema.QUARTERS}.get(sheet.key)
+    periods = _PERIOD_SHEETS.get(sheet.key)
     if not periods or any(p not in mapping for p in periods) or "total" not in mapping:
         return None
     cols = [mapping[p] for p in periods]
@@ -951,7 +642,7 @@ def _shifted_periods(grid: list[list[Any]], header_row: int, mapping: dict[str, 
         return value if note != "invalid" and value is not None else None
 
     as_headed = shifted = 0
-    for row in grid[header_row + 1:]:
+    for row in body:
         if all(c >= len(row) or _blank(row[c]) for c in (*cols, total, total + 1)):
             continue
         first = [amount(row, c) for c in cols]

@@ -26,7 +26,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from . import __version__, schema
+from . import __version__, i18n, schema
 from .parse import fold
 from .schema import (
     FIELD_FIRST_ROW, GROUP_INFO, GROUP_KIND, GROUP_SHEETS, HEADER_ROW, INSTRUCTIONS_SHEET, KPI_SHEET, KPIS,
@@ -73,10 +73,6 @@ def _t(vi: str, en: str) -> dict[str, str]:
     return {"vi": vi, "en": en}
 
 
-def _vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + "đ"
-
-
 TEXT = {
     "field_headings": _t("Nội dung|Giá trị|Hướng dẫn", "Item|Value|Help"),
     "year": _t("năm {year}", "year {year}"),
@@ -96,7 +92,7 @@ TEXT = {
                      "Yes keeps it, No lets you correct it."),
     "amount_error_title": _t("Cần một số nguyên", "A whole number is expected"),
     "amount_error": _t("Gõ số nguyên không âm, không gõ chữ “đ”, ví dụ 30000.",
-                       "Type a whole number of 0 or more, without “đ”, e.g. 30000."),
+                       "Type a whole number of 0 or more, without a currency sign, e.g. 30000."),
     "date_error_title": _t("Ngày không hợp lệ", "Not a date"),
     "date_error": _t("Máy chưa hiểu đây là ngày. Nếu đã gõ ngày/tháng/năm (ví dụ 15/03/1985) mà vẫn báo, máy "
                      "đang đặt định dạng ngày kiểu Mỹ (tháng/ngày): đổi Region sang Tiếng Việt rồi gõ lại.",
@@ -190,7 +186,7 @@ INSTRUCTIONS = {
          "• Write full names with diacritics. One row per member in each sheet.",
          "• Citizen ID (CCCD): exactly 12 digits. The cells are formatted as text so the leading zero stays.",
          "• Dates: day/month/year, e.g. 05/01/1985.",
-         "• Amounts: whole numbers without “đ”, e.g. 30000 (shown as 30.000).",
+         "• Amounts: whole numbers without a currency sign, e.g. 30000 (shown as 30,000).",
          "• Columns with an arrow: choose from the drop-down list. Selecting a cell shows the column's hint.",
          "• When pasting from another file use Paste Special → Values, so the formats stay.",
          "• Wrong types only raise a warning here; the merge points at every cell to correct."]),
@@ -669,7 +665,7 @@ class _Book:
         paragraph(INSTRUCTIONS[f"{kind}_about"][lang])
 
         section("sheets")
-        rates = {k: _vnd(v) for k, v in POLICY_DEFAULTS.items()}
+        rates = {k: i18n.vnd(v, lang) for k, v in POLICY_DEFAULTS.items()}
         # A sheet the schema gained without a purpose written here is introduced by its own title.
         purposes = [(s.name(lang), PURPOSE[s.key][lang].format(**rates) if s.key in PURPOSE else s.title(lang))
                     for s in sheets]

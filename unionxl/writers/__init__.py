@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..fileio import atomic_write_text
+from ..fileio import atomic_path
 from ..merge import MergeResult
 
 
 def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[Path]:
     """Write every output of a merge into out_dir and return their paths."""
-    from ..console import dumps, to_json
+    from ..console import iter_json
     from .report_docx import report_name, write_report
     from .workbook import consolidated_name, write_consolidated
 
@@ -27,6 +27,7 @@ def write_outputs(result: MergeResult, out_dir: Path, lang: str = "vi") -> list[
         write_report(result, out_dir / report_name(year), lang),
     ]
     path = out_dir / f"tong-hop-{year or 'nam'}.json"
-    atomic_write_text(path, dumps(to_json(result, lang)))
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+        handle.writelines(iter_json(result, lang))  # streamed: a large run never holds the whole text
     paths.append(path)
     return paths + feedback

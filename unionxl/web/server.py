@@ -1,0 +1,48 @@
+"""Starting the desk: uvicorn on one port, the browser opened on it, the password set from the CLI."""
+
+from __future__ import annotations
+
+import threading
+import webbrowser
+from pathlib import Path
+
+from . import security
+from .files import DataFolder
+from .storage import Store
+
+
+def serve(data: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = True,
+          forwarded_allow_ips: str | None = None, **settings) -> None:
+    """`settings` are the desk's own (upload_limit, session_seconds: see app.Settings)."""
+    import uvicorn
+
+    from . import service
+    from .app import create_app
+
+    if "upload_limit" in settings:  # never above what the reader itself accepts
+        settings["upload_limit"] = min(settings["upload_limit"], service.upload_limit())
+
+    app = create_app(data, **settings)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    url = f"http://{shown}:{port}/"
+    store = Store(DataFolder(data).database)
+    print(f"unionxl: {url}  (dữ liệu / data: {Path(data).resolve()})", flush=True)
+    if not store.setting("password_hash"):
+        print("Chưa có mật khẩu kế toán: mở trang trên ngay máy này để đặt, hoặc chạy 'unionxl password'. / "
+              "No treasurer password yet: open the page on this machine, or run 'unionxl password'.", flush=True)
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    # No access log: the officers' links carry their token in the path.
+    # Behind a reverse proxy, uvicorn takes the client's address and scheme (https) from
+    # X-Forwarded-For/-Proto only when the proxy's own address is listed (default: 127.0.0.1).
+    proxy = {"proxy_headers": True, "forwarded_allow_ips": forwarded_allow_ips} if forwarded_allow_ips else {}
+    uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning", server_header=False,
+                timeout_graceful_shutdown=5, **proxy)
+
+
+def set_password(data: Path, password: str) -> None:
+    if len(password) < security.MIN_PASSWORD:
+        raise ValueError(f"Mật khẩu cần ít nhất {security.MIN_PASSWORD} ký tự / at least "
+                         f"{security.MIN_PASSWORD} characters")
+    store = Store(DataFolder(data).database)
+    store.set_password_hash(security.hash_password(password), client="cli")

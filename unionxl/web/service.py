@@ -1,0 +1,248 @@
+"""The one place where the web desk calls the library.
+
+Routes and jobs call these functions with paths the desk chose itself; nothing here knows
+about requests. Each function is what a CLI command would do: read the unit workbook, check
+one group's workbook, consolidate a folder, write templates. Nothing here re-implements a
+check, a reader or a writer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ..findings import Finding, Report, Severity
+from ..merge import MergeResult, MergeUsageError, merge_folder
+
+LANGS = ("vi", "en")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def upload_limit() -> int:
+    """The largest file the reader accepts: a bigger request body is refused before it is read."""
+    from ..reader import MAX_FILE_BYTES
+
+    return MAX_FILE_BYTES
+
+
+class UnitProblem(ValueError):
+    """The unit workbook cannot start a year (not a unit workbook, no groups, duplicate codes)."""
+
+
+@dataclass
+class UnitInfo:
+    year: int
+    name: str
+    groups: list[tuple[str, str]]  # (code, name) in the workbook's order
+
+
+def read_unit_workbook(path: Path, lang: str = "vi") -> UnitInfo:
+    """The year, the unit's name and its group list, or UnitProblem saying what to fix."""
+    from ..reader import read_unit
+
+    try:
+        book, findings = read_unit(path)
+    except ValueError as exc:
+        raise UnitProblem(str(exc)) from exc
+    info = book.fields["unit_info"].values
+    groups_sheet = book.tables["groups"].name if "groups" in book.tables else None
+    errors = [f for f in findings if f.severity is Severity.ERROR and (f.sheet == groups_sheet or not f.sheet)]
+    if errors:
+        raise UnitProblem("; ".join(f"{f.place or f.file}: {f.message(lang)}" for f in errors))
+    groups: list[tuple[str, str]] = []
+    for row in book.rows("groups"):
+        code = str(row.values.get("group_code") or "").strip()
+        if row.accepted and code:
+            groups.append((code, str(row.values.get("group_name") or "").strip()))
+    if not groups:
+        raise UnitProblem("chưa có tổ công đoàn nào trong biểu mẫu đơn vị / the unit workbook lists no groups"
+                          if lang == "vi" else "the unit workbook lists no groups")
+    codes = [c for c, _ in groups]
+    twice = sorted({c for c in codes if codes.count(c) > 1})
+    if twice:
+        raise UnitProblem(("mã tổ bị trùng: " if lang == "vi" else "duplicate group codes: ") + ", ".join(twice))
+    if not info.get("year"):
+        raise UnitProblem("biểu mẫu đơn vị chưa ghi năm báo cáo" if lang == "vi" else "the unit workbook has no year")
+    return UnitInfo(int(info["year"]), str(info.get("unit_name") or ""), groups)
+
+
+def write_blank_group_workbook(path: Path, *, year: int, unit_name: str, code: str, name: str,
+                               lang: str = "vi") -> Path:
+    """The same pre-filled group workbook as `unionxl template groups` writes."""
+    from ..template import write_group_workbook
+
+    return write_group_workbook(path, year=year, unit_name=unit_name, group_code=code, group_name=name, lang=lang)
+
+
+def group_file_name(code: str, name: str) -> str:
+    from ..template import group_file_name as name_of
+
+    return name_of(code, name)
+
+
+def working_suffix(client_name: str, head: bytes) -> str:
+    """The suffix the working copy gets: the sender's own if it is a workbook's (taken from our
+    list, not from their text), else what the first bytes say. Anything else is named .xlsx so
+    the reader reports it as unreadable rather than skipping it."""
+    suffix = Path(client_name.replace("\\", "/")).suffix.lower()
+    for known in WORKBOOK_SUFFIXES:
+        if suffix == known:
+            return known
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".xls"
+    return ".xlsx"
+
+
+# ---------------------------------------------------------------------- one upload
+
+
+@dataclass
+class CheckOutcome:
+    verdict: str  # 'error', 'warning' or 'ok'
+    errors: int
+    warnings: int
+    notes: int
+    findings: dict[str, list[dict]]  # lang -> findings as shown, errors first
+    account: dict[str, int] = field(default_factory=dict)  # rows read / accepted / rejected
+    feedback: Path | None = None  # the feedback copy, when a finding points at a cell
+
+
+def check_upload(path: Path, unit_path: Path, display: str, expected_group: str, scratch: Path,
+                 lang: str = "vi") -> CheckOutcome:
+    """Check one group's workbook against the unit workbook, as the merge would, and write its
+    feedback copy into `scratch`. The file must be named by the desk (see working_suffix)."""
+    result = _check_file(path, unit_path, display)
+    mine = [f for f in result.report.findings if f.file == display]
+    record = next((r for r in result.report.files if r.path == display), None)
+    wrong = _wrong_workbook(result, mine, record, display, expected_group)
+    if wrong is not None:
+        mine = [f for f in mine if f.code not in ("unit-duplicate",)] + [wrong]
+    report = Report(findings=mine, files=[r for r in result.report.files if r.path == display])
+    ordered = _errors_first(mine)
+    errors = sum(1 for f in mine if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
+    notes = sum(1 for f in mine if f.severity is Severity.NOTE)
+    feedback = None
+    if any(f.cell and f.severity is not Severity.NOTE for f in mine):
+        from ..writers.feedback import write_feedback
+
+        written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent)
+        feedback = written[0] if written else None
+    account = {}
+    if record is not None:
+        account = {"read": record.rows_read, "accepted": record.rows_accepted, "rejected": record.rows_rejected}
+    return CheckOutcome("error" if errors else "warning" if warnings else "ok", errors, warnings, notes,
+                        {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, feedback)
+
+
+def _check_file(path: Path, unit_path: Path, display: str) -> MergeResult:
+    """Contract 1's `unionxl.check_file` until the pipeline lands it: a merge of the unit
+    workbook with this one file (both already in `path.parent`), other groups' absence ignored."""
+    result = merge_folder(path.parent, unit_path, jobs=1)
+    result.report.findings = [f for f in result.report.findings if f.code != "group-missing"]
+    if path.name != display:
+        renamed = []
+        for f in result.report.findings:
+            renamed.append(dataclasses.replace(f, file=display) if f.file == path.name else f)
+        result.report.findings = renamed
+        for record in result.report.files:
+            if record.path == path.name:
+                record.path = display
+        for book in result.dataset.groups:
+            if book.display == path.name:
+                book.display = display
+    return result
+
+
+def _wrong_workbook(result: MergeResult, mine: list[Finding], record, display: str,
+                    expected_group: str) -> Finding | None:
+    """Name a wrong workbook as such: the unit's workbook, or another group's."""
+    if any(f.code == "unit-duplicate" for f in mine):
+        return Finding("upload-unit-workbook", display)
+    if record is not None and record.group and record.group != expected_group:
+        return Finding("upload-other-group", display, value=record.group, params={"expected": expected_group},
+                       group=expected_group)
+    return None
+
+
+def _errors_first(findings: list[Finding]) -> list[Finding]:
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+    return sorted(findings, key=lambda f: (order[f.severity], f.sheet, _row_of(f.cell), f.cell, f.code))
+
+
+def _row_of(cell: str) -> int:
+    digits = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return int(digits) if digits.isdigit() else 0
+
+
+# ---------------------------------------------------------------------- consolidation
+
+
+@dataclass
+class MergeOutcome:
+    exit_code: int
+    errors: int
+    warnings: int
+    summary: dict[str, Any]
+    outputs: list[str]  # file names in out_dir
+
+
+def consolidate(folder: Path, unit_path: Path, out_dir: Path, *, previous: Path | None = None, lang: str = "vi",
+                progress: Callable[[Path], None] | None = None) -> MergeOutcome:
+    """`unionxl merge FOLDER -o OUT [--previous …]`, plus one zip of the feedback copies."""
+    from ..console import to_json
+    from ..previous import compare_with_previous
+    from ..writers import write_outputs
+    from ..writers.feedback import feedback_folder
+
+    result = merge_folder(folder, unit_path, progress=progress)
+    if previous is not None:
+        compare_with_previous(result, previous)
+    paths = write_outputs(result, out_dir, lang)
+    feedback_dir = out_dir / feedback_folder(lang)
+    names = [p.name for p in paths if p.parent == out_dir]
+    copies = [p for p in paths if p.parent == feedback_dir]
+    if copies:
+        archive = out_dir / f"{feedback_folder(lang)}.zip"
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+            for copy in copies:
+                out.write(copy, copy.name)
+        names.append(archive.name)
+    data = to_json(result, lang)
+    summary = {
+        "exit_code": data["exit_code"],
+        "counts": data["summary"],
+        "account": data["account"],
+        "figures": _headline(data.get("figures") or {}),
+        "findings": {lg: [f.to_dict(lg) for f in _errors_first(result.report.findings)] for lg in LANGS},
+        "feedback_copies": len(copies),
+    }
+    return MergeOutcome(result.report.exit_code, result.report.errors, result.report.warnings, summary, names)
+
+
+def _headline(figures: dict) -> dict:
+    """The few figures the dashboard shows after a merge (every figure is in the outputs), and the
+    mutual-aid closing balance that opens next year."""
+    def get(*keys):
+        value: Any = figures
+        for key in keys:
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+    return {
+        "members": get("members"), "male": get("male"), "female": get("female"),
+        "groups": get("groups"), "groups_expected": get("groups_expected"),
+        "party_members": get("party_members"),
+        "travel_collected": get("travel_fund", "collected"),
+        "mutual_collected": get("mutual_fund", "collected"),
+        "loans_count": get("loans", "count"), "loans_amount": get("loans", "amount"),
+        "mutual_closing_balance": get("mutual_fund", "closing_balance"),
+    }
+
+
+__all__ = ["MergeUsageError", "UnitProblem", "UnitInfo", "CheckOutcome", "MergeOutcome", "upload_limit",
+           "read_unit_workbook", "write_blank_group_workbook", "group_file_name", "working_suffix",
+           "check_upload", "consolidate"]

@@ -1,0 +1,618 @@
+"""The guard: refuse what would hurt before python-calamine (native code) parses a file.
+
+The guard's acceptance is a superset of calamine's: whatever calamine would read, the guard has
+bounded first. Its rules are calamine's own (calamine 0.37, src/xlsx, src/ods.rs, src/utils.rs,
+src/attrs.rs), not a tidier reading of the standards:
+
+- .xlsx: the workbook folder comes from `_rels/.rels` (the last relationship whose Type ends in
+  `/relationships/officeDocument`); `workbook.xml`, `sharedStrings.xml` and
+  `_rels/workbook.xml.rels` are fixed names in that folder; part names are looked up without
+  regard to case or `\\` vs `/`; a sheet's relationship id is any attribute whose local name is
+  `id`; elements are matched by local name (any prefix), attributes `r`, `t`, `Id`, `Target`,
+  `uniqueCount` by their raw name. A cell reference is letters (any case) then digits (any
+  number, leading zeros allowed), summed in wrapping 32-bit arithmetic; a cell without `r`
+  takes the next column of the current row. `uniqueCount` is reserved up front; a shared-string
+  index that is not a number reads string 0 silently.
+- .ods: `content.xml` and its elements and attributes matched by their literal names with the
+  `table:` prefix, whatever namespace that prefix is bound to; repeats expand.
+- .xlsb is refused (calamine panics on real files); a zip with bytes before it, two parts with
+  one name, several formats at once or XML that is not UTF-8 is refused.
+
+Beyond bounding, every part that holds a `sheetData` is scanned, whether or not a relationship
+leads to it, so no mapping subtlety can hide a sheet from the bounds. The scans also note what
+calamine does not say: formula errors and formulas without a saved value (both read as ''),
+merged cells in .ods, and shared-string indices calamine would misread.
+
+Limits are in docs/security.md (generated from the constants below; a test checks the page).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.parsers import expat
+
+# A group workbook is a few hundred KB: 400 members, ~10 000 cells per sheet, a few thousand
+# distinct strings. Each limit leaves a margin of 20x or more.
+MAX_FILE_BYTES = 64 * 1024 * 1024  # on disk
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024  # all parts together, counted as actually inflated
+MAX_PART_BYTES = 128 * 1024 * 1024  # one part, counted as actually inflated
+MAX_PARTS = 10_000  # members of the zip
+MAX_INFLATE_RATIO = 200  # a real workbook part compresses ~5-30x; bombs go to 1000x
+# A consolidated workbook (the roll-up's input) of 100 000 members has ledgers of ~200 000 rows x 12
+# columns and as many distinct strings: these two leave room for that, and calamine's rows x columns
+# allocation (~32 bytes a cell) stays near 256 MB at the limit.
+MAX_SHEET_CELLS = 8_000_000  # rows x columns from A1 to the farthest cell that holds something
+assert 9_999 * 702 <= MAX_SHEET_CELLS  # the fast scan skips sheets within ZZ9999 (see _FAR_CELL)
+MAX_SHARED_STRINGS = 2_000_000  # distinct strings in an .xlsx, and the uniqueCount it declares
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")  # no Office or LibreOffice part ever has one
+_EOCD = b"PK\x05\x06"  # end of a zip's central directory
+_U32 = 0xFFFFFFFF
+
+
+class UnreadableWorkbook(Exception):
+    """The file cannot be opened as a workbook; `code` is the finding to give."""
+
+    def __init__(self, code: str, detail="") -> None:
+        # detail: a key of the text catalogue, (key, detail) or (key, {params}), or words shown as read
+        super().__init__(str(detail) or code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass
+class SheetScan:
+    """What calamine does not tell, keyed by A1 references."""
+
+    errors: dict[str, str] = field(default_factory=dict)  # cell -> "#REF!"
+    no_value: dict[str, str] = field(default_factory=dict)  # cell -> "=SUM(D4:O4)"
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None  # as calamine's merged_cell_ranges
+    bad_strings: dict[str, str] = field(default_factory=dict)  # cell -> the shared-string index written
+
+
+def too_large(detail) -> UnreadableWorkbook:
+    return UnreadableWorkbook("file-too-large", detail)
+
+
+def unsafe(detail) -> UnreadableWorkbook:
+    return UnreadableWorkbook("file-unsafe", detail)
+
+
+def guard(path: Path) -> dict[str, SheetScan]:
+    """Refuse what would hurt before a parser sees it; return the per-sheet scans.
+
+    Raises UnreadableWorkbook with the finding's code. A file that is neither OLE nor zip is
+    passed through (calamine then says it is not a workbook).
+    """
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise too_large(f"{size // (1024 * 1024)} MB > {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if size == 0:
+        raise UnreadableWorkbook("file-unreadable", "unreadable.empty")
+    with open(path, "rb") as handle:
+        magic = handle.read(8)
+        if magic.startswith(OLE_MAGIC[:4]):
+            if _contains(handle, _ENCRYPTED_STREAM):
+                raise UnreadableWorkbook("file-encrypted")  # Office wraps encrypted OOXML in an OLE container
+            handle.seek(0)
+            from .ole import guard_ole  # only for legacy .xls
+
+            guard_ole(handle, size)
+            return {}
+        handle.seek(0)
+        if not magic.startswith(b"PK"):
+            # calamine's zip reader finds an archive behind any prefix: refuse, never pass it unscanned
+            if _contains(handle, _EOCD):
+                raise unsafe("unsafe.prefix")
+            return {}
+        handle.seek(max(0, size - (1 << 16) - 22))
+        if handle.read().count(_EOCD) > 1:
+            raise unsafe("unsafe.directories")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _guard_zip(archive)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        raise UnreadableWorkbook("file-unreadable", ("unreadable.broken_zip", str(exc)[:100])) from exc
+    except expat.ExpatError as exc:
+        raise unsafe(f"XML: {str(exc)[:80]}") from exc
+
+
+def _guard_zip(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        raise too_large(("too_large.parts", {"parts": len(infos)}))
+    if infos and min(info.header_offset for info in infos) != 0:
+        raise unsafe("unsafe.prefix")
+    parts: dict[str, str] = {}  # calamine's lookup key (lower case, '/') -> the part's real name
+    declared = 0
+    for info in infos:
+        key = info.filename.replace("\\", "/").lower()
+        if key in parts:
+            raise unsafe(("unsafe.duplicate_part", info.filename[:60]))
+        parts[key] = info.filename
+        declared += info.file_size
+        if _bomb_ratio(info.file_size, info.compress_size):
+            raise too_large(f"zip bomb: {info.filename[:60]}")
+        if info.flag_bits & 0x1:
+            raise UnreadableWorkbook("file-encrypted")
+    if declared > MAX_UNZIPPED_BYTES:
+        raise too_large(f"zip bomb: {declared // (1024 * 1024)} MB")
+    total = 0
+    kept: dict[str, bytes] = {}  # XML parts scanned next, so each is inflated once
+    for info in infos:
+        inflated, data = _inflate_part(archive, info, MAX_UNZIPPED_BYTES - total)
+        total += inflated
+        if data is not None:
+            kept[info.filename] = data
+    names = set(parts.values())
+    if "xl/workbook.bin" in parts or any(key.endswith(".bin") and "/worksheets/" in key for key in parts):
+        raise UnreadableWorkbook("file-xlsb")
+    ooxml = "_rels/.rels" in parts
+    ods = "content.xml" in names  # calamine's .ods reader looks the name up exactly
+    if ooxml and ods:
+        raise unsafe("unsafe.mixed_formats")
+    if "META-INF/manifest.xml" in names and b"encryption-data" in kept.get("META-INF/manifest.xml", b""):
+        raise UnreadableWorkbook("file-encrypted")  # an .ods saved with a password
+    if ods:
+        return _scan_ods(kept["content.xml"])
+    if ooxml:
+        return _scan_xlsx(parts, kept)
+    for name, data in kept.items():  # no known format: calamine opens nothing, but bound anyway
+        if b"sheetData" in data:
+            _scan_xlsx_sheet(data, name, 0)
+    return {}
+
+
+def _contains(handle, needle: bytes, chunk: int = 1 << 20) -> bool:
+    tail = b""
+    while block := handle.read(chunk):
+        if needle in tail + block:
+            return True
+        tail = block[-len(needle):]
+    return False
+
+
+def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> tuple[int, bytes | None]:
+    """Inflate one part in small chunks, counting real bytes: the declared size may lie.
+    Returns the bytes of an XML part (for the scans), None for media."""
+    limit = min(budget, MAX_PART_BYTES)
+    probe = copy.copy(info)
+    # zipfile stops at the declared size (and checks the CRC there): let it run past our limit
+    probe.file_size = limit + (1 << 20)
+    inflated = 0
+    tail = b""
+    blocks: list[bytes] = []
+    keep = True
+    with archive.open(probe) as stream:
+        while block := stream.read(1 << 16):
+            inflated += len(block)
+            if inflated > limit:
+                raise too_large(f"{info.filename[:60]} > {limit // (1024 * 1024)} MB")
+            if _bomb_ratio(inflated, info.compress_size):
+                raise too_large(f"zip bomb: {info.filename[:60]}")
+            if not blocks and inflated == len(block):
+                keep = _is_xml(block, info.filename)
+            window = tail + block
+            if any(marker in window for marker in _DTD_MARKERS):
+                raise unsafe(f"DTD/ENTITY: {info.filename[:60]}")
+            tail = block[-16:]
+            if keep:
+                blocks.append(block)
+    if inflated != info.file_size:
+        raise unsafe(("unsafe.size_lies", info.filename[:60]))
+    return inflated, (b"".join(blocks) if keep else None)
+
+
+_XML_DECLARATION = re.compile(rb"^<\?xml[^>]*encoding\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _is_xml(head: bytes, name: str) -> bool:
+    """Whether a part is XML that a parser may read. quick-xml decodes UTF-16 and declared
+    encodings, which would hide a DTD from the byte check: only UTF-8 XML is accepted."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        raise unsafe(("unsafe.not_utf8", name[:60]))
+    body = (head[3:] if head.startswith(b"\xef\xbb\xbf") else head).lstrip()
+    if not body.startswith(b"<"):
+        return name.lower().endswith((".xml", ".rels"))  # kept for the scans, which then refuse it
+    declared = _XML_DECLARATION.match(body)
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        raise unsafe(("unsafe.not_utf8", name[:60]))
+    return True
+
+
+def _bomb_ratio(inflated: int, compressed: int) -> bool:
+    return inflated > 1024 * 1024 and inflated > MAX_INFLATE_RATIO * max(compressed, 1)
+
+
+def check_extent(sheet: str, rows: int, cols: int) -> None:
+    """rows x columns of the grid from A1 to the farthest cell (python-calamine returns that grid)."""
+    if rows * cols > MAX_SHEET_CELLS:
+        raise too_large(("too_large.sheet", {"sheet": sheet[:40], "rows": rows, "cols": cols}))
+
+
+# ------------------------------------------------------------------ .xlsx
+
+
+def calamine_position(ref: bytes) -> tuple[int, int | None] | None:
+    """(row, column), 0-based, as calamine's get_row_and_optional_column computes them, or None
+    where calamine refuses the reference (and stops reading the sheet). Letters of any case, then
+    digits, each summed in wrapping 32-bit arithmetic like calamine's u32 in a release build."""
+    col = row = 0
+    i, n = 0, len(ref)
+    while i < n:
+        ch = ref[i]
+        if 65 <= ch <= 90:
+            col = (col * 26 + ch - 64) & _U32
+        elif 97 <= ch <= 122:
+            col = (col * 26 + ch - 96) & _U32
+        elif 48 <= ch <= 57:
+            break
+        else:
+            return None
+        i += 1
+    if i == n:
+        return None  # no row
+    while i < n:
+        ch = ref[i]
+        if not 48 <= ch <= 57:
+            return None
+        row = (row * 10 + ch - 48) & _U32
+        i += 1
+    if row == 0:
+        return None
+    return row - 1, (col - 1 if col else None)
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _parse(data: bytes, start=None, end=None, text=None) -> None:
+    """Expat without namespace processing, so names arrive raw ('x:c') as calamine sees them."""
+    parser = expat.ParserCreate()
+
+    def refuse(*_args):
+        raise unsafe("DTD/ENTITY")
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.buffer_text = True
+    if start:
+        parser.StartElementHandler = start
+    if end:
+        parser.EndElementHandler = end
+    if text:
+        parser.CharacterDataHandler = text
+    parser.Parse(data, True)
+
+
+def _local(name: str) -> str:
+    return name[name.rfind(":") + 1:]
+
+
+def _relationships(data: bytes) -> list[tuple[str, str, str]]:
+    """(Id, Type, Target) of each Relationship element, raw attribute names as calamine reads them."""
+    found = []
+
+    def start(name, attrs):
+        if _local(name) == "Relationship":
+            found.append((attrs.get("Id", ""), attrs.get("Type", ""), attrs.get("Target", "")))
+
+    _parse(data, start)
+    return found
+
+
+def _scan_xlsx(parts: dict[str, str], kept: dict[str, bytes]) -> dict[str, SheetScan]:
+    def part(path: str) -> bytes | None:
+        real = parts.get(path.lower())  # calamine's cached_zip_path (the query keeps its '\\')
+        return kept.get(real) if real else None
+
+    office = [t for _i, typ, t in _relationships(part("_rels/.rels") or b"") if typ.endswith("/relationships/officeDocument")]
+    base = ""
+    if office:
+        target = office[-1]
+        cut = target.rfind("/")
+        base = target[:cut + 1].removeprefix("/") if cut >= 0 else ""
+    strings = _shared_strings(parts, kept, part(base + "sharedStrings.xml"))
+    sheet_parts = _sheet_parts(base, part(base + "workbook.xml"), part(base + "_rels/workbook.xml.rels"), parts)
+    scans: dict[str, SheetScan] = {}
+    scanned: dict[str, SheetScan] = {}
+    for real, data in kept.items():
+        if b"sheetData" in data:  # every worksheet-like part, whether or not a relationship leads to it
+            scanned[real] = _scan_sheet_part(data, real, strings)
+    for sheet, real in sheet_parts.items():
+        if real in scanned:
+            scans.setdefault(sheet, scanned[real])
+    mapped = set(sheet_parts.values())
+    for real, scan in scanned.items():
+        if scan.bad_strings and real not in mapped:
+            raise unsafe(("unsafe.bad_string_index", real[:60]))
+    return scans
+
+
+def _shared_strings(parts: dict[str, str], kept: dict[str, bytes], data: bytes | None) -> int:
+    """How many strings calamine loads; refuses a uniqueCount (reserved up front) or a count over the limit.
+    Every part named like a shared-strings table is bounded, whichever one calamine opens."""
+    count = 0
+    for key, real in parts.items():
+        if key.endswith("sharedstrings.xml") and kept.get(real) is not None:
+            n = _count_strings(kept[real])
+            if kept[real] is data:
+                count = n
+    return count
+
+
+_FAST_SI = re.compile(rb"<si[\s/>]")
+
+
+_PREFIXED_SST = re.compile(rb"<[A-Za-z_][\w.-]*:(?:si|sst)[\s/>]")
+_SST_TAG = re.compile(rb"<sst\b[^>]*>")
+_UNIQUE = re.compile(rb"\suniqueCount\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _count_strings(data: bytes) -> int:
+    """Strings in one shared-strings part (every `si`, by local name); its uniqueCount bounded."""
+    tag = _SST_TAG.search(data[:8192])
+    if tag is not None and not _PREFIXED_SST.search(data):
+        unique = [m.group(1) for m in _UNIQUE.finditer(tag.group(0))][:1]
+        count = len(_FAST_SI.findall(data))
+    else:
+        unique = []
+        count = 0
+
+        def start(name, attrs):
+            nonlocal count
+            local = _local(name)
+            if local == "si":
+                count += 1
+            elif local == "sst" and "uniqueCount" in attrs and not unique:
+                unique.append(attrs["uniqueCount"].encode())
+
+        _parse(data, start)
+    for value in unique:  # calamine reserves this many strings before reading one
+        if re.fullmatch(rb"[0-9]+", value) and int(value) > MAX_SHARED_STRINGS:
+            raise too_large(f"uniqueCount {int(value):,} > {MAX_SHARED_STRINGS:,}")
+    if count > MAX_SHARED_STRINGS:
+        raise too_large(("too_large.strings", {"limit": MAX_SHARED_STRINGS}))
+    return count
+
+
+def _sheet_parts(base: str, workbook: bytes | None, rels: bytes | None, parts: dict[str, str]) -> dict[str, str]:
+    """Sheet name -> real part name, resolved as calamine's read_workbook does; the first sheet of a name wins."""
+    if workbook is None or rels is None:
+        return {}
+    targets = {rid: target for rid, _typ, target in _relationships(rels)}  # a repeated Id: the last wins
+    found: dict[str, str] = {}
+
+    def start(name, attrs):
+        if _local(name) != "sheet":
+            return
+        rid = None
+        for key, value in attrs.items():
+            if key == "id" or key.endswith(":id"):
+                rid = value
+        target = targets.get(rid) if rid is not None else None
+        if target is None:
+            return
+        path = target[1:] if target.startswith("/") else base + target
+        real = parts.get(path.lower())
+        if real is not None:
+            found.setdefault(attrs.get("name", ""), real)
+
+    _parse(workbook, start)
+    return found
+
+
+# Fast path: the form every writer we know produces (XlsxWriter, Excel, LibreOffice). Anything
+# else -- prefixes, cells without a reference, odd spacing, repeated attributes -- goes to expat.
+_ANY_C = re.compile(rb"<c[\s/>]")
+_CANON_C = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"[\s/>]')
+_R_ATTR = re.compile(rb"\sr\s*=")
+_CANON_ROW = re.compile(rb'<row r="[1-9][0-9]{0,6}"[\s/>]')
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:c|row|v|f|is|sheetData)[\s/>]")
+_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[A-Z]{1,2}[0-9]{5})')  # column AAA+ or row 10000+
+_CONTENT_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
+_CONTENT_COL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
+_STRING_CELL = re.compile(rb'<c r="([A-Z]{1,3}[1-9][0-9]{0,6})"(?: s="[0-9]+")? t="s"(?: s="[0-9]+")?><v>([0-9]{1,9})</v></c>')
+
+
+def _scan_sheet_part(data: bytes, name: str, strings: int) -> SheetScan:
+    scan = _scan_xlsx_sheet_fast(data, name, strings)
+    return scan if scan is not None else _scan_xlsx_sheet(data, name, strings)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> SheetScan | None:
+    """The common case at C speed: no formula, no error cell, every cell with its own canonical
+    reference. None means 'not the common case': the exact scan decides."""
+    if b"<f>" in data or b"<f " in data or b't="e"' in data or _PREFIXED.search(data):
+        return None
+    cells = len(_ANY_C.findall(data))
+    if cells != len(_CANON_C.findall(data)):
+        return None  # a cell whose position follows from the previous one, or an odd reference
+    if len(_R_ATTR.findall(data)) != cells + len(_CANON_ROW.findall(data)):
+        return None  # an r attribute somewhere unexpected, or twice in one element
+    scan = SheetScan()
+    if b't="s"' in data:
+        found = _STRING_CELL.findall(data)
+        if len(found) != data.count(b't="s"'):
+            return None
+        scan.bad_strings = {ref.decode(): index.decode() for ref, index in found if int(index) >= strings}
+    if _FAR_CELL.search(data) or MAX_SHEET_CELLS < 9_999 * 702:
+        rows = _CONTENT_ROW.findall(data)
+        if rows:
+            max_row = max(map(int, rows))
+            max_col = max(_column_number(col) for col in set(_CONTENT_COL.findall(data)))
+            check_extent(sheet, max_row, max_col)
+    return scan  # else every reference within ZZ9999: at most 7.02M cells, under MAX_SHEET_CELLS
+
+
+def _scan_xlsx_sheet(data: bytes, sheet: str, strings: int) -> SheetScan:
+    """One pass of expat with calamine's cell-position rules (cells_reader.rs next_cell): the
+    extent of the cells that hold anything, error cells (t="e"), formulas with no saved value,
+    and shared-string indices calamine would misread."""
+    scan = SheetScan()
+    state = {"row": 0, "col": 0, "max_row": 0, "max_col": 0, "in_data": False}
+    cell: dict | None = None
+    into = None
+
+    def start(name, attrs):
+        nonlocal cell, into
+        tag = _local(name)
+        if cell is not None:
+            cell["content"] = True
+            if tag in ("v", "f", "is"):
+                into = tag
+                cell["f"] = cell["f"] or tag == "f"
+            return
+        if tag == "sheetData":
+            state["in_data"] = True
+        elif tag == "row":
+            given = attrs.get("r")
+            if given is not None:
+                position = calamine_position(given.encode())
+                if position is not None:
+                    state["row"] = position[0]
+        elif tag == "c":
+            given = attrs.get("r")
+            if given is not None:
+                position = calamine_position(given.encode())
+                if position is None or position[1] is None:
+                    pos = None  # calamine stops reading this sheet here
+                else:
+                    pos = position
+                    state["col"] = position[1]
+            else:
+                pos = (state["row"], state["col"])
+            cell = {"pos": pos, "t": attrs.get("t"), "content": False, "f": False, "v": "", "formula": ""}
+
+    def text(data):
+        if cell is not None and into == "v":
+            cell["v"] += data
+        elif cell is not None and into == "f":
+            cell["formula"] += data
+
+    def end(name):
+        nonlocal cell, into
+        tag = _local(name)
+        if cell is not None and tag != "c":
+            if tag in ("v", "f", "is"):
+                into = None
+            return
+        if tag == "row":
+            state["row"] = (state["row"] + 1) & _U32
+            state["col"] = 0
+        elif tag == "c" and cell is not None:
+            state["col"] = (state["col"] + 1) & _U32
+            pos, done = cell["pos"], cell
+            cell = None
+            if pos is None or not done["content"]:
+                return
+            row, col = pos
+            if row + 1 > state["max_row"] or col + 1 > state["max_col"]:
+                state["max_row"] = max(state["max_row"], row + 1)
+                state["max_col"] = max(state["max_col"], col + 1)
+                check_extent(sheet, state["max_row"], state["max_col"])
+            here = f"{column_letter(col)}{row + 1}"
+            if done["t"] == "e":
+                scan.errors[here] = done["v"].strip() or "#?"
+            elif done["f"] and not done["v"]:
+                scan.no_value[here] = "=" + done["formula"]
+            elif done["t"] == "s" and done["v"] and not (done["v"].isascii() and done["v"].isdigit()
+                                                       and int(done["v"]) < strings):
+                scan.bad_strings[here] = done["v"][:20]
+
+    _parse(data, start, end, text)
+    return scan
+
+
+# ------------------------------------------------------------------ .ods
+
+
+_ODS_PLAIN_CELL_ATTRS = {"table:number-columns-repeated", "table:style-name", "table:content-validation-name"}
+
+
+def _repeat(value: str | None) -> int:
+    if value is None:
+        return 1
+    if not re.fullmatch(r"\+?[0-9]+", value):
+        raise unsafe(("unsafe.bad_repeat", value[:20]))
+    return max(1, int(value))
+
+
+def _scan_ods(data: bytes) -> dict[str, SheetScan]:
+    """content.xml by calamine's literal names ('table:table-row' whatever 'table' is bound to):
+    repeated rows and columns expand, so the extent is counted with repeats."""
+    scans: dict[str, SheetScan] = {}
+    state = {"sheet": "", "row": 0, "col": 0, "repeat_rows": 1, "max_row": 0, "max_col": 0, "depth": 0}
+    scan = SheetScan(merged=[])
+    cell: dict | None = None
+
+    def start(name, attrs):
+        nonlocal scan, cell
+        if cell is not None:
+            cell["depth"] += 1
+            cell["content"] = True
+            return
+        if name == "table:table":
+            state.update(sheet=attrs.get("table:name", ""), row=0, max_row=0, max_col=0)
+            scan = scans.setdefault(state["sheet"], SheetScan(merged=[]))
+        elif name == "table:table-row":
+            state["repeat_rows"] = _repeat(attrs.get("table:number-rows-repeated"))
+            state["col"] = 0
+        elif name in ("table:table-cell", "table:covered-table-cell"):
+            cell = {"repeat": _repeat(attrs.get("table:number-columns-repeated")), "depth": 0, "attrs": attrs,
+                    "content": any(key not in _ODS_PLAIN_CELL_ATTRS for key in attrs), "text": ""}
+
+    def text(data):
+        if cell is not None:
+            cell["text"] += data
+
+    def end(name):
+        nonlocal cell
+        if cell is not None:
+            if cell["depth"]:
+                cell["depth"] -= 1
+                return
+            done, cell = cell, None
+            row, col = state["row"], state["col"]
+            if done["content"]:
+                end_row, end_col = row + state["repeat_rows"], col + done["repeat"]
+                if end_row > state["max_row"] or end_col > state["max_col"]:
+                    state["max_row"] = max(end_row, state["max_row"])
+                    state["max_col"] = max(end_col, state["max_col"])
+                    check_extent(state["sheet"], state["max_row"], state["max_col"])
+                attrs = done["attrs"]
+                ref = f"{column_letter(col)}{row + 1}"
+                if attrs.get("calcext:value-type") == "error":
+                    scan.errors[ref] = done["text"].strip() or "#?"
+                spans = (_repeat(attrs.get("table:number-rows-spanned")),
+                         _repeat(attrs.get("table:number-columns-spanned")))
+                if spans != (1, 1):
+                    scan.merged.append(((row, col), (row + spans[0] - 1, col + spans[1] - 1)))
+            state["col"] += done["repeat"]
+        elif name == "table:table-row":
+            state["row"] += state["repeat_rows"]
+
+    _parse(data, start, end, text)
+    return scans
