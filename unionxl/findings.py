@@ -233,7 +233,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Số tiền '{value}' được gõ theo nghìn đồng ({count:num} ô trong trang); đã hiểu là {expected:vnd}. Gõ đủ "
          "số đồng, ví dụ 30000 chứ không phải 30.",
          "Amount '{value}' was typed in thousands ({count:num} cells on the sheet); read as {expected:vnd}. Type "
-         "full đồng amounts, e.g. 30000 rather than 30."),
+         "whole amounts in VND, e.g. 30000 rather than 30."),
     Code("text-legacy-encoding", W,
          "Chữ '{value}' được gõ bằng bảng mã cũ {encoding} (phông .VnTime/VNI-Times), không phải Unicode: chỉ máy "
          "có phông đó mới đọc được. Đã hiểu là '{expected}'. Chuyển sang Unicode (Unikey: Công cụ chuyển mã) "
