@@ -26,6 +26,7 @@ from pathlib import Path
 
 from unionxl import schema
 from unionxl.model import column_letter
+from unionxl.report_texts import ReportTexts
 
 YEAR = 2024
 D = dt.date
@@ -37,10 +38,85 @@ UNIT = {
     "place": "Than Uyên",
     "chair_name": "Đinh Xuân Thủy",
     "mutual_opening_balance": 243_150_000,  # "hơn 243 triệu" carried from 2023
+    "report_basis": "Công văn số 140/CĐN ngày 16/10/2024 của Công đoàn ngành Y tế tỉnh Lai Châu",
 }
 PROVINCE = "012"  # Lai Châu
 # Women born before 1968 reached retirement age before 2024 (Labour Code 2019 art. 169, Decree 135/2020).
 WOMEN_BORN_FROM = 1968
+
+# The executive committee's own text for the report's written sections: short, in the seed report's
+# style (a line per paragraph, "-" and "+" bullets), written for the sample, not copied from the seed.
+REPORT_TEXTS = {
+    "jobs_income": (
+        "- Toàn bộ viên chức, người lao động có việc làm ổn định, được bố trí theo đúng chuyên môn đào tạo; "
+        "việc điều động giữa các khoa, phòng và trạm y tế xã có cân nhắc hoàn cảnh gia đình.\n"
+        "- Thu nhập chủ yếu từ lương, phụ cấp ưu đãi nghề, tiền trực và phụ cấp phẫu thuật, thủ thuật; với "
+        "giá cả tăng, thu nhập của viên chức trẻ và hợp đồng còn khó khăn.\n"
+        "- Lương, phụ cấp và các chế độ bảo hiểm được chi trả đúng hạn; đời sống đoàn viên cơ bản ổn định."),
+    "labour_relations": (
+        "- Thủ trưởng đơn vị thực hiện đầy đủ chế độ làm thêm giờ, trực, công tác phí, bồi dưỡng độc hại, "
+        "thai sản, ốm đau theo quy định; việc bình xét thi đua hàng tháng công khai, dân chủ.\n"
+        "- Quan hệ giữa Ban Giám đốc, Ban Chấp hành Công đoàn và người lao động hài hòa, không có khiếu nại, "
+        "tranh chấp lao động."),
+    "accidents": (
+        "Đơn vị trang bị đủ phương tiện bảo hộ cá nhân cho các khoa lây nhiễm, xét nghiệm, chẩn đoán hình ảnh; "
+        "tổ chức tập huấn an toàn, vệ sinh lao động và phòng cháy chữa cháy cho toàn thể viên chức."),
+    "union_issues": (
+        "- Cán bộ công đoàn đều kiêm nhiệm, thời gian dành cho công tác công đoàn còn ít.\n"
+        "- Nhiều tổ công đoàn ở trạm y tế xã cách xa trung tâm, việc sinh hoạt chung còn khó khăn."),
+    "theme_targets": (
+        "Công đoàn cơ sở quán triệt chủ đề năm tới từng tổ công đoàn, đưa các nội dung của chủ đề vào kế hoạch "
+        "hoạt động năm và lồng ghép trong sinh hoạt chuyên môn hàng tháng."),
+    "resolutions": (
+        "- Tổ chức quán triệt Nghị quyết Đại hội Công đoàn các cấp tới các tổ công đoàn; 100% đoàn viên tham "
+        "gia cuộc thi trực tuyến tìm hiểu Nghị quyết.\n"
+        "- Vận động đoàn viên thực hiện văn hóa công sở, tổ chức việc cưới, việc tang văn minh, tiết kiệm; "
+        "đội của đơn vị tham gia hội thi tuyên truyền xóa bỏ hủ tục do huyện tổ chức."),
+    "action_programme": (
+        "Ban Chấp hành bám sát chương trình hành động của cấp ủy, đổi mới cách tổ chức sinh hoạt: thông báo "
+        "qua nhóm Zalo của từng tổ, giảm họp tập trung, tăng sinh hoạt theo chuyên đề."),
+    "care": "- Tổ chức gặp mặt, tặng hoa nữ đoàn viên nhân ngày Phụ nữ Việt Nam 20/10.",
+    "membership": "Đơn vị không tuyển dụng mới trong năm nên không có đối tượng để kết nạp.",
+    "workers_month": (
+        "Ban Chấp hành xây dựng kế hoạch Tháng Công nhân; tổ chức giải bóng chuyền hơi, kéo co giữa các tổ "
+        "công đoàn và thăm hỏi đoàn viên có hoàn cảnh khó khăn trong tháng."),
+    "policy": (
+        "- Tham gia xây dựng quy chế chi tiêu nội bộ, quy chế dân chủ cơ sở và thỏa ước lao động tập thể "
+        "với Ban Giám đốc.\n"
+        "- Phổ biến tới đoàn viên các quy định mới về tiền lương, bảo hiểm xã hội và Luật Khám bệnh, chữa bệnh."),
+    "emulation": (
+        "Phát động phong trào “Lao động giỏi, lao động sáng tạo”, “Đổi mới phong cách, thái độ phục vụ hướng "
+        "tới sự hài lòng của người bệnh” tới các tổ công đoàn; sơ kết, biểu dương tập thể và cá nhân tiêu "
+        "biểu vào dịp cuối năm."),
+    "contest": (
+        "Ban Chấp hành lập kế hoạch, chọn 03 đoàn viên thành lập đội thi và ôn luyện theo thể lệ của Công "
+        "đoàn ngành."),
+    "leadership": (
+        "- Duy trì họp Ban Chấp hành hằng quý và đột xuất khi cần; phân công ủy viên phụ trách từng cụm tổ "
+        "công đoàn.\n"
+        "- Kinh nghiệm: hoạt động nào gắn với quyền lợi thiết thực của đoàn viên (quỹ tương hỗ, quỹ du lịch) "
+        "thì được hưởng ứng đông đảo."),
+    "limitations": (
+        "- Một số tổ công đoàn gửi biểu mẫu báo cáo chậm, số liệu còn phải sửa nhiều lần.\n"
+        "- Chưa có sáng kiến được đề nghị tặng Bằng lao động sáng tạo."),
+    "causes": (
+        "- Tổ trưởng công đoàn kiêm nhiệm, khối lượng công việc chuyên môn lớn.\n"
+        "- Kinh phí hoạt động hạn chế, chủ yếu từ nguồn được trích lại."),
+    "next_year": (
+        "1. Tuyên truyền chủ trương của Đảng, pháp luật của Nhà nước và nghị quyết công đoàn các cấp tới "
+        "đoàn viên.\n"
+        "2. Duy trì quỹ du lịch, quỹ tương hỗ; cho vay đúng đối tượng, đúng mục đích và bảo toàn nguồn vốn.\n"
+        "3. Phát động thi đua chào mừng Đại hội Đảng các cấp nhiệm kỳ 2025 - 2030; khuyến khích đoàn viên "
+        "đăng ký đề tài, sáng kiến.\n"
+        "4. Cập nhật đầy đủ đoàn viên trên phần mềm quản lý đoàn viên."),
+    "to_party": "Tiếp tục lãnh đạo, tạo điều kiện về thời gian và kinh phí cho hoạt động công đoàn.",
+    "to_superior": (
+        "- Mở lớp tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở và tổ trưởng công đoàn.\n"
+        "- Hướng dẫn xử lý trường hợp đoàn viên bị trùng căn cước trên phần mềm quản lý đoàn viên."),
+}
+REPORT_FACTS = {"labour_accidents": 0, "occupational_disease": 0, "contest_prize": "merit"}
+RECIPIENTS = ["CĐ ngành Y tế Lai Châu (b/c)", "BCH Đảng ủy TTYT (b/c)", "Ban Giám đốc TTYT",
+              "Các tổ công đoàn trực thuộc", "Các đồng chí ủy viên BCH CĐCS", "Lưu: CĐCS, VT"]
 
 # (code, name, members, kind); kind steers qualifications, gender and ethnicity.
 GROUPS = [
@@ -348,6 +424,7 @@ def build_year(seed: int = YEAR) -> tuple[dict, dict[str, dict]]:
         "policy": dict(policy),
         "kpis": [{"number": k.number, "target": k.vi, "result": KPI_RESULTS.get(k.number, (None, None))[0],
                   "status": KPI_RESULTS.get(k.number, (None, None))[1]} for k in schema.KPIS],
+        "report": ReportTexts(texts=dict(REPORT_TEXTS), facts=dict(REPORT_FACTS), recipients=list(RECIPIENTS)),
     }
     return unit, groups
 

@@ -39,6 +39,7 @@ import generate as g24  # samples/generate.py: the 2024 year, names, CCCDs, row 
 
 from unionxl import schema
 from unionxl.merge import merge_folder
+from unionxl.report_texts import ReportTexts
 from unionxl.template import write_group_workbook, write_unit_workbook
 from unionxl.writers.workbook import write_consolidated
 
@@ -62,6 +63,7 @@ TRANSFER_TO_HOSPITAL = 2  # index in LEAVERS_2023
 UNITS_2024 = [
     {
         "slug": "ttyt-tam-duong", "seed": 2402, "opening": 96_400_000, "place": "Tam Đường",
+        "facts": {"labour_accidents": 0, "occupational_disease": 0},
         "name": "Công đoàn cơ sở Trung tâm Y tế huyện Tam Đường", "loans": 6, "trip": 14, "hardship": 9,
         "visits": 7, "new_members": 2,
         "groups": [
@@ -78,6 +80,7 @@ UNITS_2024 = [
     },
     {
         "slug": "bvdk-tinh-lai-chau", "seed": 2403, "opening": 152_700_000, "place": "Lai Châu",
+        "facts": {"labour_accidents": 1, "occupational_disease": 0},  # a needle-stick injury in the year
         "name": "Công đoàn cơ sở Bệnh viện Đa khoa tỉnh Lai Châu", "loans": 11, "trip": 30, "hardship": 12,
         "visits": 12, "new_members": 0,
         "groups": [
@@ -252,7 +255,25 @@ def build_2023() -> tuple[dict, dict[str, dict], dict]:
     unit = copy.deepcopy(unit24)
     unit["unit_info"].update(year=2023, mutual_opening_balance=opening)
     unit["kpis"] = [dict(k, result=(k["result"] or "").replace("2024", "2023") or None) for k in unit["kpis"]]
+    unit["unit_info"]["report_basis"] = "Công văn số 152/CĐN ngày 17/10/2023 của Công đoàn ngành Y tế tỉnh Lai Châu"
+    unit["report"] = ReportTexts(texts={**g24.REPORT_TEXTS, **TEXTS_2023}, facts=dict(g24.REPORT_FACTS, contest_prize="third"),
+                                 recipients=list(g24.RECIPIENTS))
     return unit, groups, moved
+
+
+# 2023's own words where the year differs; `unionxl template unit --previous tong-hop-2023.xlsx` drafts
+# the 2024 unit workbook from them.
+TEXTS_2023 = {
+    "membership": "Trong năm có 02 viên chức chuyển đi, 03 viên chức nghỉ hưu và thôi việc; đơn vị không tuyển mới.",
+    "contest": "Công đoàn cơ sở cử đội 03 đoàn viên tham dự hội thi do Công đoàn ngành tổ chức.",
+    "limitations": (
+        "- Việc cập nhật đoàn viên trên phần mềm quản lý đoàn viên còn chậm.\n"
+        "- Một số tổ công đoàn chưa sinh hoạt đều đặn hằng tháng."),
+    "next_year": (
+        "1. Quán triệt chủ đề năm 2024 và Nghị quyết Đại hội Công đoàn các cấp tới đoàn viên.\n"
+        "2. Duy trì quỹ du lịch, quỹ tương hỗ; cho vay đúng đối tượng.\n"
+        "3. Hoàn thành cập nhật đoàn viên trên phần mềm quản lý đoàn viên."),
+}
 
 
 # ------------------------------------------------------------------ two more CĐCS for 2024
@@ -301,6 +322,8 @@ def build_unit_2024(spec: dict, used_names: set[str], used_cccd: set[str], extra
                    for i, g in enumerate(groups.values(), 1)],
         "policy": dict(POLICY),
         "kpis": kpis,
+        # Only the figures: these two CĐCS have not written their text yet (the roll-up shows the notes).
+        "report": ReportTexts(facts=dict(spec["facts"])),
     }
     return unit, groups
 

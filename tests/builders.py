@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from unionxl import schema
+from unionxl.report_texts import ReportTexts, written_sections
 from unionxl.template import write_group_workbook, write_unit_workbook
 
 YEAR = 2024
@@ -76,7 +77,15 @@ def unit_data(codes, opening: int = 50_000_000) -> dict:
         "unit_info": {"year": YEAR, "unit_name": UNIT_NAME, "superior_name": "Công đoàn ngành Y tế Thử",
                       "place": "Than Uyên", "chair_name": "Đinh Văn Chủ", "mutual_opening_balance": opening},
         "groups": [{"stt": i + 1, "group_code": c, "group_name": f"Tổ thử {c}"} for i, c in enumerate(codes)],
+        "report": complete_texts(),
     }
+
+
+def complete_texts() -> ReportTexts:
+    """A short text for every section the committee writes, and its figures: a unit workbook with
+    nothing left to write, so a clean folder gives no report findings."""
+    return ReportTexts(texts={s.key: f"- Nội dung thử của mục {s.number}." for s in written_sections()},
+                       facts={"labour_accidents": 0, "occupational_disease": 0, "contest_prize": "merit"})
 
 
 def write_folder(folder: Path, groups: list[dict], unit: dict | None = None, unit_codes=None) -> Path:

@@ -257,7 +257,7 @@ def test_word_report_layout(sample):
     motto = document.tables[0].rows[0].cells[1].text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in motto and "Độc lập - Tự do - Hạnh phúc" in motto
     texts = [p.text for p in document.paragraphs]
-    assert "BÁO CÁO" in texts and "Hoạt động Công đoàn năm 2024" in texts
+    assert "BÁO CÁO" in texts and "Hoạt động Công đoàn năm 2024, nhiệm vụ trọng tâm năm 2025" in texts  # the seed's title
     assert "Than Uyên, ngày … tháng … năm …" in document.tables[0].rows[1].cells[1].text
     signature = document.tables[1].rows[0].cells[1].text
     assert "T/M. BAN CHẤP HÀNH" in signature and "CHỦ TỊCH" in signature and "Đinh Xuân Thủy" in signature

@@ -244,7 +244,7 @@ def test_sheets_in_order_lists_hidden_instructions_first(group_path, unit_path):
     assert wb.active.title == "Hướng dẫn"
     wb = openpyxl.load_workbook(unit_path)
     assert wb.sheetnames == ["Hướng dẫn", UNIT_INFO.name(), UNIT_GROUPS.name(), POLICY.name(), KPI_SHEET.name(),
-                             "Danh mục"]
+                             "Nội dung báo cáo", "Danh mục"]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -273,12 +273,15 @@ def test_every_choice_column_drops_down_from_a_range_on_the_lists_sheet(tmp_path
                 assert wb[name][f"{c1}{int(r1) - 1}"].value == (choices.vi if lang == "vi" else choices.en)
 
 
-def test_lists_sheet_has_one_column_per_list_and_a_name_for_each(group_path):
-    wb = openpyxl.load_workbook(group_path)
-    ws = wb["Danh mục"]
-    assert [ws.cell(1, c).value for c in range(1, len(LISTS) + 1)] == [lst.vi for lst in LISTS.values()]
-    for key in LISTS:
-        assert f"DS_{key}" in wb.defined_names
+def test_lists_sheet_has_one_column_per_list_and_a_name_for_each(group_path, unit_path):
+    # The report sheet's lists (text status, prizes) are the unit workbook's only, and come last.
+    group_lists = [lst for key, lst in LISTS.items() if key not in schema.UNIT_ONLY_LISTS]
+    for path, lists in ((group_path, group_lists), (unit_path, list(LISTS.values()))):
+        wb = openpyxl.load_workbook(path)
+        ws = wb["Danh mục"]
+        assert [ws.cell(1, c).value for c in range(1, len(lists) + 2)] == [lst.vi for lst in lists] + [None]
+        for lst in lists:
+            assert f"DS_{lst.key}" in wb.defined_names
 
 
 def test_validations_on_amounts_dates_and_cccd_warn_and_every_column_has_a_hint(group_path):

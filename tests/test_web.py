@@ -473,3 +473,85 @@ def test_the_password_command_resets_it_and_ends_every_session(desk, tmp_path):
     assert c.post("/login", data={"csrf_token": token, "password": PASSWORD}).status_code == 401
     r = c.post("/login", data={"csrf_token": token, "password": "mat-khau-moi-2025"})
     assert r.status_code == 200 and r.url.path == "/"
+
+
+# ---------------------------------------------------------------------- year after year
+
+
+def _merge_all(desk, previous: bool = False) -> int:
+    page = desk.get("/years/1")
+    data = {"csrf_token": csrf(page.text)}
+    if previous:
+        data["previous"] = "1"
+    r = desk.post("/years/1/merge", data=data)
+    merge_id = int(r.url.path.rsplit("/", 1)[1])
+    for _ in range(240):
+        state = desk.get(f"/merges/{merge_id}/status").json()
+        if state["state"] not in ("queued", "running"):
+            break
+        time.sleep(0.5)
+    assert state["state"] == "done", state
+    return merge_id
+
+
+def test_next_year_starts_from_this_ones_groups_rates_and_closing_balance(desk):
+    page = desk.get("/years/1")
+    r = desk.post("/years/1/next", data={"csrf_token": csrf(page.text)})
+    assert r.status_code == 409 and "Cần tổng hợp năm này" in r.text  # no consolidation yet
+    for code, link in desk.links.items():
+        upload(desk, link, sample(code))
+    merge_id = _merge_all(desk)
+    consolidated = load_workbook(io.BytesIO(desk.get(f"/merges/{merge_id}/files/tong-hop-2024.xlsx").content),
+                                 read_only=True)
+    rows = {row[0]: row for row in consolidated["Báo cáo"].iter_rows(values_only=True) if row and row[0]}
+    closing = rows["Quỹ tương hỗ: số dư cuối năm (cộng cả nợ đã trả)"][3]
+    page = desk.get("/years/1")
+    r = desk.post("/years/1/next", data={"csrf_token": csrf(page.text)})
+    assert r.url.path == "/years/2" and "Năm 2025" in r.text
+    assert len(links(r.text)) == 32 and set(links(r.text).values()).isdisjoint(desk.links.values())
+    assert "Đã có bản tổng hợp năm trước" in r.text
+    unit = load_workbook(io.BytesIO(desk.get("/years/2/unit.xlsx").content))
+    info = {row[0].value: row[1].value for row in unit["Thông tin đơn vị"].iter_rows() if row[0].value}
+    assert info["Năm báo cáo"] == 2025
+    assert info["Số dư quỹ tương hỗ năm trước chuyển sang"] == closing
+    old = load_workbook(UNIT)
+    assert [c.value for c in unit["Định mức"]["B"]] == [c.value for c in old["Định mức"]["B"]]  # the same rates
+    assert desk.get("/years/1").status_code == 200  # last year stays readable
+
+
+def test_last_years_consolidated_workbook_is_checked_and_used_for_the_comparison(desk):
+    page = desk.get("/years/1")
+    with open(sample("T01"), "rb") as handle:
+        r = desk.post("/years/1/previous", data={"csrf_token": csrf(page.text)},
+                      files={"previous_workbook": ("tong-hop-2023.xlsx", handle.read())})
+    assert r.status_code == 422 and "không phải bản tổng hợp" in r.text
+    previous = Path(__file__).resolve().parents[1] / "samples" / "tong-hop" / "tong-hop-2023.xlsx"
+    page = desk.get("/years/1")
+    r = desk.post("/years/1/previous", data={"csrf_token": csrf(page.text)},
+                  files={"previous_workbook": (previous.name, previous.read_bytes())})
+    assert r.status_code == 200 and "Đã có bản tổng hợp năm trước" in r.text
+    for code in ("T01", "T02"):
+        upload(desk, desk.links[code], sample(code))
+    merge_id = _merge_all(desk, previous=True)
+    data = desk.get(f"/merges/{merge_id}/files/tong-hop-2024.json").json()
+    assert data["comparison"]["previous_year"] == 2023
+
+
+def test_a_unit_workbook_of_another_year_cannot_replace_this_years(desk):
+    other = Path(__file__).resolve().parents[1] / "samples" / "2023" / "don-vi-2023.xlsx"
+    page = desk.get("/years/1")
+    r = desk.post("/years/1/unit", data={"csrf_token": csrf(page.text)},
+                  files={"unit_workbook": (other.name, other.read_bytes())})
+    assert r.status_code == 422 and "Tệp ghi năm 2023, năm đang làm là 2024" in r.text
+    page = desk.get("/years/1")
+    r = desk.post("/years/1/unit", data={"csrf_token": csrf(page.text)},
+                  files={"unit_workbook": (UNIT.name, UNIT.read_bytes())})
+    assert r.status_code == 200 and len(links(r.text)) == 32 and links(r.text) == desk.links  # links kept
+
+
+def test_the_officers_links_use_the_public_address_when_one_is_given(tmp_path):
+    with client(tmp_path / "data", public_url="http://192.168.1.10:8765") as c:
+        sign_up(c)
+        found = links(create_year(c).text)
+        assert all(link.startswith("http://192.168.1.10:8765/nop/") for link in found.values())
+        assert c.get(found["T01"].replace("http://192.168.1.10:8765", BASE)).status_code == 200

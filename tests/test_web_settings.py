@@ -55,7 +55,7 @@ def test_every_variable_is_documented():
     from unionxl.cli import serve
 
     names = {p.envvar for p in serve.params if getattr(p, "envvar", None)}
-    assert len(names) == 7
+    assert len(names) == 8
     for name in names:
         assert name in text, name
 

@@ -68,13 +68,31 @@ def template_blank(out_dir: Path, lang: str) -> None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--year", type=int, help="Năm báo cáo / report year.")
 @click.option("--unit-name", default="", help="Tên công đoàn cơ sở / grassroots union name.")
+@click.option("--previous", "previous_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Bản tổng hợp năm trước: chép nội dung báo cáo, danh sách tổ, số dư làm bản nháp / "
+                   "last year's consolidated workbook: its texts, groups and balance become the draft.")
 @LANG
-def template_unit(out: Path, year: int | None, unit_name: str, lang: str) -> None:
-    """Ghi biểu mẫu đơn vị (danh sách tổ, định mức, chỉ tiêu) / write the unit workbook."""
-    from .template import write_unit_workbook
+def template_unit(out: Path, year: int | None, unit_name: str, previous_path: Path | None, lang: str) -> None:
+    """Ghi biểu mẫu đơn vị (danh sách tổ, định mức, chỉ tiêu, nội dung báo cáo) / write the unit workbook."""
+    from .i18n import t
+    from .merge import MergeUsageError
+    from .template import unit_data_from_previous, write_unit_workbook
 
-    write_unit_workbook(out, year=year, unit_name=unit_name, lang=lang)
+    data = None
+    if previous_path is not None:
+        try:
+            data = unit_data_from_previous(previous_path, lang)
+        except MergeUsageError as exc:
+            raise click.UsageError(str(exc)) from exc
+        info = data["unit_info"]
+        year = year or info.get("year")
+        unit_name = unit_name or info.get("unit_name") or ""
+        info.update(year=year, unit_name=unit_name or None)
+    write_unit_workbook(out, year=year, unit_name=unit_name, lang=lang, data=data)
     click.echo(str(out))
+    if data is not None:
+        click.echo(t("report.prefilled", lang, sections=len(data["report"].texts), groups=len(data["groups"]),
+                     file=previous_path.name))
 
 
 @template.command("groups")
@@ -259,8 +277,11 @@ DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_
               help="Thời gian một lần đăng nhập của kế toán còn hiệu lực, giờ / how long a treasurer's sign-in lasts, hours.")
 @click.option("--forwarded-allow-ips", default=None, envvar="UNIONXL_FORWARDED_ALLOW_IPS",
               help="IP của reverse proxy được tin (X-Forwarded-For/-Proto) / the reverse proxy's IPs to trust.")
+@click.option("--public-url", default=None, envvar="UNIONXL_PUBLIC_URL",
+              help="Địa chỉ các tổ dùng để vào, ghi trong link nộp (ví dụ http://192.168.1.10:8765) / "
+                   "the address officers use, written into their links.")
 def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_mb: int | None,
-          session_hours: float | None, forwarded_allow_ips: str | None) -> None:
+          session_hours: float | None, forwarded_allow_ips: str | None, public_url: str | None) -> None:
     """Chạy bàn làm việc trên web: tổ nộp biểu mẫu qua link, kế toán theo dõi và tổng hợp /
     run the web desk: groups upload through their links, the treasurer follows up and consolidates.
 
@@ -268,7 +289,7 @@ def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_m
     also be set by a UNIONXL_* environment variable (see docs/deploy.md)."""
     from .web.server import serve as run_server
 
-    options = {}
+    options: dict = {"public_url": public_url} if public_url else {}
     if upload_limit_mb is not None:
         options["upload_limit"] = upload_limit_mb * 1024 * 1024
     if session_hours is not None:

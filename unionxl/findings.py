@@ -134,6 +134,32 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("unit-duplicate", E,
          "Có nhiều biểu mẫu đơn vị; đã dùng '{other}'. Chỉ để lại một tệp.",
          "Several unit workbooks; '{other}' was used. Keep only one.", "file"),
+    # --- the report's text (unit workbook, sheet 'Nội dung báo cáo')
+    Code("report-text-missing", N,
+         "Mục {section} “{heading_vi}” chưa có nội dung: báo cáo Word in “[Ban Chấp hành viết nội dung mục này]” "
+         "ở chỗ đó. Viết nội dung vào ô này rồi tổng hợp lại, hoặc viết thẳng vào tệp Word.",
+         "Section {section} “{heading_en}” has no text: the Word report shows “[The executive committee writes this "
+         "section]” there. Write the text in this cell and merge again, or write it in the Word file."),
+    Code("report-text-previous", W,
+         "Mục {section} “{heading_vi}” vẫn là nội dung năm trước (Tình trạng “Năm trước — cần cập nhật”). "
+         "Sửa nội dung cho năm nay rồi chọn “Đã cập nhật” ở cột Tình trạng.",
+         "Section {section} “{heading_en}” still holds last year's text (status “Last year's — to update”). "
+         "Revise it for this year, then choose “Updated” in the Status column."),
+    Code("report-fact-missing", N,
+         "Chưa điền “{label_vi}” (mục {section}): báo cáo ghi “chưa có số liệu” ở chỗ đó. Gõ số vào ô này "
+         "(0 nếu không có) rồi tổng hợp lại.",
+         "“{label_en}” (section {section}) is blank: the report says there is no figure. Type it in this cell "
+         "(0 if none) and merge again."),
+    Code("report-section-unknown", W,
+         "Dòng có số mục '{value}' không thuộc mục nào của báo cáo nên nội dung của nó không được đưa vào. "
+         "Ghi đúng số mục như cột 'Mục' của biểu mẫu (ví dụ II.4).",
+         "The row numbered '{value}' is no section of the report, so its text is left out. Use a section number "
+         "as the 'Section' column of the template gives it (e.g. II.4).", "row"),
+    Code("report-sheet-missing", N,
+         "Biểu mẫu đơn vị không có trang '{sheet_expected}' (mẫu cũ): các mục do Ban Chấp hành viết để trống "
+         "trong báo cáo. Tạo biểu mẫu mới bằng 'unionxl template unit' rồi chép nội dung vào.",
+         "The unit workbook has no '{sheet_expected}' sheet (an older template): the sections the executive "
+         "writes stay blank in the report. Make a new one with 'unionxl template unit' and copy the text in."),
     # --- sheets and columns
     Code("sheet-duplicate", W,
          "Trang '{value}' là bản sao của trang '{sheet_expected:sheet}' nên không được đọc; chỉ trang '{used}' được "

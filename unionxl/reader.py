@@ -762,6 +762,10 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
             continue
         data.tables[table.key] = read_table(book, real, table, data.display, findings, group, scans.get(real))
     _us_dates(data, findings)
+    if data.kind == "unit":
+        from .report_texts import read_into  # the committee's text: long, with line breaks, its own rules
+
+        read_into(book, names, data, findings, scans)
 
 
 def _with_group(found: Finding, group: str) -> Finding:

@@ -31,6 +31,7 @@ from .merge import MergeResult, MergeUsageError, account_rows, collect
 from .merge import _skip_reason  # one definition of what is not an input (lock files, non-workbooks)
 from .model import Dataset, FieldsData, Row, SheetData, Workbook
 from .parse import fold
+from .report_texts import FACTS_KEY, ReportTexts, read_texts, summed_facts
 from .reader import UnreadableWorkbook, open_workbook, read_fields, read_table, read_workbook, sha256_of
 
 CODE_FORMAT = "D{:02d}"
@@ -48,6 +49,7 @@ class Consolidated:
     info: dict[str, Any]  # schema.CONSOLIDATED_INFO values
     info_sheet: str
     kpis: list[Row] = field(default_factory=list)
+    texts: ReportTexts = field(default_factory=lambda: ReportTexts(present=False))  # its report sheet
     errors: list[tuple[str, int]] = field(default_factory=list)  # (code, row) of each error its findings sheet lists
     findings_sheet: str = ""
 
@@ -142,6 +144,7 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
     kpi_name = sheet_named(schema.KPI_SHEET.vi, schema.KPI_SHEET.en)
     if kpi_name:
         consolidated.kpis = read_table(calamine_book, kpi_name, schema.KPI_SHEET, display, []).rows
+    consolidated.texts = read_texts(calamine_book, names, display, scans)
     findings_name = sheet_named(schema.FINDINGS_SHEET.vi, schema.FINDINGS_SHEET.en)
     if findings_name:
         consolidated.findings_sheet = findings_name
@@ -334,6 +337,8 @@ def _sector_unit(accepted: list[Consolidated], year: int | None, unit_name: str 
     unit = Workbook(Path(""), "", kind="unit")
     unit.fields[schema.UNIT_INFO.key] = FieldsData(schema.UNIT_INFO.key, "", values)
     unit.tables["kpis"] = SheetData("kpis", "", rows=list(_sector_kpis(accepted, lang)))
+    # The sector's own text is written in its Word report; the figures inside it add up.
+    unit.fields[FACTS_KEY] = FieldsData(FACTS_KEY, "", summed_facts([c.texts for c in accepted]))
     return unit
 
 

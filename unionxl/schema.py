@@ -147,11 +147,28 @@ KPI_STATUS = _list(
     ("not_met", "Không đạt", "Not met", ("chưa đạt", "không đạt chỉ tiêu")),
 )
 
+TEXT_STATUS = _list(
+    "text_status", "Tình trạng nội dung", "Text status",
+    ("previous", "Năm trước — cần cập nhật", "Last year's — to update", ("năm trước", "cần cập nhật")),
+    ("current", "Đã cập nhật", "Updated", ("cập nhật", "xong", "năm nay")),
+)
+PRIZE = _list(
+    "prize", "Kết quả hội thi", "Contest result",
+    ("first", "Giải nhất", "First prize", ("nhất", "giải 1")),
+    ("second", "Giải nhì", "Second prize", ("nhì", "giải 2")),
+    ("third", "Giải ba", "Third prize", ("ba", "giải 3")),
+    ("merit", "Giải khuyến khích", "Consolation prize", ("khuyến khích", "KK")),
+    ("no_prize", "Không đạt giải", "No prize", ("không có giải",)),
+    ("absent", "Không tham dự", "Did not take part", ("không tham gia", "không dự thi")),
+)
+
 LISTS: dict[str, ChoiceList] = {
     lst.key: lst
     for lst in (GENDER, YES_NO, GENERAL_EDUCATION, PROFESSIONAL_LEVEL, POLITICAL_THEORY,
-                STUDYING_POLITICAL, WELFARE_KIND, WELFARE_SOURCE, KPI_STATUS)
+                STUDYING_POLITICAL, WELFARE_KIND, WELFARE_SOURCE, KPI_STATUS, TEXT_STATUS, PRIZE)
 }
+UNIT_ONLY_LISTS = ("text_status", "prize")
+"""Lists only the unit workbook's report sheet uses; kept last so the group workbooks' list columns do not move."""
 
 PER_HEAD_WELFARE = ("tet_gift", "doctors_day")
 """Welfare kinds every member receives exactly once a year."""
@@ -504,6 +521,10 @@ UNIT_INFO = FieldSheet(
         Field("new_members", "Số đoàn viên kết nạp mới trong năm", "New members admitted this year", ColType.INT,
               False, help_vi="Để trống: phần mềm tự đếm theo ngày vào công đoàn.",
               help_en="Blank: counted from the join dates."),
+        Field("report_basis", "Văn bản yêu cầu báo cáo", "Request for the report", ColType.TEXT, False,
+              help_vi="Ví dụ: Công văn số 140/CĐN ngày 16/10/2024 của Công đoàn ngành Y tế tỉnh Lai Châu; "
+                      "báo cáo mở đầu bằng “Thực hiện …”.",
+              help_en="E.g. the sector union's letter asking for the report; the report opens with it."),
     ),
 )
 
@@ -606,6 +627,171 @@ KPI_SHEET = TableSheet(
 
 UNIT_SHEETS: tuple[TableSheet, ...] = (UNIT_GROUPS, KPI_SHEET)
 
+
+# ------------------------------------------------------------ the annual report
+#
+# The CĐCS annual report, section by section, in the seed report's order and
+# numbering. A section is a heading only (its subsections carry the content),
+# generated from the data, written by the union executive (Ban Chấp hành) in the
+# unit workbook's report sheet, or both. Headings may name the year ({year},
+# {next_year}), the lunar year ({lunar}) and the superior union ({superior}).
+
+
+class SectionKind(StrEnum):
+    HEADING = "heading"  # a heading whose subsections hold the content
+    GENERATED = "generated"  # sentences computed from the data
+    WRITTEN = "written"  # the executive's own text
+    BOTH = "both"  # generated sentences, then the executive's text (or the text first: written_first)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    key: str
+    number: str  # "I", "I.1", "I.1.1": its place; the report prints "I.", "1.", "1.1."
+    vi: str
+    en: str
+    kind: SectionKind
+    sector: bool = True  # also in a sector roll-up's report
+    written_first: bool = False  # BOTH: the executive's text comes before the generated sentences
+    facts: tuple[Column, ...] = ()  # figures the seed states inside this section's prose, typed cells
+
+    @property
+    def level(self) -> int:
+        return self.number.count(".") + 1
+
+    @property
+    def written(self) -> bool:
+        return self.kind in (SectionKind.WRITTEN, SectionKind.BOTH)
+
+    @property
+    def generated(self) -> bool:
+        return self.kind in (SectionKind.GENERATED, SectionKind.BOTH)
+
+    def heading(self, lang: str = "vi", **names) -> str:
+        return (self.vi if lang == "vi" else self.en).format(**names)
+
+
+_H, _G, _W, _B = SectionKind.HEADING, SectionKind.GENERATED, SectionKind.WRITTEN, SectionKind.BOTH
+
+REPORT_SECTIONS: tuple[ReportSection, ...] = (
+    ReportSection("workforce", "I", "TÌNH HÌNH CÔNG NHÂN, VIÊN CHỨC LAO ĐỘNG", "THE WORKFORCE", _H),
+    ReportSection("employees", "I.1", "Tình hình viên chức người lao động (VCNLĐ)", "Employees", _H),
+    ReportSection("quantity", "I.1.1", "Số lượng", "Numbers", _G),
+    ReportSection("quality", "I.1.2", "Chất lượng", "Qualifications", _G),
+    ReportSection("jobs_income", "I.2", "Tình hình việc làm, thu nhập, đời sống của đoàn viên, người lao động",
+                  "Jobs, income and living conditions of members and employees", _W),
+    ReportSection("labour_relations", "I.3", "Tình hình quan hệ lao động", "Labour relations", _W),
+    ReportSection("accidents", "I.4", "Tình hình tai nạn lao động", "Labour accidents", _B, facts=(
+        Column("labour_accidents", "Số vụ tai nạn lao động trong năm", "Labour accidents in the year",
+               ColType.INT, help_vi="Gõ số; 0 nếu không có.", help_en="A number; 0 if none."),
+        Column("occupational_disease", "Số trường hợp mắc bệnh nghề nghiệp trong năm",
+               "Occupational-disease cases in the year", ColType.INT, help_vi="Gõ số; 0 nếu không có.",
+               help_en="A number; 0 if none."),
+    )),
+    ReportSection("union_issues", "I.5", "Những vấn đề tác động đến tổ chức và hoạt động công đoàn",
+                  "Issues affecting the union and its work", _W),
+    ReportSection("results", "II", "KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN NĂM {year}", "UNION ACTIVITIES IN {year}", _H),
+    ReportSection("theme_targets", "II.1", "Việc triển khai, cụ thể hóa chủ đề hoạt động công đoàn năm {year}; "
+                  "kết quả thực hiện các chỉ tiêu được giao", "The {year} union theme and the targets set", _B,
+                  written_first=True),
+    ReportSection("resolutions", "II.2", "Tổ chức tuyên truyền, quán triệt, học tập Nghị quyết Đại hội Công đoàn "
+                  "các cấp; xây dựng văn hóa công sở, thực hiện nếp sống văn minh",
+                  "Studying the union congresses' resolutions; workplace culture", _W),
+    ReportSection("action_programme", "II.3", "Việc triển khai thực hiện Chương trình hành động thực hiện Nghị "
+                  "quyết số 02-NQ/TW ngày 12/6/2021 của Bộ Chính trị về “Đổi mới tổ chức và hoạt động của Công "
+                  "đoàn Việt Nam trong tình hình mới” và chương trình, kế hoạch của cấp ủy cùng cấp",
+                  "The action programme for Politburo Resolution 02-NQ/TW on renewing the Vietnamese trade "
+                  "union, and the Party committee's plans", _W),
+    ReportSection("care", "II.4", "Hoạt động chăm lo, hỗ trợ cho đoàn viên, người lao động nhất là trong dịp "
+                  "Tết Nguyên đán {lunar} {year}", "Care and support for members, above all at Tết {year}", _B),
+    ReportSection("membership", "II.5", "Kết quả công tác phát triển đoàn viên năm {year}",
+                  "Member recruitment in {year}", _B),
+    ReportSection("workers_month", "II.6", "Hoạt động trong Tháng Công nhân năm {year}",
+                  "Workers' Month {year}", _W),
+    ReportSection("policy", "II.7", "Công tác tham gia xây dựng chính sách, pháp luật liên quan đến người lao "
+                  "động, tổ chức công đoàn; tổ chức triển khai các quy định mới của pháp luật liên quan đến người "
+                  "lao động", "Taking part in policy and law-making; new legal provisions for employees", _W),
+    ReportSection("emulation", "II.8", "Triển khai phong trào thi đua yêu nước năm {year}",
+                  "The {year} patriotic emulation movement", _W),
+    ReportSection("contest", "II.9", "Triển khai tổ chức hội thi “Cán bộ Công đoàn giỏi” năm {year}",
+                  "The “Good union officer” contest {year}", _B, sector=False, written_first=True, facts=(
+        Column("contest_prize", "Kết quả đội thi của đơn vị", "Result of the union's team", ColType.CHOICE,
+               choices="prize", help_vi="Chọn trong danh sách.", help_en="Choose from the list."),
+    )),
+    ReportSection("leadership", "II.10", "Những đổi mới trong công tác lãnh đạo, chỉ đạo và tổ chức thực hiện để "
+                  "thích ứng với bối cảnh thực tiễn; những kinh nghiệm rút ra",
+                  "What changed in leading and organising the work; lessons learnt", _W),
+    ReportSection("shortcomings", "III", "MỘT SỐ HẠN CHẾ, KHUYẾT ĐIỂM", "SHORTCOMINGS", _H),
+    ReportSection("limitations", "III.1", "Tồn tại, hạn chế", "Limitations", _W),
+    ReportSection("causes", "III.2", "Nguyên nhân", "Causes", _W),
+    ReportSection("next_year", "IV", "NHIỆM VỤ, GIẢI PHÁP NĂM {next_year}", "TASKS AND SOLUTIONS FOR {next_year}", _W),
+    ReportSection("proposals", "V", "ĐỀ XUẤT, KIẾN NGHỊ", "PROPOSALS", _H),
+    ReportSection("to_party", "V.1", "Đối với Đảng ủy", "To the Party committee", _W),
+    ReportSection("to_superior", "V.2", "Đối với {superior}", "To {superior}", _W),
+)
+
+REPORT_FACTS: tuple[Column, ...] = tuple(f for s in REPORT_SECTIONS for f in s.facts)
+RECIPIENTS_KEY = "recipients"
+"""The report sheet's last row: 'Nơi nhận', one recipient per line; blank keeps the usual list."""
+
+
+def report_sections(level: str = "unit") -> tuple[ReportSection, ...]:
+    """The report's sections at one level: a sector roll-up leaves out what only a CĐCS reports."""
+    if level == "unit":
+        return REPORT_SECTIONS
+    return tuple(s for s in REPORT_SECTIONS if s.sector)
+
+
+def report_outline(level: str = "unit") -> list[tuple[ReportSection, str]]:
+    """(section, printed label) in order. Labels count the sections present, so a level that
+    leaves one out still numbers 1, 2, 3 … as a hand-written report would."""
+    counters: list[int] = []
+    outline = []
+    for section in report_sections(level):
+        depth = section.level
+        counters = counters[:depth]
+        while len(counters) < depth:
+            counters.append(0)
+        counters[depth - 1] += 1
+        if depth == 1:
+            label = _ROMAN_NUMERALS[counters[0] - 1] + "."
+        else:
+            label = ".".join(str(n) for n in counters[1:]) + "."
+        outline.append((section, label))
+    return outline
+
+
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def report_section(key: str) -> ReportSection:
+    for section in REPORT_SECTIONS:
+        if section.key == key:
+            return section
+    raise KeyError(key)
+
+
+REPORT_TEXTS = TableSheet(
+    "report_texts", "Nội dung báo cáo", "Report text",
+    "NỘI DUNG BÁO CÁO DO BAN CHẤP HÀNH VIẾT", "REPORT TEXT WRITTEN BY THE EXECUTIVE COMMITTEE",
+    (
+        Column("section", "Mục", "Section", ColType.TEXT, False, width=7, aliases=("số mục", "STT")),
+        Column("heading", "Tiêu đề mục", "Heading", ColType.TEXT, False, width=34, aliases=("tiêu đề",)),
+        Column("text", "Nội dung (Ban Chấp hành viết)", "Text (written by the executive)", ColType.TEXT, False,
+               width=90, help_vi="Viết như trong báo cáo; xuống dòng bằng Alt+Enter. Dòng bắt đầu bằng “-” "
+               "hoặc “+” là một ý. Ô số liệu: gõ số.",
+               help_en="Write it as in the report; Alt+Enter starts a new line. Lines starting with “-” or "
+               "“+” are bullets. Figure cells: a number.", aliases=("nội dung", "text")),
+        Column("status", "Tình trạng", "Status", ColType.CHOICE, False, "text_status", width=16,
+               help_vi="“Năm trước — cần cập nhật”: nội dung chép từ báo cáo năm trước; sửa xong chọn "
+               "“Đã cập nhật”.",
+               help_en="“Last year's — to update”: copied from last year's report; choose “Updated” once revised.",
+               aliases=("trạng thái",)),
+    ),
+    rows=60,
+    identity=("section",),
+)
+
 INSTRUCTIONS_SHEET = ("Hướng dẫn", "Instructions")
 LISTS_SHEET = ("Danh mục", "Lists")
 
@@ -638,7 +824,7 @@ def fund_sheets() -> dict[str, tuple[str, ...]]:
 
 
 def table_sheet(key: str) -> TableSheet:
-    for sheet in (*GROUP_SHEETS, *UNIT_SHEETS):
+    for sheet in (*GROUP_SHEETS, *UNIT_SHEETS, REPORT_TEXTS):
         if sheet.key == key:
             return sheet
     raise KeyError(key)

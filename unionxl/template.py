@@ -30,8 +30,8 @@ from . import __version__, i18n, schema
 from .parse import fold
 from .schema import (
     FIELD_FIRST_ROW, GROUP_INFO, GROUP_KIND, GROUP_SHEETS, HEADER_ROW, INSTRUCTIONS_SHEET, KPI_SHEET, KPIS,
-    LISTS, LISTS_SHEET, NUMBER_FORMATS, POLICY, POLICY_DEFAULTS, TEMPLATE_VERSION, UNIT_GROUPS, UNIT_INFO,
-    UNIT_KIND, ColType, Column, Field, FieldSheet, TableSheet, sheet_name,
+    LISTS, LISTS_SHEET, NUMBER_FORMATS, POLICY, POLICY_DEFAULTS, REPORT_TEXTS, TEMPLATE_VERSION, UNIT_GROUPS,
+    UNIT_INFO, UNIT_KIND, UNIT_ONLY_LISTS, ColType, Column, Field, FieldSheet, TableSheet, sheet_name,
 )
 from .xlsx import write_text
 
@@ -114,6 +114,7 @@ ITEM = {
     "welfare": _t("khoản chi", "payment"),
     "groups": _t("tổ công đoàn", "union group"),
     "kpis": _t("chỉ tiêu", "target"),
+    "report_texts": _t("mục", "section"),
 }
 
 PURPOSE = {
@@ -142,6 +143,10 @@ PURPOSE = {
                  "Rates the checks compare against (pre-filled with the current rates; edit if they change)."),
     "kpis": _t("11 chỉ tiêu Công đoàn ngành giao: ghi kết quả thực hiện và đánh giá Đạt/Không đạt.",
                "The 11 targets set by the sector union: write the result and whether it was met."),
+    "report_texts": _t("Các mục báo cáo do Ban Chấp hành viết (việc làm, quan hệ lao động, tuyên truyền, thi "
+                       "đua, hạn chế, nhiệm vụ năm sau, kiến nghị…), vài số liệu trong các mục đó và nơi nhận.",
+                       "The report sections the executive writes (jobs, labour relations, campaigns, emulation, "
+                       "shortcomings, next year's tasks, proposals…), a few figures in them, and the recipients."),
 }
 
 INSTRUCTIONS = {
@@ -193,10 +198,18 @@ INSTRUCTIONS = {
     "unit_how": _t(
         ["• Sheet “{groups}”: mỗi tổ một dòng; mã tổ ngắn, không trùng (ví dụ T01). Mỗi tổ sẽ nhận một biểu mẫu riêng.",
          "• Sheet “{policy}”: định mức đã điền sẵn; chỉ sửa khi định mức thay đổi. Số tiền gõ số nguyên, ví dụ 30000.",
-         "• Sheet “{kpis}”: ghi kết quả và chọn Đạt/Không đạt; chỉ tiêu (1), (8), (10) phần mềm tự tính từ số liệu."],
+         "• Sheet “{kpis}”: ghi kết quả và chọn Đạt/Không đạt; chỉ tiêu (1), (8), (10) phần mềm tự tính từ số liệu.",
+         "• Sheet “{texts}”: viết nội dung từng mục của báo cáo vào cột Nội dung (xuống dòng bằng Alt+Enter; dòng "
+         "bắt đầu bằng “-” hoặc “+” là một ý). Mục để trống sẽ hiện “[Ban Chấp hành viết nội dung mục này]” "
+         "trong báo cáo. Nội dung chép từ năm trước có Tình trạng “Năm trước — cần cập nhật”: sửa xong chọn "
+         "“Đã cập nhật”."],
         ["• “{groups}” sheet: one group per row; a short unique code (e.g. T01). Each group gets its own workbook.",
          "• “{policy}” sheet: pre-filled with the current rates; edit only if they change. Whole numbers, e.g. 30000.",
-         "• “{kpis}” sheet: write the result and choose Met/Not met; targets (1), (8), (10) are computed."]),
+         "• “{kpis}” sheet: write the result and choose Met/Not met; targets (1), (8), (10) are computed.",
+         "• “{texts}” sheet: write each report section in the Text column (Alt+Enter for a new line; lines "
+         "starting with “-” or “+” are bullets). A blank section prints “[The executive committee writes this "
+         "section]”. Text copied from last year has the status “Last year's — to update”: revise it, then "
+         "choose “Updated”."]),
     "protection": _t("4. Khóa sheet", "4. Sheet protection"),
     "protection_text": _t(
         ["Các sheet được khóa để tránh xóa nhầm tiêu đề hoặc ô ghi sẵn. Khóa KHÔNG có mật khẩu. Khi đang khóa "
@@ -254,25 +267,65 @@ def write_group_workbook(path, *, year: int | None, unit_name: str, group_code: 
 
 def write_unit_workbook(path, *, year: int | None = None, unit_name: str = "", lang: str = "vi",
                         data: dict | None = None) -> Path:
-    """The unit's workbook: its details, the expected groups, the rates (pre-filled) and the 11 targets.
+    """The unit's workbook: its details, the expected groups, the rates (pre-filled), the 11 targets
+    and the report's text.
 
     `data` = {"unit_info": {...}, "groups": [rows], "policy": {key: amount}, "kpis": [rows with keys
-    number, target, result, status]}; KPI rows are matched to the schema's targets by number.
+    number, target, result, status], "report": ReportTexts}; KPI rows are matched to the schema's
+    targets by number, texts to the report's sections by key. A ReportTexts whose `previous` names
+    a section marks that section's text as last year's.
     """
+    from .report_texts import heading_names, sheet_rows
+
     data = dict(data or {})
-    _check_keys(data, {"unit_info", "groups", "policy", "kpis"}, "data")
+    _check_keys(data, {"unit_info", "groups", "policy", "kpis", "report"}, "data")
     info = {"kind": UNIT_KIND, "template_version": TEMPLATE_VERSION, "year": year,
             "unit_name": unit_name or None, **(data.get("unit_info") or {})}
     policy = {**POLICY_DEFAULTS, **(data.get("policy") or {})}
     book = _Book(path, lang, title=UNIT_INFO.title(lang), subject=UNIT_KIND)
-    book.instructions("unit", (UNIT_INFO, UNIT_GROUPS, POLICY, KPI_SHEET), subtitle=None)
+    book.instructions("unit", (UNIT_INFO, UNIT_GROUPS, POLICY, KPI_SHEET, REPORT_TEXTS), subtitle=None)
     suffix = _title_suffix(lang, info.get("unit_name"), info.get("year"))
     book.field_sheet(UNIT_INFO, info, suffix)
     book.table_sheet(UNIT_GROUPS, data.get("groups") or (), suffix)
     book.field_sheet(POLICY, policy, suffix)
     book.table_sheet(KPI_SHEET, _kpi_rows(lang, data.get("kpis") or ()), suffix, locked=("number", "target"))
-    book.lists_sheet()
+    names = heading_names(info.get("year"), info.get("superior_name") or "", lang)
+    book.report_sheet(sheet_rows(lang, names, data.get("report")), suffix)
+    book.lists_sheet(unit=True)
     return book.close()
+
+
+def unit_data_from_previous(previous, lang: str = "vi") -> dict:
+    """Next year's unit workbook, drafted from last year's consolidated workbook (`tong-hop-<năm>.xlsx`):
+    the union's details, next year, last year's closing balance as the opening balance, the groups,
+    the rates, and every text the committee wrote, each marked as last year's to be revised. Figures
+    of the year (KPI results, accidents, prizes) are not carried over.
+
+    Raises MergeUsageError when `previous` is not a consolidated workbook."""
+    from .report_texts import ReportTexts
+    from .rollup import load_consolidated, read_consolidated
+    from .tables import compute_figures
+
+    last = load_consolidated(Path(previous))  # the same reader and figures as `--previous` of a merge
+    consolidated, _found = read_consolidated(Path(previous))
+    info = consolidated.info if consolidated else {}
+    year = info.get("year")
+    figures = compute_figures(last.dataset)
+    groups: dict[str, str] = {}
+    for row in last.dataset.groups[0].rows("members") if last.dataset.groups else ():
+        code = str(row.values.get("origin_group_code") or "").strip()
+        if code and code not in groups:
+            groups[code] = row.values.get("origin_group_name") or ""
+    said = consolidated.texts if consolidated else ReportTexts()
+    return {
+        "unit_info": {"year": year + 1 if year else None, "unit_name": info.get("unit_name") or None,
+                      "superior_name": info.get("superior_name") or None,
+                      "mutual_opening_balance": figures["mutual_fund"]["closing_balance"]},
+        "groups": [{"stt": i, "group_code": code, "group_name": name} for i, (code, name) in
+                   enumerate(groups.items(), 1)],
+        "policy": {f.key: info[f.key] for f in POLICY.fields if isinstance(info.get(f.key), int)},
+        "report": ReportTexts(texts=dict(said.texts), previous=set(said.texts), recipients=list(said.recipients)),
+    }
 
 
 def write_blank_templates(out_dir, lang: str = "vi") -> list[Path]:
@@ -618,10 +671,20 @@ class _Book:
         ws.repeat_rows(FIELD_FIRST_ROW - 2)
         self._protect(ws)
 
-    def lists_sheet(self) -> None:
+    def report_sheet(self, rows: Sequence[Mapping], suffix: str) -> None:
+        from .report_texts import write_sheet
+
+        ws = self._sheet(REPORT_TEXTS.name(self.lang))
+        write_sheet(self.wb, ws, self.lang, list(rows), REPORT_TEXTS.title(self.lang) + suffix, fmt=self.fmt,
+                    validation=self._validation)
+        self._protect(ws)
+
+    def lists_sheet(self, unit: bool = False) -> None:
         ws = self.wb.add_worksheet(self.lists_name)
         head = self.fmt(bold=True, border=1, bg_color=LOCKED_FILL)
         for c, (key, choices) in enumerate(LISTS.items()):
+            if key in UNIT_ONLY_LISTS and not unit:
+                continue  # they come last: the group workbooks' list columns stay where they were
             ws.set_column(c, c, 24)
             write_text(ws, 0, c, choices.vi if self.lang == "vi" else choices.en, head)
             for r, choice in enumerate(choices.choices, 1):
@@ -689,7 +752,7 @@ class _Book:
 
         section("how")
         names = {"first": HEADER_ROW + 1, "groups": UNIT_GROUPS.name(lang), "policy": POLICY.name(lang),
-                 "kpis": KPI_SHEET.name(lang)}
+                 "kpis": KPI_SHEET.name(lang), "texts": REPORT_TEXTS.name(lang)}
         paragraph(line.format(**names) for line in INSTRUCTIONS[f"{kind}_how"][lang])
 
         section("protection")
@@ -736,4 +799,5 @@ def _column_help(item: Column | Field, lang: str) -> str:
 
 
 __all__ = ["write_group_workbook", "write_unit_workbook", "write_blank_templates", "write_group_workbooks",
+           "unit_data_from_previous",
            "group_file_name", "CREATED"]

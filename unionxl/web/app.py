@@ -46,6 +46,7 @@ class Settings:
     data: Path
     session_seconds: int = security.SESSION_SECONDS
     upload_limit: int = field(default_factory=service.upload_limit)
+    public_url: str | None = None  # the address officers use (e.g. http://192.168.1.10:8765/), if not the one seen
 
 
 class Desk:
@@ -279,6 +280,122 @@ async def create_year(request: Request) -> Response:
     return RedirectResponse(f"/years/{year_id}", status_code=303)
 
 
+async def receive_file(request: Request, form, field: str) -> tuple[str, int] | None:
+    """Store the form's file under its sha256; None when no file was chosen. Raises TooLarge."""
+    desk: Desk = request.app.state.desk
+    upload = form.get(field)
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return None
+    try:
+        sha, size = await anyio.to_thread.run_sync(desk.data.put_stream, upload.file, desk.settings.upload_limit)
+    finally:
+        await upload.close()
+    desk.store.add_blob(sha, size)
+    return sha, size
+
+
+async def replace_unit(request: Request) -> Response:
+    """A corrected unit workbook (targets filled in, a group added) for the same year."""
+    require_treasurer(request)
+    desk: Desk = request.app.state.desk
+    year = year_or_404(desk, request.path_params["year_id"])
+    form = await read_form(request, max_files=1)
+    lang = lang_of(request)
+    try:
+        received = await receive_file(request, form, "unit_workbook")
+    except TooLarge:
+        return await year_page(request, error_key="web.too_large", status=413)
+    if received is None:
+        return await year_page(request, error_key="web.year_no_file", status=400)
+    work = desk.data.scratch()
+    try:
+        path = desk.data.link_into(received[0], work, "don-vi.xlsx")
+        async with desk.checks:
+            info = await anyio.to_thread.run_sync(service.read_unit_workbook, path, lang)
+    except service.UnitProblem as exc:
+        return await year_page(request, error_key="web.year_bad_unit", error_detail=str(exc), status=422)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if info.year != year["year"]:
+        return await year_page(request, error_key="web.unit_other_year", status=422,
+                               error_detail=translate("web.unit_other_year_detail", lang, found=info.year,
+                                                      expected=year["year"]))
+    desk.store.replace_unit(year["id"], received[0], info.groups, [security.new_token() for _ in info.groups],
+                            security.token_hash, client_of(request))
+    return RedirectResponse(f"/years/{year['id']}", status_code=303)
+
+
+async def set_previous(request: Request) -> Response:
+    """Last year's consolidated workbook, for the comparison with last year."""
+    require_treasurer(request)
+    desk: Desk = request.app.state.desk
+    year = year_or_404(desk, request.path_params["year_id"])
+    form = await read_form(request, max_files=1)
+    try:
+        received = await receive_file(request, form, "previous_workbook")
+    except TooLarge:
+        return await year_page(request, error_key="web.too_large", status=413)
+    if received is None:
+        return await year_page(request, error_key="web.year_no_file", status=400)
+    work = desk.data.scratch()
+    try:
+        path = desk.data.link_into(received[0], work, "nam-truoc.xlsx")
+        async with desk.checks:
+            await anyio.to_thread.run_sync(service.check_previous_workbook, path)
+    except service.UnitProblem as exc:
+        return await year_page(request, error_key="web.previous_bad", error_detail=str(exc), status=422)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    desk.store.set_previous(year["id"], received[0], received[1], client_of(request))
+    return RedirectResponse(f"/years/{year['id']}", status_code=303)
+
+
+async def next_year(request: Request) -> Response:
+    """Next year from this one: groups, rates, the mutual-aid closing balance as the opening one,
+    and this year's consolidated workbook kept for the comparison."""
+    require_treasurer(request)
+    desk: Desk = request.app.state.desk
+    year = year_or_404(desk, request.path_params["year_id"])
+    await read_form(request)
+    lang = lang_of(request)
+    merge = desk.store.last_done_merge(year["id"])
+    if merge is None:
+        return await year_page(request, error_key="web.next_needs_merge", status=409)
+    summary = json.loads(merge["summary"] or "{}")
+    closing = (summary.get("figures") or {}).get("mutual_closing_balance")
+    work = desk.data.scratch()
+    try:
+        previous_unit = desk.data.link_into(year["unit_sha256"], work, "don-vi-truoc.xlsx")
+        out = work / "don-vi-moi.xlsx"
+        async with desk.checks:
+            info = await anyio.to_thread.run_sync(service.next_year_unit_workbook, previous_unit, closing, out, lang)
+        unit_sha, _ = desk.data.put_file(out)
+        desk.store.add_blob(unit_sha, out.stat().st_size)
+        consolidated = next((n for n in json.loads(merge["outputs"] or "[]") if n.startswith("tong-hop-")
+                             and n.endswith(".xlsx")), None)
+        previous_sha = None
+        if consolidated and desk.data.merge_output(merge["id"], consolidated):
+            previous_sha, size = desk.data.put_file(desk.data.merge_output(merge["id"], consolidated))
+            desk.store.add_blob(previous_sha, size)
+    except service.UnitProblem as exc:
+        return await year_page(request, error_key="web.year_bad_unit", error_detail=str(exc), status=422)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    year_id = desk.store.create_year(year=info.year, name=info.name, mode=year["mode"], unit_sha256=unit_sha,
+                                     groups=info.groups, tokens=[security.new_token() for _ in info.groups],
+                                     token_hash=security.token_hash, previous_sha256=previous_sha,
+                                     from_year_id=year["id"], client=client_of(request))
+    return RedirectResponse(f"/years/{year_id}", status_code=303)
+
+
+async def unit_download(request: Request) -> Response:
+    require_treasurer(request)
+    desk: Desk = request.app.state.desk
+    year = year_or_404(desk, request.path_params["year_id"])
+    return FileResponse(desk.data.blob_path(year["unit_sha256"]), media_type=XLSX,
+                        filename=f"don-vi-{int(year['year'])}.xlsx")
+
+
 def year_or_404(desk: Desk, value: str):
     row = desk.store.year(int_or_404(value))
     if row is None:
@@ -302,19 +419,21 @@ def group_status(row) -> str:
     return STATUS.get(row["verdict"], "missing")
 
 
-async def year_page(request: Request) -> Response:
+async def year_page(request: Request, error_key: str | None = None, error_detail: str | None = None,
+                    status: int = 200) -> Response:
     require_treasurer(request)
     desk: Desk = request.app.state.desk
     year = year_or_404(desk, request.path_params["year_id"])
     lang = lang_of(request)
     groups = desk.store.groups(year["id"])
     counts = {"missing": 0, "error": 0, "warning": 0, "ok": 0, "pending": 0}
+    base = (desk.settings.public_url or str(request.base_url)).rstrip("/") + "/"
     rows = []
     for g in groups:
-        status = group_status(g)
-        counts[status] += 1
-        link = f"{request.base_url}nop/{g['token']}" if g["token"] else None
-        rows.append({"group": g, "status": status, "link": link})
+        state = group_status(g)
+        counts[state] += 1
+        link = f"{base}nop/{g['token']}" if g["token"] else None
+        rows.append({"group": g, "status": state, "link": link})
     findings = []
     for upload in desk.store.current_uploads(year["id"]):
         if upload["findings"]:
@@ -324,8 +443,10 @@ async def year_page(request: Request) -> Response:
     findings.sort(key=lambda f: (f["severity"] != "error", f["group_code"]))
     merges = desk.store.merges(year["id"])
     busy = any(m["state"] in ("queued", "running") for m in merges)
-    return render(request, "year.html", year=year, rows=rows, counts=counts, findings=findings[:300],
-                  findings_total=len(findings), merges=merges[:20], busy=busy)
+    done = [m for m in merges if m["state"] == "done"]
+    return render(request, "year.html", status=status, year=year, rows=rows, counts=counts, findings=findings[:300],
+                  findings_total=len(findings), merges=merges[:20], busy=busy, error_key=error_key,
+                  error_detail=error_detail, can_start_next=bool(done))
 
 
 async def link_action(request: Request) -> Response:
@@ -608,6 +729,10 @@ def create_app(data: Path | str, **options) -> Any:
         Route("/years/{year_id}", year_page),
         Route("/years/{year_id}/audit", audit_page),
         Route("/years/{year_id}/merge", start_merge, methods=["POST"]),
+        Route("/years/{year_id}/unit.xlsx", unit_download),
+        Route("/years/{year_id}/unit", replace_unit, methods=["POST"]),
+        Route("/years/{year_id}/previous", set_previous, methods=["POST"]),
+        Route("/years/{year_id}/next", next_year, methods=["POST"]),
         Route("/years/{year_id}/groups/{group_id}", group_page),
         Route("/years/{year_id}/groups/{group_id}/blank.xlsx", treasurer_blank),
         Route("/years/{year_id}/groups/{group_id}/{action}", link_action, methods=["POST"]),
@@ -626,7 +751,8 @@ def create_app(data: Path | str, **options) -> Any:
     app.state.desk = desk
 
     def limit_for(method: str, path: str) -> int:
-        if method == "POST" and (path.startswith("/nop/") or path == "/years"):
+        if method == "POST" and (path.startswith("/nop/") or path == "/years"
+                                 or path.endswith(("/unit", "/previous"))):
             return settings.upload_limit + MULTIPART_SLACK
         return FORM_LIMIT
 

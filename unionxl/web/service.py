@@ -69,6 +69,41 @@ def read_unit_workbook(path: Path, lang: str = "vi") -> UnitInfo:
     return UnitInfo(int(info["year"]), str(info.get("unit_name") or ""), groups)
 
 
+def next_year_unit_workbook(previous_unit: Path, closing_balance: int | None, out: Path,
+                            lang: str = "vi") -> UnitInfo:
+    """Next year's unit workbook from last year's: the same unit, groups and rates, and last
+    year's mutual-aid closing balance as the opening balance (`unionxl template unit` with data)."""
+    from ..reader import read_unit
+    from ..template import write_unit_workbook
+
+    try:
+        book, _ = read_unit(previous_unit)
+    except ValueError as exc:
+        raise UnitProblem(str(exc)) from exc
+    info = book.fields["unit_info"].values
+    if not info.get("year"):
+        raise UnitProblem("biểu mẫu đơn vị chưa ghi năm báo cáo" if lang == "vi" else "the unit workbook has no year")
+    keep = {k: info[k] for k in ("superior_name", "place", "chair_name") if info.get(k)}
+    keep["mutual_opening_balance"] = closing_balance
+    groups = [{k: row.values.get(k) for k in ("group_code", "group_name", "leader") if row.values.get(k)}
+              for row in book.rows("groups") if row.accepted and row.values.get("group_code")]
+    policy = {k: v for k, v in book.fields["policy"].values.items() if v is not None} if "policy" in book.fields else {}
+    write_unit_workbook(out, year=int(info["year"]) + 1, unit_name=str(info.get("unit_name") or ""), lang=lang,
+                        data={"unit_info": keep, "groups": groups, "policy": policy})
+    return read_unit_workbook(out, lang)
+
+
+def check_previous_workbook(path: Path) -> int | None:
+    """The year of last year's consolidated workbook (what `--previous` accepts); UnitProblem if it is not one."""
+    from ..previous import load_previous
+
+    try:
+        result = load_previous(path)
+    except MergeUsageError as exc:
+        raise UnitProblem(str(exc)) from exc
+    return result.dataset.year
+
+
 def write_blank_group_workbook(path: Path, *, year: int, unit_name: str, code: str, name: str,
                                lang: str = "vi") -> Path:
     """The same pre-filled group workbook as `unionxl template groups` writes."""

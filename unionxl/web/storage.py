@@ -327,6 +327,43 @@ class Store:
                    detail=json.dumps({"year": year, "mode": mode, "groups": len(groups)}))
             return year_id
 
+    def replace_unit(self, year_id: int, unit_sha256: str, groups: list[tuple[str, str]], tokens: list[str],
+                     token_hash, client: str = "") -> int:
+        """A corrected unit workbook for the year: groups it adds get a link; names are updated;
+        a group it no longer lists keeps its uploads (it shows as 'not sent' only if it never sent).
+        Returns the number of groups added."""
+        with self._write() as conn:
+            conn.execute("UPDATE years SET unit_sha256 = ? WHERE id = ?", (unit_sha256, year_id))
+            known = {r["code"]: r["id"] for r in conn.execute("SELECT id, code FROM groups WHERE year_id = ?",
+                                                              (year_id,))}
+            added = 0
+            for position, ((code, name), token) in enumerate(zip(groups, tokens, strict=True)):
+                if code in known:
+                    conn.execute("UPDATE groups SET name = ?, position = ? WHERE id = ?", (name, position, known[code]))
+                    continue
+                gid = conn.execute("INSERT INTO groups(year_id, code, name, position) VALUES (?, ?, ?, ?)",
+                                   (year_id, code, name, position)).lastrowid
+                conn.execute("INSERT INTO links(group_id, token, token_hash, created_at) VALUES (?, ?, ?, ?)",
+                             (gid, token, token_hash(token), now_text()))
+                added += 1
+            _audit(conn, "treasurer", "unit-replaced", year_id=year_id, client=client,
+                   detail=json.dumps({"sha256": unit_sha256, "groups": len(groups), "added": added}))
+            return added
+
+    def set_previous(self, year_id: int, sha256: str, size: int, client: str = "") -> None:
+        """Last year's consolidated workbook, for the comparison (merge --previous)."""
+        with self._write() as conn:
+            conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)",
+                         (sha256, size, now_text()))
+            conn.execute("UPDATE years SET previous_sha256 = ? WHERE id = ?", (sha256, year_id))
+            _audit(conn, "treasurer", "previous-set", year_id=year_id, client=client,
+                   detail=json.dumps({"sha256": sha256}))
+
+    def last_done_merge(self, year_id: int) -> sqlite3.Row | None:
+        with self._read() as conn:
+            return conn.execute("SELECT * FROM merges WHERE year_id = ? AND state = 'done' ORDER BY id DESC LIMIT 1",
+                                (year_id,)).fetchone()
+
     def years(self) -> list[sqlite3.Row]:
         with self._read() as conn:
             return conn.execute("SELECT * FROM years ORDER BY year DESC, id DESC").fetchall()

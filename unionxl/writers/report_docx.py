@@ -26,6 +26,8 @@ from docx.shared import Cm, Emu, Mm, Pt
 from .. import schema
 from ..fileio import atomic_path
 from ..fmt import count2, number, percent, vnd
+from ..i18n import text as catalogue_text
+from ..report_texts import heading_names, texts_of
 from ..merge import MergeResult
 from .workbook import share_like_others
 from ..previous import comparison_table, movement_table
@@ -50,7 +52,8 @@ def lunar_year_name(year: int) -> str:
 
 @dataclass
 class Line:
-    """One paragraph of the body: kind is 'h1', 'h2', 'h3' (headings) or 'p' (text)."""
+    """One paragraph of the body: kind is 'h1', 'h2', 'h3' (headings), 'p' (text) or 'placeholder'
+    (a section the committee has not written yet, shown so it is never silently missing)."""
 
     kind: str
     text: str
@@ -60,15 +63,259 @@ class Line:
 
 
 def report_lines(result: MergeResult, lang: str = "vi") -> list[Line]:
-    """The body of the report, sentence by sentence, from the computed figures."""
-    dataset = result.dataset
-    f = compute_figures(dataset)
-    x = extra_figures(dataset)
-    kpis = kpi_results(dataset, f, lang)
-    lines = (_lines_vi if lang == "vi" else _lines_en)(f, x, kpis, dataset.year or 0)
-    if result.comparison is not None:
-        lines += _comparison_lines(result.comparison, lang)
+    """The body of the report, section by section in the schema's order: headings, the sentences
+    computed from the data, the committee's own text (or a visible placeholder)."""
+    say = _Say(result, lang)
+    lines: list[Line] = []
+    for section, label in schema.report_outline(say.level):
+        heading = f"{label} {section.heading(lang, **say.names)}"
+        lines.append(Line(HEADING_KIND[section.level], heading))
+        generated = GENERATED[section.key](say) if section.generated else []
+        if section.key == "quality" and result.comparison is not None:
+            generated += _comparison_lines(result.comparison, lang)
+        written = say.written(section) if section.written else []
+        lines += (written + generated) if section.written_first else (generated + written)
     return lines
+
+
+HEADING_KIND = {1: "h1", 2: "h2", 3: "h3"}
+
+
+def sentence(key: str, lang: str, **params) -> str:
+    """A report sentence of the catalogue. Its parameters are already formatted for `lang` (amounts,
+    shares, whole clauses), so they go in as they are: a clause's leading space is the sentence's."""
+    return catalogue_text(f"report.{key}", lang).format(**params)
+
+
+class _Say:
+    """Everything a sentence needs, and the formats of one language: the report's single structure
+    is rendered per language by choosing the catalogue's side and these formats."""
+
+    def __init__(self, result: MergeResult, lang: str) -> None:
+        dataset = result.dataset
+        self.lang = lang
+        self.vi = lang == "vi"
+        self.f = compute_figures(dataset)
+        self.x = extra_figures(dataset)
+        self.kpis = kpi_results(dataset, self.f, lang)
+        self.year = dataset.year or 0
+        self.level = dataset.level
+        self.sector = dataset.level != schema.LEVEL_UNIT
+        self.texts = texts_of(dataset.unit)
+        self.names = heading_names(dataset.year, self.x["superior_name"], lang)
+
+    def __call__(self, key: str, **params) -> str:
+        return sentence(key, self.lang, **params)
+
+    def vnd(self, value: int | None) -> str:
+        return vnd(value) if self.vi else _vnd_en(value)
+
+    def pct(self, part: int, whole: int) -> str:
+        return _pct(part, whole, self.lang)
+
+    def n2(self, value: int) -> str:
+        """Counts below 10 as the seed writes them (02, 09); English writes 2, 9."""
+        return count2(value) if self.vi else str(value)
+
+    def who(self, part: int, whole: int) -> str:
+        """'100% đoàn viên' or '95,4% đoàn viên (293/307)'."""
+        if part == whole:
+            return self("who_all", pct=self.pct(part, whole))
+        return self("who_part", pct=self.pct(part, whole), part=part, whole=whole)
+
+    def written(self, section: schema.ReportSection) -> list[Line]:
+        """The committee's text, a paragraph per line as typed; a visible placeholder when blank."""
+        text = self.texts.texts.get(section.key)
+        if not text:
+            return [Line("placeholder", self("placeholder"))]
+        return [Line("p", line) for line in text.split("\n") if line.strip()]
+
+
+def _quantity(say: _Say) -> list[Line]:
+    f = say.f
+    n = f["members"]
+    lines = [Line("p", say("members_total", n=n, male=f["male"], male_pct=say.pct(f["male"], n),
+                           female=f["female"], female_pct=say.pct(f["female"], n)))]
+    if say.sector:
+        lines.append(Line("p", say("groups_sector", units=f["units"], groups=f["union_groups"])))
+    else:
+        lines.append(Line("p", say("groups_unit", groups=f["union_groups"])))
+    return lines
+
+
+def _quality(say: _Say) -> list[Line]:
+    f, lang = say.f, say.lang
+    n = f["members"]
+    share = lambda label, count, count_text=None: say("people_share", label=label,  # noqa: E731
+                                                        count=count if count_text is None else count_text,
+                                                        pct=say.pct(count, n))
+    education = "; ".join(share(_label(schema.GENERAL_EDUCATION, k, lang), v)
+                          for k, v in _ordered(schema.GENERAL_EDUCATION, f["general_education"]))
+    lines = [Line("p", say("education", items=education or say("no_data"))), Line("p", say("professional"))]
+    for key, count in f["professional_level"].items():
+        lines.append(Line("p", say("professional_item", label=_label(schema.PROFESSIONAL_LEVEL, key, lang),
+                                   count=count, pct=say.pct(count, n))))
+    lines.append(Line("p", say("theory")))
+    lines.append(Line("p", say("party", count=f["party_members"], pct=say.pct(f["party_members"], n))))
+    # The seed writes the theory levels in one line, counts as 02; the labels are the schema list's.
+    parts = [share(_label(schema.POLITICAL_THEORY, k, lang), v, say.n2(v)) for k, v in f["political_theory"].items()]
+    studying = [say("studying", what=k.upper(), count=say.n2(v)) for k, v in f["studying_political"].items()
+                if v or k == "tcllct"]
+    lines.append(Line("p", say("theory_levels", items="; ".join(parts + studying))))
+    return lines
+
+
+def _accidents(say: _Say) -> list[Line]:
+    facts = say.texts.facts
+    accidents, disease = facts.get("labour_accidents"), facts.get("occupational_disease")
+
+    def part(value, stem: str) -> str:
+        if value is None:
+            return say(f"{stem}_unknown")
+        return say(f"{stem}_none") if value == 0 else say(f"{stem}_some", count=say.n2(value))
+
+    key = "accidents_sector" if say.sector else "accidents"
+    return [Line("p", say(key, accidents=part(accidents, "accidents"), disease=part(disease, "disease")))]
+
+
+def _targets(say: _Say) -> list[Line]:
+    f, x = say.f, say.x
+    if say.sector:
+        lines = [Line("p", say("kpi_intro_sector", year=say.year, units=f["units"]))]
+    else:
+        lines = [Line("p", say("kpi_intro", superior=x["superior_name"] or say("sector_fallback"), year=say.year))]
+    travel, mutual = f["travel_fund"], f["mutual_fund"]
+    for k in say.kpis:
+        if k.key == "social_fund":
+            key = "kpi_social_met" if k.status == "met" else "kpi_social_not"
+            lines.append(Line("p", say(key, number=k.number, part=k.part, whole=k.whole,
+                                       pct=say.pct(k.part, k.whole), missing=say.n2(k.whole - k.part))))
+        elif k.key == "fund_models":
+            if k.status == "met":
+                lines.append(Line("p", say("kpi_funds_met", number=k.number)))
+            else:
+                missing = [say(name) for name, fund in (("fund_travel", travel), ("fund_mutual", mutual))
+                           if not fund["contributors"]]
+                lines.append(Line("p", say("kpi_funds_not", number=k.number, missing=say("and").join(missing))))
+            lines.append(Line("p", say("travel", **_travel_params(say))))
+            lines.append(Line("p", say("mutual", **_mutual_params(say))))
+        elif k.key == "member_software":
+            params = dict(number=k.number, part=k.part, whole=k.whole, pct=say.pct(k.part, k.whole),
+                          missing=say.n2(k.whole - k.part), why="")
+            if k.status != "met":
+                notes = sorted({note for _, _, note in x["not_recorded"] if note})
+                if notes and len(notes) <= 3:
+                    params["why"] = say("kpi_software_why", notes="; ".join(_lower_first(s) for s in notes))
+            lines.append(Line("p", say("kpi_software_met" if k.status == "met" else "kpi_software_not", **params)))
+        else:
+            status = say({"met": "status_met", "not_met": "status_not_met"}.get(k.status or "", "status_none"))
+            lines.append(Line("p", say("kpi_other", number=k.number, text=_kpi_text(k), status=status)))
+    return lines
+
+
+def _travel_params(say: _Say) -> dict[str, str]:
+    t = say.f["travel_fund"]
+    params = {"who": say.who(t["contributors"], say.f["members"]), "collected": say.vnd(t["collected"]),
+              "rate": say.vnd(t["rate"])}
+    if not t["trip_support_count"]:
+        params["tail"] = say("travel_no_trip")
+    elif say.x["trip_support_each"]:
+        params["tail"] = say("travel_trip_each", count=t["trip_support_count"],
+                             each=say.vnd(say.x["trip_support_each"]))
+    else:
+        params["tail"] = say("travel_trip_total", count=t["trip_support_count"],
+                             amount=say.vnd(t["trip_support_amount"]))
+    return params
+
+
+def _mutual_params(say: _Say) -> dict[str, str]:
+    m, loans = say.f["mutual_fund"], say.f["loans"]
+    params = {"who": say.who(m["contributors"], say.f["members"]), "collected": say.vnd(m["collected"])}
+    if not loans["count"]:
+        params["tail"] = say("mutual_no_loans")
+    elif say.x["loan_each"]:
+        params["tail"] = say("mutual_loans_each", count=loans["count"], each=say.vnd(say.x["loan_each"]))
+    else:
+        params["tail"] = say("mutual_loans_total", count=loans["count"], amount=say.vnd(loans["amount"]))
+    return params
+
+
+def _care(say: _Say) -> list[Line]:
+    f = say.f
+    mutual, loans = f["mutual_fund"], f["loans"]
+    tail = (say("care_mutual_loans", count=loans["count"], amount=say.vnd(loans["amount"])) if loans["count"]
+            else ".")
+    return [
+        Line("p", "- " + _welfare(say)),
+        Line("p", say("care_mutual", who=say.who(mutual["contributors"], f["members"]),
+                      rate=say.vnd(mutual["rate"]), previous_year=say.year - 1,
+                      opening=say.vnd(mutual["opening_balance"]), collected=say.vnd(mutual["collected"]),
+                      tail=tail)),
+        Line("p", say("travel_care", **_travel_params(say))),
+    ]
+
+
+def _welfare(say: _Say) -> str:
+    f, x = say.f, say.x
+    w, each, n = f["welfare"], x["welfare_each"], f["members"]
+    parts = []
+    tet_name = say("tet", lunar=lunar_year_name(say.year)) if say.year else say("tet_plain")
+    tet = w.get("tet_gift")
+    if tet:
+        parts.append(say("tet_each", tet=tet_name, each=say.vnd(each.get("tet_gift")))
+                     if tet["count"] == n and each.get("tet_gift")
+                     else say("tet_total", tet=tet_name, count=tet["count"], amount=say.vnd(tet["amount"])))
+    doctors = w.get("doctors_day")
+    if doctors:
+        parts.append(say("doctors_each", each=say.vnd(each.get("doctors_day")))
+                     if doctors["count"] == n and each.get("doctors_day")
+                     else say("doctors_total", count=doctors["count"], amount=say.vnd(doctors["amount"])))
+    women = w.get("womens_day")
+    if women:
+        parts.append(say("women_each", each=say.vnd(each.get("womens_day")))
+                     if women["count"] == f["union_groups"] and each.get("womens_day")
+                     else say("women_total", count=women["count"], amount=say.vnd(women["amount"])))
+    text = "; ".join(parts) + "." if parts else say("welfare_none")
+    hardship = w.get("hardship_gift")
+    if hardship:
+        gift = (say("hardship_each", each=say.vnd(each.get("hardship_gift"))) if each.get("hardship_gift")
+                else say("hardship_total", amount=say.vnd(hardship["amount"])))
+        sources = [say("hardship_source", name=name, count=say.n2(hardship[key])) for key, name in
+                   (("sector", x["superior_name"] or say("sector_fallback")), ("unit", say("source_unit")),
+                    ("other", say("source_other"))) if hardship[key]]
+        text += say("hardship", count=hardship["count"], gift=gift,
+                    sources=f" ({', '.join(sources)})" if sources else "")
+    else:
+        text += say("hardship_none")
+    text += say("visits", count=f["visits"]) if f["visits"] else say("visits_none")
+    return text
+
+
+def _membership(say: _Say) -> list[Line]:
+    new = say.f["new_members"]
+    return [Line("p", say("new_some", count=say.n2(new)) if new else say("new_none"))]
+
+
+def _contest(say: _Say) -> list[Line]:
+    prize = say.texts.facts.get("contest_prize")
+    if prize is None:
+        return [Line("p", say("prize_unknown"))]
+    if prize in ("no_prize", "absent"):
+        return [Line("p", say("prize_none" if prize == "no_prize" else "prize_absent"))]
+    label = schema.PRIZE.label(prize, say.lang)
+    return [Line("p", say("prize_won", prize=_lower_first(label)))]
+
+
+GENERATED = {
+    "quantity": _quantity,
+    "quality": _quality,
+    "accidents": _accidents,
+    "theme_targets": _targets,
+    "care": _care,
+    "membership": _membership,
+    "contest": _contest,
+}
+"""Section key -> its sentences: every section the schema marks generated or both has one."""
 
 
 def _comparison_lines(c, lang: str) -> list[Line]:
@@ -76,7 +323,7 @@ def _comparison_lines(c, lang: str) -> list[Line]:
     and left, and whether last year's closing balance is this year's opening balance."""
     vi = lang == "vi"
     before = c.previous_year or "?"
-    lines = [Line("h2", f"4. So sánh với năm {before}" if vi else f"4. Compared with {before}")]
+    lines = [Line("h3", "1.3. " + sentence("compared", lang, year=before))]
     said, same = [], []
     for change in c.changes:
         h = change.headline
@@ -142,174 +389,12 @@ def _pct(part: int, whole: int, lang: str) -> str:
     return percent(part, whole, lang)
 
 
-def _lines_vi(f: dict, x: dict, kpis, year: int) -> list[Line]:
-    n = f["members"]
-    p = lambda part: _pct(part, n, "vi")  # noqa: E731
-    lines = [
-        Line("h1", "I. TÌNH HÌNH CÔNG NHÂN, VIÊN CHỨC LAO ĐỘNG"),
-        Line("h2", "1. Tình hình viên chức người lao động (VCNLĐ)"),
-        Line("h3", "1.1. Số lượng"),
-        Line("p", f"- Tổng số: {n} đoàn viên công đoàn, trong đó: Nam {f['male']} người = {p(f['male'])}; "
-                  f"Nữ: {f['female']} người = {p(f['female'])};"),
-        Line("p", f"- Số công đoàn cơ sở: {f['units']}; số tổ công đoàn: {f['union_groups']} tổ công đoàn."
-             if f["level"] != "unit" else f"- Số tổ công đoàn: {f['union_groups']} tổ công đoàn."),
-        Line("h3", "1.2. Chất lượng"),
-    ]
-    education = "; ".join(f"{_label(schema.GENERAL_EDUCATION, k, 'vi')}: {v} người = {p(v)}"
-                          for k, v in _ordered(schema.GENERAL_EDUCATION, f["general_education"]))
-    lines.append(Line("p", f"- Trình độ học vấn: {education or 'chưa có số liệu'}."))
-    lines.append(Line("p", "- Trình độ chuyên môn:"))
-    for key, count in f["professional_level"].items():
-        lines.append(Line("p", f"+ {_label(schema.PROFESSIONAL_LEVEL, key, 'vi')}: {count} người = {p(count)}."))
-    lines.append(Line("p", "- Trình độ lý luận chính trị:"))
-    lines.append(Line("p", f"+ Đảng viên: {f['party_members']} người = {p(f['party_members'])}/ tổng đoàn viên "
-                           "công đoàn."))
-    theory = f["political_theory"]
-    parts = [f"{_label(schema.POLITICAL_THEORY, k, 'vi')}: {count2(v)} người = {p(v)}" for k, v in theory.items()]
-    studying = [f"đang học {k.upper()} {count2(v)} người" for k, v in f["studying_political"].items()
-                if v or k == "tcllct"]
-    lines.append(Line("p", "+ " + "; ".join(parts + studying) + "."))
-
-    lines += [
-        Line("h1", f"II. KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN NĂM {year}"),
-        Line("h2", f"1. Kết quả thực hiện các chỉ tiêu được giao năm {year}"),
-        Line("p", f"- Kết quả thực hiện các chỉ tiêu {x['superior_name'] or 'Công đoàn ngành'} giao cho công đoàn "
-                  f"cơ sở năm {year} như sau:" if f["level"] == "unit" else
-                  f"- Kết quả thực hiện các chỉ tiêu giao cho các công đoàn cơ sở năm {year} (tổng hợp từ "
-                  f"{f['units']} CĐCS) như sau:"),
-    ]
-    travel, mutual, loans = f["travel_fund"], f["mutual_fund"], f["loans"]
-    for k in kpis:
-        if k.key == "social_fund":
-            if k.status == "met":
-                text = (f"({k.number}). {k.part}/{k.whole} đoàn viên công đoàn nộp quỹ ủng hộ quỹ XHCĐ tỉnh đạt "
-                        f"{_pct(k.part, k.whole, 'vi')} (đạt chỉ tiêu).")
-            else:
-                text = (f"({k.number}). {k.part}/{k.whole} đoàn viên công đoàn nộp quỹ ủng hộ quỹ XHCĐ tỉnh, đạt "
-                        f"{_pct(k.part, k.whole, 'vi')}; còn {count2(k.whole - k.part)} đoàn viên chưa nộp "
-                        "(Không đạt chỉ tiêu, chỉ tiêu giao 100%).")
-            lines.append(Line("p", text))
-        elif k.key == "fund_models":
-            if k.status == "met":
-                lines.append(Line("p", f"({k.number}). Tiếp tục duy trì và thực hiện hiệu quả mô hình: “Quỹ du lịch "
-                                       "công đoàn” và “Quỹ tương hỗ công đoàn” (đạt chỉ tiêu)."))
-            else:
-                missing = [name for name, fund in (("“Quỹ du lịch công đoàn”", travel),
-                                                   ("“Quỹ tương hỗ công đoàn”", mutual)) if not fund["contributors"]]
-                lines.append(Line("p", f"({k.number}). Chưa duy trì được mô hình {' và '.join(missing)}: trong năm "
-                                       "không có đoàn viên đóng quỹ (Không đạt chỉ tiêu)."))
-            lines.append(Line("p", "+ " + _travel_vi(f, x)))
-            lines.append(Line("p", "+ " + _mutual_vi(f, x)))
-        elif k.key == "member_software":
-            share = _pct(k.part, k.whole, "vi")
-            if k.status == "met":
-                text = (f"({k.number}). {share} đoàn viên công đoàn được cập nhật trên phần mềm quản lý đoàn viên "
-                        "công đoàn (đạt chỉ tiêu).")
-            else:
-                notes = sorted({note for _, _, note in x["not_recorded"] if note})
-                why = f", ghi chú: {'; '.join(_lower_first(s) for s in notes)}" if notes and len(notes) <= 3 else ""
-                text = (f"({k.number}). {share} đoàn viên công đoàn được cập nhật trên phần mềm quản lý đoàn viên "
-                        f"công đoàn. Hiện còn {count2(k.whole - k.part)} đoàn viên chưa được cập nhật{why} "
-                        "(Không đạt chỉ tiêu, chỉ tiêu giao 100%).")
-            lines.append(Line("p", text))
-        else:
-            lines.append(Line("p", f"({k.number}). {_kpi_text(k)} {_status_vi(k.status)}."))
-
-    lines += [
-        Line("h2", "2. Hoạt động chăm lo, hỗ trợ cho đoàn viên, người lao động"),
-        Line("p", "- " + _welfare_vi(f, x, year)),
-        Line("p", f"- Duy trì triển khai xây dựng Quỹ tương hỗ tới {_who_vi(mutual['contributors'], n)} tham gia "
-                  f"với mức đóng {vnd(mutual['rate'])}/quý/đoàn viên; số dư năm {year - 1} chuyển sang "
-                  f"{vnd(mutual['opening_balance'])}, trong năm thu {vnd(mutual['collected'])}"
-                  + (f", cho {loans['count']} đoàn viên vay {vnd(loans['amount'])}." if loans["count"] else ".")),
-        Line("h2", f"3. Kết quả công tác phát triển đoàn viên năm {year}"),
-        Line("p", "- " + ("Trong năm chưa có đoàn viên kết nạp thêm." if not f["new_members"]
-                          else f"Trong năm kết nạp thêm {count2(f['new_members'])} đoàn viên công đoàn.")),
-    ]
-    return lines
-
-
-def _who_vi(part: int, whole: int) -> str:
-    """'100% đoàn viên' or '95,4% đoàn viên (293/307)'."""
-    share = _pct(part, whole, "vi")
-    return f"{share} đoàn viên" if part == whole else f"{share} đoàn viên ({part}/{whole})"
-
-
-def _travel_vi(f: dict, x: dict) -> str:
-    t = f["travel_fund"]
-    text = (f"Trong năm triển khai thu quỹ du lịch tới {_who_vi(t['contributors'], f['members'])} tham gia với tổng "
-            f"số tiền thu được {vnd(t['collected'])} (mức đóng {vnd(t['rate'])}/tháng/đoàn viên)")
-    if not t["trip_support_count"]:
-        return text + "; trong năm chưa chi hỗ trợ đoàn viên tham gia du lịch."
-    each = x["trip_support_each"]
-    tail = f"với {vnd(each)}/người" if each else f"với tổng số tiền {vnd(t['trip_support_amount'])}"
-    return text + f"; chi hỗ trợ {t['trip_support_count']} đoàn viên tham gia du lịch {tail}."
-
-
-def _mutual_vi(f: dict, x: dict) -> str:
-    m, loans = f["mutual_fund"], f["loans"]
-    text = (f"{_who_vi(m['contributors'], f['members'])} tham gia đóng quỹ tương hỗ với tổng số tiền thu được là "
-            f"{vnd(m['collected'])}")
-    if not loans["count"]:
-        return text + "; trong năm chưa có đoàn viên vay vốn."
-    each = x["loan_each"]
-    tail = f"với mức vay vốn {vnd(each)}/xuất" if each else f"với tổng số tiền vay {vnd(loans['amount'])}"
-    return (text + f" và triển khai cho đoàn viên công đoàn có hoàn cảnh khó khăn vay vốn là {loans['count']} "
-            f"đoàn viên, {tail}.")
-
-
-def _welfare_vi(f: dict, x: dict, year: int) -> str:
-    w, each, n = f["welfare"], x["welfare_each"], f["members"]
-    parts = []
-    tet = w.get("tet_gift")
-    tet_name = f"Tết Nguyên đán {lunar_year_name(year)}" if year else "Tết Nguyên đán"
-    if tet:
-        parts.append(f"Trong dịp {tet_name} hỗ trợ mỗi đoàn viên {vnd(each.get('tet_gift'))}"
-                     if tet["count"] == n and each.get("tet_gift")
-                     else f"Trong dịp {tet_name} hỗ trợ {tet['count']} đoàn viên, tổng số tiền {vnd(tet['amount'])}")
-    doctors = w.get("doctors_day")
-    if doctors:
-        parts.append(f"kỷ niệm ngày Thầy thuốc Việt Nam 27/2 mỗi đoàn viên {vnd(each.get('doctors_day'))}"
-                     if doctors["count"] == n and each.get("doctors_day")
-                     else f"kỷ niệm ngày Thầy thuốc Việt Nam 27/2 hỗ trợ {doctors['count']} đoàn viên, tổng số tiền "
-                          f"{vnd(doctors['amount'])}")
-    women = w.get("womens_day")
-    if women:
-        parts.append("hỗ trợ các tổ công đoàn nhân ngày Quốc tế Phụ nữ 08/3 mỗi tổ một phần quà trị giá "
-                     f"{vnd(each.get('womens_day'))}" if women["count"] == f["union_groups"] and each.get("womens_day")
-                     else f"hỗ trợ {women['count']} tổ công đoàn nhân ngày Quốc tế Phụ nữ 08/3, tổng số tiền "
-                          f"{vnd(women['amount'])}")
-    text = "; ".join(parts) + "." if parts else "Trong năm chưa chi quà Tết, ngày 27/2 và ngày 8/3."
-    hardship = w.get("hardship_gift")
-    if hardship:
-        gift = (f"mỗi xuất quà trị giá {vnd(each.get('hardship_gift'))}" if each.get("hardship_gift")
-                else f"tổng số tiền {vnd(hardship['amount'])}")
-        sources = [f"{name} tặng {count2(hardship[key])} xuất" for key, name in
-                   (("sector", x["superior_name"] or "Công đoàn ngành"), ("unit", "Công đoàn cơ sở"),
-                    ("other", "nguồn khác")) if hardship[key]]
-        text += (f" Chi hỗ trợ {hardship['count']} đoàn viên có hoàn cảnh khó khăn trong dịp Tết Nguyên đán, {gift}"
-                 + (f" ({', '.join(sources)})" if sources else ""))
-    else:
-        text += " Trong dịp Tết Nguyên đán chưa có xuất quà cho đoàn viên có hoàn cảnh khó khăn"
-    text += (f"; chi thăm hỏi động viên cán bộ bị ốm đau, hiếu hỉ và quà chia tay {f['visits']} lượt."
-             if f["visits"] else "; trong năm chưa có lượt thăm hỏi ốm đau, hiếu hỉ, quà chia tay.")
-    return text
-
-
 def _kpi_text(k) -> str:
     result = (k.result or "").strip().rstrip(".")
     target = k.target.rstrip(".")
     if not result or result == target:
         return target
     return f"{target}: {result}"
-
-
-def _status_vi(status: str | None) -> str:
-    return {"met": "(đạt chỉ tiêu)", "not_met": "(Không đạt chỉ tiêu)"}.get(status or "", "(chưa đánh giá)")
-
-
-def _status_en(status: str | None) -> str:
-    return {"met": "(target met)", "not_met": "(target not met)"}.get(status or "", "(not assessed)")
 
 
 def _lower_first(text: str) -> str:
@@ -327,70 +412,6 @@ def _ordered(lst: schema.ChoiceList, counts: dict) -> list[tuple[str, int]]:
     keys = [c.key for c in lst.choices]
     return sorted(((k, v) for k, v in counts.items() if v),
                   key=lambda kv: keys.index(kv[0]) if kv[0] in keys else len(keys))
-
-
-def _lines_en(f: dict, x: dict, kpis, year: int) -> list[Line]:
-    n = f["members"]
-    p = lambda part: _pct(part, n, "en")  # noqa: E731
-    lines = [
-        Line("h1", "I. THE WORKFORCE"),
-        Line("h2", "1. Employees"),
-        Line("h3", "1.1. Numbers"),
-        Line("p", f"- In total: {n} union members, of whom: male {f['male']} = {p(f['male'])}; "
-                  f"female: {f['female']} = {p(f['female'])};"),
-        Line("p", f"- Grassroots unions: {f['units']}; union groups: {f['union_groups']}."
-             if f["level"] != "unit" else f"- Union groups: {f['union_groups']}."),
-        Line("h3", "1.2. Qualifications"),
-    ]
-    education = "; ".join(f"{_label(schema.GENERAL_EDUCATION, k, 'en')}: {v} = {p(v)}"
-                          for k, v in _ordered(schema.GENERAL_EDUCATION, f["general_education"]))
-    lines.append(Line("p", f"- General education: {education or 'no data'}."))
-    lines.append(Line("p", "- Professional level:"))
-    for key, count in f["professional_level"].items():
-        lines.append(Line("p", f"+ {_label(schema.PROFESSIONAL_LEVEL, key, 'en')}: {count} = {p(count)}."))
-    lines.append(Line("p", "- Political theory:"))
-    lines.append(Line("p", f"+ Party members: {f['party_members']} = {p(f['party_members'])} of all union members."))
-    parts = [f"{_label(schema.POLITICAL_THEORY, k, 'en')}: {v} = {p(v)}" for k, v in f["political_theory"].items()]
-    studying = [f"studying {k.upper()}: {v}" for k, v in f["studying_political"].items() if v or k == "tcllct"]
-    lines.append(Line("p", "+ " + "; ".join(parts + studying) + "."))
-    lines += [
-        Line("h1", f"II. UNION ACTIVITIES IN {year}"),
-        Line("h2", f"1. Targets set for {year}"),
-        Line("p", f"- Results against the targets set by {x['superior_name'] or 'the sector union'}:"),
-    ]
-    travel, mutual, loans = f["travel_fund"], f["mutual_fund"], f["loans"]
-    for k in kpis:
-        if k.key in ("social_fund", "member_software"):
-            what = ("members contributed to the provincial union social fund" if k.key == "social_fund"
-                    else "members recorded in the member-management software")
-            text = f"({k.number}). {k.part}/{k.whole} {what} ({_pct(k.part, k.whole, 'en')})"
-            if k.status != "met":
-                text += f"; {k.whole - k.part} not yet"
-            lines.append(Line("p", f"{text} {_status_en(k.status)}."))
-        elif k.key == "fund_models":
-            lines.append(Line("p", f"({k.number}). Travel fund and mutual-aid fund models maintained "
-                                   f"{_status_en(k.status)}."))
-            trip = (f"; trip support for {travel['trip_support_count']} members, "
-                    f"{_vnd_en(travel['trip_support_amount'])}" if travel["trip_support_count"] else "")
-            lines.append(Line("p", f"+ Travel fund: {travel['contributors']}/{n} members contributing, "
-                                   f"{_vnd_en(travel['collected'])} collected ({_vnd_en(travel['rate'])} a month each){trip}."))
-            lent = (f"; {loans['count']} loans, {_vnd_en(loans['amount'])} in total" if loans["count"] else "")
-            lines.append(Line("p", f"+ Mutual-aid fund: {mutual['contributors']}/{n} members contributing, "
-                                   f"{_vnd_en(mutual['collected'])} collected{lent}."))
-        else:
-            lines.append(Line("p", f"({k.number}). {_kpi_text(k)} {_status_en(k.status)}."))
-    w = f["welfare"]
-    items = [f"{_label(schema.WELFARE_KIND, key, 'en')}: {e['count']}, {_vnd_en(e['amount'])}"
-             for key, e in sorted(w.items(), key=lambda kv: _order_key(schema.WELFARE_KIND, kv[0]))]
-    lines += [
-        Line("h2", "2. Welfare"),
-        Line("p", "- " + ("; ".join(items) + "." if items else "No welfare payments recorded.")),
-        Line("p", f"- Sickness, wedding/funeral and farewell visits: {f['visits']}."),
-        Line("h2", f"3. New members in {year}"),
-        Line("p", "- " + ("No new members were admitted this year." if not f["new_members"]
-                          else f"{f['new_members']} new members were admitted this year.")),
-    ]
-    return lines
 
 
 def _vnd_en(value: int | None) -> str:
@@ -452,12 +473,13 @@ def _build(result: MergeResult, lang: str):
     place = x["place"] or "……"
     _cell_line(right, T(f"{place}, ngày … tháng … năm …", f"{place}, … … …"), italic=True, size=14, first=True)
 
-    _para(doc, T("BÁO CÁO", "REPORT"), bold=True, size=14, align="center", before=18, after=0)
-    _para(doc, T(f"Hoạt động Công đoàn năm {year}", f"Trade union activities in {year}"), bold=True, size=14,
-          align="center", after=0)
+    say = lambda key, **params: sentence(key, lang, **params)  # noqa: E731
+    names = {"year": year, "next_year": year + 1 if year else "…", "unit": unit}
+    _para(doc, say("title"), bold=True, size=14, align="center", before=18, after=0)
+    _para(doc, say("subtitle", **names), bold=True, size=14, align="center", after=0)
     _rule_para(doc, Cm(3))
-    _para(doc, T(f"{unit} báo cáo kết quả hoạt động công đoàn năm {year} như sau:",
-                 f"{unit} reports on its union activities in {year} as follows:"), indent=True)
+    basis = dataset.unit_info.get("report_basis")
+    _para(doc, say("intro_basis", basis=basis, **names) if basis else say("intro", **names), indent=True)
 
     for line in report_lines(result, lang):
         if line.kind == "h1":
@@ -466,12 +488,13 @@ def _build(result: MergeResult, lang: str):
             _para(doc, line.text, bold=True, indent=True, keep=True)
         elif line.kind == "h3":
             _para(doc, line.text, bold=True, italic=True, indent=True, keep=True)
+        elif line.kind == "placeholder":
+            _para(doc, line.text, italic=True, indent=True)
         else:
             _para(doc, line.text, indent=True)
-    _para(doc, T(f"Trên đây là báo cáo hoạt động Công đoàn năm {year} của {unit}./.",
-                 f"This is the {year} union activity report of {unit}."), indent=True)
+    _para(doc, say("closing", **names), indent=True)
 
-    _signature(doc, x, T, sector)
+    _signature(doc, x, say, sector, texts_of(dataset.unit).recipients)
 
     # Appendix: the report tables. The per-group table is wide: it gets a landscape section.
     tables = report_tables(dataset, lang, result.report)
@@ -481,9 +504,8 @@ def _build(result: MergeResult, lang: str):
     after = ([comparison_table(result.comparison, lang), movement_table(result.comparison, lang, sector)]
              if result.comparison is not None else [])
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _para(doc, T("PHỤ LỤC: CÁC BẢNG SỐ LIỆU", "APPENDIX: REPORT TABLES"), bold=True, align="center", after=0)
-    _para(doc, T(f"(Kèm theo báo cáo hoạt động Công đoàn năm {year} của {unit})",
-                 f"(Attached to the {year} union activity report of {unit})"), italic=True, align="center")
+    _para(doc, say("appendix"), bold=True, align="center", after=0)
+    _para(doc, say("appendix_note", **names), italic=True, align="center")
     for table in narrow:
         _word_table(doc, table, lang, Cm(16.5), size=TABLE_SIZE if len(table.headers) <= 4 else 11)
     for table in wide:
@@ -643,18 +665,22 @@ def _rule_para(doc, indent) -> None:
     _bottom_border(paragraph)
 
 
-def _signature(doc, x: dict, T, sector: bool = False) -> None:
+def _signature(doc, x: dict, say, sector: bool = False, recipients: list[str] | None = None) -> None:
+    """'Nơi nhận' left (the committee's list when it wrote one), T/M. BAN CHẤP HÀNH / CHỦ TỊCH / name right."""
     _para(doc, "", after=0)
     table = _borderless(doc, 1, [Cm(8.0), Cm(8.5)])
     left, right = table.rows[0].cells
-    _cell_line(left, T("Nơi nhận:", "Distribution:"), bold=True, italic=True, size=12, first=True, align="left")
-    for line in (T(f"- {x['superior_name'] or 'Công đoàn cấp trên'} (b/c);", f"- {x['superior_name'] or 'Superior union'};"),
-                 T("- Các công đoàn cơ sở trực thuộc;", "- Grassroots unions;") if sector
-                 else T("- Các tổ công đoàn trực thuộc;", "- Union groups;"),
-                 T(f"- Lưu: {'CĐN' if sector else 'CĐCS'}, VT.", "- Files.")):
+    _cell_line(left, say("recipients"), bold=True, italic=True, size=12, first=True, align="left")
+    if recipients:
+        lines = [f"- {name}{';' if i < len(recipients) - 1 else '.'}" for i, name in enumerate(recipients)]
+    else:
+        lines = [say("recipients_superior", superior=x["superior_name"] or say("superior_fallback")),
+                 say("recipients_units") if sector else say("recipients_groups"),
+                 say("recipients_file", issuer="CĐN" if sector else "CĐCS")]
+    for line in lines:
         _cell_line(left, line, size=11, align="left")
-    _cell_line(right, T("T/M. BAN CHẤP HÀNH", "FOR THE EXECUTIVE COMMITTEE"), bold=True, first=True)
-    _cell_line(right, T("CHỦ TỊCH", "CHAIRPERSON"), bold=True)
+    _cell_line(right, say("sign_for"), bold=True, first=True)
+    _cell_line(right, say("sign_title"), bold=True)
     for _ in range(4):
         _cell_line(right, "")
     _cell_line(right, x["chair_name"] or "", bold=True)

@@ -30,6 +30,7 @@ from ..fileio import atomic_path
 from ..fmt import percent
 from ..merge import MergeResult
 from ..previous import comparison_table, movement_table
+from ..report_texts import add_consolidated_sheet
 from ..tables import ReportTable, Share, compute_figures, group_table, report_tables
 from ..findings import Finding
 from ..xlsx import write_text
@@ -231,6 +232,7 @@ class _Writer:
         for sheet in self.ledgers:
             self.ledger(sheet)
         self.tables()
+        add_consolidated_sheet(self.book, self.dataset, self.lang)  # the committee's text, for the next level
         if self.result.comparison is not None:
             self.movements()
         self.findings()
