@@ -555,3 +555,28 @@ def test_the_officers_links_use_the_public_address_when_one_is_given(tmp_path):
         found = links(create_year(c).text)
         assert all(link.startswith("http://192.168.1.10:8765/nop/") for link in found.values())
         assert c.get(found["T01"].replace("http://192.168.1.10:8765", BASE)).status_code == 200
+
+
+def test_an_upload_received_before_a_stop_is_checked_at_the_next_start(tmp_path):
+    """The record of a received file is written before its check: a server stopped in between
+    finds it at start-up, checks it, and it becomes the group's current version."""
+    data = tmp_path / "data"
+    with client(data) as c:
+        sign_up(c)
+        create_year(c)
+        store = c.app.desk.store
+        group = store.groups(1)[0]
+        sha, size = c.app.desk.data.put_file(sample("T01"))
+        upload_id = store.add_upload(group_id=group["id"], link_id=group["link_id"], sha256=sha, size=size,
+                                     file_name="T01.xlsx")
+        merge_id = store.add_merge(1, "vi", False, [(group["id"], upload_id)])  # queued, never started
+    with client(data) as c:  # the next start
+        store = c.app.desk.store
+        for _ in range(100):
+            if not store.pending_uploads():
+                break
+            time.sleep(0.1)
+        assert store.upload(upload_id)["verdict"] == "ok"
+        assert store.group(group["id"])["current_upload_id"] == upload_id
+        assert store.merge(merge_id)["state"] == "interrupted"
+        assert not list((data / "tmp").iterdir())

@@ -53,6 +53,10 @@ def test_an_earlier_state_opens_upgraded_with_every_upload_and_merge(tmp_path, v
         assert audit.status_code == 200 and "upload-received" in audit.text
     after = sqlite3.connect(data / "state.sqlite3")
     assert after.execute("SELECT COUNT(*) FROM audit").fetchone()[0] >= audit_before  # nothing dropped
+    # migration 2 (sector mode, year after year) added its columns and table to the old rows
+    assert after.execute("SELECT mode, sector_link, from_year_id FROM years").fetchall() == [("unit", None, None)]
+    assert after.execute("SELECT retry_of FROM merges").fetchall() == [(None,)]
+    assert after.execute("SELECT COUNT(*) FROM sends").fetchone() == (0,)
     after.close()
 
 

@@ -198,13 +198,17 @@ def write_sheet(wb, ws, lang: str, rows: list[dict[str, Any]], title: str, *,
     ws.fit_to_pages(1, 0)
 
 
+HEADING_CHARS_PER_LINE = 32  # bold, in the 34-wide heading column
+
+
 def _height(text: str | None, heading: str) -> float:
-    """Neither Excel nor LibreOffice grows a row for wrapped text on opening a generated file."""
+    """Tall enough for the heading and the text, both wrapped: neither Excel nor LibreOffice grows a
+    row for wrapped text on opening a generated file. A blank text gets room to write in."""
+    heading_lines = max(1, -(-len(heading) // HEADING_CHARS_PER_LINE))
     if not text:
-        lines = max(1, len(heading) // 30 + 1)
-        return max(BLANK_TEXT_HEIGHT, LINE_POINTS * lines + 4)
-    count = sum(max(1, -(-len(line) // CHARS_PER_LINE)) for line in text.split("\n"))
-    return min(MAX_ROW_HEIGHT, max(LINE_POINTS * count + 4, 45.0))
+        return min(MAX_ROW_HEIGHT, max(BLANK_TEXT_HEIGHT, LINE_POINTS * heading_lines + 4))
+    text_lines = sum(max(1, -(-len(line) // CHARS_PER_LINE)) for line in text.split("\n"))
+    return min(MAX_ROW_HEIGHT, max(LINE_POINTS * max(text_lines, heading_lines) + 4, 32.0))
 
 
 # ------------------------------------------------------------------ reading

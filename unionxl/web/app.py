@@ -8,8 +8,10 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import secrets
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from ..i18n import t as translate
 from ..i18n import visible as visible_text
-from . import security, service
+from . import sector, security, service
 from .files import DataFolder, TooLarge, safe_display_name
 from .jobs import MergeRunner
 from .storage import Store
@@ -63,6 +65,7 @@ class Desk:
                                trim_blocks=True, lstrip_blocks=True)
         self.env.filters["visible"] = lambda value: visible_text("" if value is None else str(value))
         self.env.filters["when"] = when
+        self.env.filters["fromjson"] = lambda value: json.loads(value) if value else {}
 
     def startup(self) -> None:
         self.data.clean_tmp()
@@ -356,6 +359,8 @@ async def next_year(request: Request) -> Response:
     require_treasurer(request)
     desk: Desk = request.app.state.desk
     year = year_or_404(desk, request.path_params["year_id"])
+    if year["mode"] == "sector":  # no unit workbook: the same CĐCS, last roll-up kept for --previous
+        return await sector.next_sector_year(request, year)
     await read_form(request)
     lang = lang_of(request)
     merge = desk.store.last_done_merge(year["id"])
@@ -425,6 +430,8 @@ async def year_page(request: Request, error_key: str | None = None, error_detail
     desk: Desk = request.app.state.desk
     year = year_or_404(desk, request.path_params["year_id"])
     lang = lang_of(request)
+    if year["mode"] == "sector":
+        return render(request, "sector_year.html", year=year, **sector.sector_context(desk, year, request, lang))
     groups = desk.store.groups(year["id"])
     counts = {"missing": 0, "error": 0, "warning": 0, "ok": 0, "pending": 0}
     base = (desk.settings.public_url or str(request.base_url)).rstrip("/") + "/"
@@ -446,7 +453,8 @@ async def year_page(request: Request, error_key: str | None = None, error_detail
     done = [m for m in merges if m["state"] == "done"]
     return render(request, "year.html", status=status, year=year, rows=rows, counts=counts, findings=findings[:300],
                   findings_total=len(findings), merges=merges[:20], busy=busy, error_key=error_key,
-                  error_detail=error_detail, can_start_next=bool(done))
+                  error_detail=error_detail, can_start_next=bool(done),
+                  **sector.unit_context(desk, year))
 
 
 async def link_action(request: Request) -> Response:
@@ -643,8 +651,23 @@ async def officer_upload(request: Request) -> Response:
     return RedirectResponse(f"/nop/{token}?u={upload_id}#result", status_code=303)
 
 
+HOLD_CHECKS_ENV = "UNIONXL_TEST_HOLD_CHECKS"
+"""Test-only: a path. While that file exists, a recorded upload waits before its check, so a test
+can kill the server with uploads received but not yet checked (tests/test_web_fault.py). Never set
+outside tests."""
+
+
+async def _hold_for_tests() -> None:
+    flag = os.environ.get(HOLD_CHECKS_ENV)
+    if flag:
+        deadline = time.monotonic() + 300  # a test that forgets us must not hang CI for ever
+        while Path(flag).exists() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+
+
 async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None:
     """Check a recorded upload against its year's unit workbook and store the outcome."""
+    await _hold_for_tests()
     upload = desk.store.upload(upload_id)
     group = desk.store.group(upload["group_id"])
     year = desk.store.year(group["year_id"])
@@ -654,10 +677,14 @@ async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None
             head = handle.read(8)
         name = "upload" + service.working_suffix(upload["file_name"], head)
         path = desk.data.link_into(upload["sha256"], work, name)
-        unit = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
         async with desk.checks:
-            outcome = await anyio.to_thread.run_sync(
-                service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
+            if year["mode"] == "sector":  # a CĐCS's consolidated workbook, read as the roll-up reads it
+                outcome = await anyio.to_thread.run_sync(
+                    service.check_consolidated, path, upload["file_name"], year["year"], lang)
+            else:
+                unit = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
+                outcome = await anyio.to_thread.run_sync(
+                    service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
         feedback_sha = None
         feedback_size = 0
         if outcome.feedback is not None:
@@ -673,6 +700,8 @@ async def officer_blank(request: Request) -> Response:
     desk: Desk = request.app.state.desk
     group = officer_group(request)
     year = desk.store.year(group["year_id"])
+    if year["mode"] == "sector":  # a CĐCS sends the workbook its own merge wrote; there is no blank one
+        raise HTTPException(404)
     return await blank_workbook(request, year, group)
 
 
@@ -740,6 +769,7 @@ def create_app(data: Path | str, **options) -> Any:
         Route("/merges/{merge_id}", merge_page),
         Route("/merges/{merge_id}/status", merge_status),
         Route("/merges/{merge_id}/files/{name}", merge_output),
+        *sector.routes(),
         Route("/nop/{token}", officer_page),
         Route("/nop/{token}", officer_upload, methods=["POST"]),
         Route("/nop/{token}/blank.xlsx", officer_blank),

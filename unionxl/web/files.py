@@ -91,25 +91,33 @@ class DataFolder:
         if target.exists():
             return  # the same content is already kept
         target.parent.mkdir(exist_ok=True)
-        os.chmod(tmp, 0o444)
         try:
-            os.link(tmp, target)  # fails if the name exists: a stored file is never overwritten
+            if os.name == "nt":
+                os.rename(tmp, target)  # Windows: refuses an existing name, never overwrites
+            else:
+                os.link(tmp, target)  # POSIX: refuses an existing name (rename would overwrite)
         except FileExistsError:
-            pass  # another request settled the same content a moment ago
+            return  # another request settled the same content a moment ago
         except OSError:  # a file system without hard links
-            if not target.exists():
-                os.replace(tmp, target)
+            if target.exists():
+                return
+            os.replace(tmp, target)
+        os.chmod(target, 0o444)  # read-only: a stored file is never rewritten
 
     def link_into(self, sha256: str, folder: Path, name: str) -> Path:
-        """A working copy of a blob under a safe name (a hard link where the file system allows)."""
+        """A working copy of a blob under a safe name: a hard link on POSIX; a copy on Windows,
+        where a link would share the blob's read-only attribute and the folder could not be removed."""
         if not SAFE_NAME.match(name):
             raise ValueError(f"unsafe name {name!r}")
         target = folder / name
         source = self.blob_path(sha256)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+        if os.name != "nt":
+            try:
+                os.link(source, target)
+                return target
+            except OSError:
+                pass
+        shutil.copyfile(source, target)  # copyfile copies content, not the read-only mode
         return target
 
     # ------------------------------------------------------------------ merges

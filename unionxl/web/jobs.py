@@ -82,7 +82,8 @@ def run_merge(data_root: str, merge_id: int) -> None:
     try:
         folder = work / "in"
         folder.mkdir()
-        unit_path = data.link_into(year["unit_sha256"], folder, f"don-vi-{int(year['year'])}.xlsx")
+        sector = year["mode"] == "sector"  # a sector year rolls up its CĐCS' consolidated workbooks
+        unit_path = None if sector else data.link_into(year["unit_sha256"], folder, f"don-vi-{int(year['year'])}.xlsx")
         for row in inputs:
             with open(data.blob_path(row["sha256"]), "rb") as handle:
                 head = handle.read(8)
@@ -91,7 +92,7 @@ def run_merge(data_root: str, merge_id: int) -> None:
         previous = None
         if merge["with_previous"] and year["previous_sha256"]:
             previous = data.link_into(year["previous_sha256"], work, "nam-truoc.xlsx")
-        store.merge_started(merge_id, len(inputs) + 1)
+        store.merge_started(merge_id, len(inputs) + (0 if sector else 1))
         done = 0
         last = 0.0
 
@@ -103,8 +104,12 @@ def run_merge(data_root: str, merge_id: int) -> None:
                 store.merge_progress(merge_id, done)
 
         out = work / "out"
-        outcome = service.consolidate(folder, unit_path, out, previous=previous, lang=merge["lang"],
-                                      progress=progress)
+        if sector:
+            outcome = service.rollup(folder, out, unit_name=year["name"], previous=previous, lang=merge["lang"],
+                                     progress=progress)
+        else:
+            outcome = service.consolidate(folder, unit_path, out, previous=previous, lang=merge["lang"],
+                                          progress=progress)
         final = data.merge_dir(merge_id)
         shutil.rmtree(final, ignore_errors=True)  # a half-recorded earlier attempt of this same merge
         os.replace(out, final)

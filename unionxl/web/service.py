@@ -23,7 +23,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 def upload_limit() -> int:
     """The largest file the reader accepts: a bigger request body is refused before it is read."""
-    from ..reader import MAX_FILE_BYTES
+    from ..xlsx.guard import MAX_FILE_BYTES
 
     return MAX_FILE_BYTES
 
@@ -278,6 +278,74 @@ def _headline(figures: dict) -> dict:
     }
 
 
+# ---------------------------------------------------------------------- sector mode
+
+
+def _library_rollup():
+    """The pipeline's `unionxl.rollup(...)` once it exists (contract 1), else the roll-up the
+    CLI's `unionxl rollup` calls today; never a copy of either."""
+    import unionxl
+
+    candidate = getattr(unionxl, "rollup", None)
+    if callable(candidate) and not isinstance(candidate, type(unionxl)):
+        return lambda folder, unit_name, progress: candidate(folder, unit_name=unit_name, progress=progress)
+    from ..rollup import rollup_folder
+
+    return lambda folder, unit_name, progress: rollup_folder(folder, unit_name=unit_name, progress=progress)
+
+
+def check_consolidated(path: Path, display: str, sector_year: int, lang: str = "vi") -> CheckOutcome:
+    """Check one CĐCS's consolidated workbook as the sector's roll-up will read it: through the
+    isolated reader, alone in its folder. A group's or a unit's workbook sent here is named as
+    such (`rollup-not-consolidated`); errors the CĐCS left unresolved come up as
+    `rollup-unresolved-errors`; a workbook of another year as `rollup-year`."""
+    result = _library_rollup()(path.parent, None, None)
+    mine = []
+    for f in result.report.findings:
+        mine.append(dataclasses.replace(f, file=display) if f.file == path.name else f)
+    for book in result.dataset.groups:
+        year = book.fields["info"].values.get("year") if "info" in book.fields else None
+        if year and year != sector_year:
+            info = book.fields["info"]
+            mine.append(Finding("rollup-year", display, info.name, info.cells.get("year", ""), year,
+                                {"expected": sector_year}))
+    records = [r for r in result.report.files if r.path == path.name]
+    ordered = _errors_first(mine)
+    errors = sum(1 for f in mine if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
+    notes = sum(1 for f in mine if f.severity is Severity.NOTE)
+    account = {}
+    if records:
+        account = {"read": records[0].rows_read, "accepted": records[0].rows_accepted,
+                   "rejected": records[0].rows_rejected}
+    return CheckOutcome("error" if errors else "warning" if warnings else "ok", errors, warnings, notes,
+                        {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, None)
+
+
+def rollup(folder: Path, out_dir: Path, *, unit_name: str | None, previous: Path | None = None, lang: str = "vi",
+           progress: Callable[[Path], None] | None = None) -> MergeOutcome:
+    """`unionxl rollup FOLDER -o OUT [--unit-name …] [--previous …]` for the sector desk."""
+    from ..console import to_json
+    from ..previous import compare_with_previous
+    from ..writers import write_outputs
+
+    result = _library_rollup()(folder, unit_name or None, progress)
+    if previous is not None:
+        compare_with_previous(result, previous)
+    paths = write_outputs(result, out_dir, lang)
+    names = [p.name for p in paths if p.parent == out_dir]
+    data = to_json(result, lang)
+    summary = {
+        "exit_code": data["exit_code"],
+        "counts": data["summary"],
+        "account": data["account"],
+        "figures": _headline(data.get("figures") or {}),
+        "findings": {lg: [f.to_dict(lg) for f in _errors_first(result.report.findings)] for lg in LANGS},
+        "feedback_copies": 0,
+    }
+    return MergeOutcome(result.report.exit_code, result.report.errors, result.report.warnings, summary, names)
+
+
 __all__ = ["MergeUsageError", "UnitProblem", "UnitInfo", "CheckOutcome", "MergeOutcome", "upload_limit",
            "read_unit_workbook", "write_blank_group_workbook", "group_file_name", "working_suffix",
-           "check_upload", "consolidate"]
+           "check_upload", "consolidate", "check_consolidated", "rollup"]

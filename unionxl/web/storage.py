@@ -131,6 +131,22 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX login_failures_at ON login_failures(at);
     """,
+    # 2: sector mode and year after year (issue 15)
+    """
+    ALTER TABLE years ADD COLUMN sector_link TEXT;      -- unit mode: where this CĐCS sends its consolidated workbook
+    ALTER TABLE merges ADD COLUMN retry_of INTEGER REFERENCES merges(id);  -- an interrupted merge run again
+    CREATE TABLE sends (                                -- each consolidated workbook sent to the sector desk
+        id INTEGER PRIMARY KEY,
+        year_id INTEGER NOT NULL REFERENCES years(id),
+        merge_id INTEGER NOT NULL REFERENCES merges(id),
+        at TEXT NOT NULL,
+        ok INTEGER NOT NULL,
+        verdict TEXT,                                   -- the sector desk's check of it
+        errors INTEGER,
+        warnings INTEGER,
+        detail TEXT
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -545,6 +561,52 @@ class Store:
             for merge_id in ids:
                 _audit(conn, "system", "merge-interrupted", merge_id=merge_id)
             return ids
+
+    # ------------------------------------------------------------------ sector mode, year after year
+
+    def set_sector_link(self, year_id: int, link: str | None, client: str = "") -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE years SET sector_link = ? WHERE id = ?", (link, year_id))
+            _audit(conn, "treasurer", "sector-link-set", year_id=year_id, client=client)
+
+    def add_send(self, year_id: int, merge_id: int, *, ok: bool, verdict: str | None = None,
+                 errors: int | None = None, warnings: int | None = None, detail: str = "", client: str = "") -> int:
+        with self._write() as conn:
+            send_id = conn.execute(
+                "INSERT INTO sends(year_id, merge_id, at, ok, verdict, errors, warnings, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (year_id, merge_id, now_text(), int(ok), verdict, errors, warnings, detail)).lastrowid
+            _audit(conn, "treasurer", "sent-to-sector" if ok else "send-to-sector-failed", year_id=year_id,
+                   merge_id=merge_id, client=client, detail=detail)
+            return send_id
+
+    def sends(self, year_id: int, limit: int = 10) -> list[sqlite3.Row]:
+        with self._read() as conn:
+            return conn.execute("SELECT * FROM sends WHERE year_id = ? ORDER BY id DESC LIMIT ?",
+                                (year_id, limit)).fetchall()
+
+    def next_year_of(self, year_id: int) -> sqlite3.Row | None:
+        with self._read() as conn:
+            return conn.execute("SELECT * FROM years WHERE from_year_id = ? ORDER BY id LIMIT 1", (year_id,)).fetchone()
+
+    def retry_merge(self, merge_id: int, client: str = "") -> int | None:
+        """A new merge of an interrupted or failed one, on exactly the same file versions; None when
+        one is already under way for the year."""
+        with self._write() as conn:
+            old = conn.execute("SELECT * FROM merges WHERE id = ?", (merge_id,)).fetchone()
+            busy = conn.execute("SELECT id FROM merges WHERE year_id = ? AND state IN ('queued', 'running')",
+                                (old["year_id"],)).fetchone()
+            if busy:
+                return None
+            new_id = conn.execute(
+                "INSERT INTO merges(year_id, state, lang, with_previous, requested_at, total, retry_of) "
+                "VALUES (?, 'queued', ?, ?, ?, ?, ?)",
+                (old["year_id"], old["lang"], old["with_previous"], now_text(), old["total"], merge_id)).lastrowid
+            conn.execute("INSERT INTO merge_inputs(merge_id, group_id, upload_id) "
+                         "SELECT ?, group_id, upload_id FROM merge_inputs WHERE merge_id = ?", (new_id, merge_id))
+            _audit(conn, "treasurer", "merge-retried", year_id=old["year_id"], merge_id=new_id, client=client,
+                   detail=json.dumps({"retry_of": merge_id}))
+            return new_id
 
     # ------------------------------------------------------------------ audit
 

@@ -441,7 +441,7 @@ def _build(result: MergeResult, lang: str):
     year = dataset.year or 0
     x = extra_figures(dataset)
     unit = dataset.unit_info.get("unit_name") or ""
-    T = (lambda vi, en: vi) if lang == "vi" else (lambda vi, en: en)  # noqa: E731
+    say = lambda key, **params: sentence(key, lang, **params)  # noqa: E731
 
     doc = Document()
     _styles(doc)
@@ -450,7 +450,7 @@ def _build(result: MergeResult, lang: str):
     _page_numbers(section)
     props = doc.core_properties
     props.author = props.last_modified_by = "unionxl"
-    props.title = T(f"Báo cáo hoạt động Công đoàn năm {year}", f"Trade union activity report {year}")
+    props.title = say("doc_title", year=year)
     props.subject = unit
     props.created = props.modified = dt.datetime(year or 2000, 1, 1)
     props.revision = 1
@@ -462,18 +462,16 @@ def _build(result: MergeResult, lang: str):
     _cell_line(left, (x["superior_name"] or "").upper(), size=12, first=True)
     _cell_line(left, unit.upper(), bold=True, size=12)
     _rule(left, Cm(2.2))
-    _cell_line(right, T("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=12,
-               first=True)
-    _cell_line(right, T("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"), bold=True, size=13)
+    _cell_line(right, say("republic"), bold=True, size=12, first=True)
+    _cell_line(right, say("motto"), bold=True, size=13)
     _rule(right, Cm(2.6))
     left, right = head.rows[1].cells
     sector = dataset.level != "unit"
     issuer = "CĐN" if sector else "CĐCS"
-    _cell_line(left, T(f"Số: …/BC-{issuer}", f"No.: …/BC-{issuer}"), size=13, first=True)
+    _cell_line(left, say("number", issuer=issuer), size=13, first=True)
     place = x["place"] or "……"
-    _cell_line(right, T(f"{place}, ngày … tháng … năm …", f"{place}, … … …"), italic=True, size=14, first=True)
+    _cell_line(right, say("dateline", place=place), italic=True, size=14, first=True)
 
-    say = lambda key, **params: sentence(key, lang, **params)  # noqa: E731
     names = {"year": year, "next_year": year + 1 if year else "…", "unit": unit}
     _para(doc, say("title"), bold=True, size=14, align="center", before=18, after=0)
     _para(doc, say("subtitle", **names), bold=True, size=14, align="center", after=0)
@@ -511,7 +509,9 @@ def _build(result: MergeResult, lang: str):
     for table in wide:
         landscape = doc.add_section()
         _page(landscape, landscape=True)
-        _word_table(doc, table, lang, Cm(25.2), size=10)
+        landscape.different_first_page_header_footer = False  # only the report's first page goes unnumbered
+        # 9 pt keeps a CĐCS of 32 groups on one landscape page instead of spilling its last row and total.
+        _word_table(doc, table, lang, Cm(25.2), size=9)
     if after and wide:
         portrait = doc.add_section()
         _page(portrait, landscape=False)
