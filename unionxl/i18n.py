@@ -761,55 +761,55 @@ TEXTS.update({
     "sector.new_title": ("Năm mới của công đoàn ngành", "New sector union year"),
     "sector.new_intro": ("Công đoàn ngành nhận bản tổng hợp (tong-hop-<năm>.xlsx) của từng CĐCS rồi tổng hợp cấp ngành. "
                          "Mỗi CĐCS một dòng; mỗi CĐCS sẽ có link nộp riêng.",
-                         "A sector union receives each CĐCS's consolidated workbook (tong-hop-<year>.xlsx) and rolls them "
-                         "up. One CĐCS per line; each gets its own upload link."),
+                         "A sector union receives each grassroots union's consolidated workbook (tong-hop-<year>.xlsx) and rolls them "
+                         "up. One grassroots union per line; each gets its own upload link."),
     "sector.name": ("Tên công đoàn ngành", "Sector union's name"),
     "sector.year": ("Năm báo cáo", "Report year"),
-    "sector.units": ("Các CĐCS (mỗi dòng một CĐCS)", "Its CĐCS (one per line)"),
+    "sector.units": ("Các CĐCS (mỗi dòng một CĐCS)", "Its grassroots unions (one per line)"),
     "sector.create": ("Tạo năm cấp ngành", "Create the sector year"),
     "sector.bad_year": ("Năm báo cáo phải là một số như 2024.", "The report year must be a number such as 2024."),
     "sector.no_name": ("Hãy ghi tên công đoàn ngành.", "Enter the sector union's name."),
-    "sector.no_units": ("Hãy ghi ít nhất một CĐCS, mỗi dòng một CĐCS.", "List at least one CĐCS, one per line."),
-    "sector.too_many_units": ("Danh sách quá dài (tối đa 500 CĐCS).", "The list is too long (500 CĐCS at most)."),
+    "sector.no_units": ("Hãy ghi ít nhất một CĐCS, mỗi dòng một CĐCS.", "List at least one grassroots union, one per line."),
+    "sector.too_many_units": ("Danh sách quá dài (tối đa 500 CĐCS).", "The list is too long (500 grassroots unions at most)."),
     "sector.dashboard_intro": ("Mỗi CĐCS nộp bản tổng hợp của mình qua link riêng; bản nộp được kiểm tra ngay như khi "
                                "tổng hợp cấp ngành.",
-                               "Each CĐCS sends its consolidated workbook through its own link; each one is checked at "
+                               "Each grassroots union sends its consolidated workbook through its own link; each one is checked at "
                                "once as the sector roll-up will read it."),
     "sector.status.ok": ("Đã gửi, đạt", "Sent, accepted"),
     "sector.status.unresolved": ("Còn lỗi chưa xử lý", "Unresolved errors"),
     "sector.status.error": ("Tệp không dùng được", "Unusable file"),
     "sector.status.missing": ("Chưa gửi", "Not sent"),
     "sector.status.pending": ("Đang kiểm tra", "Being checked"),
-    "sector.unresolved_n": ("{n} lỗi CĐCS chưa sửa", "{n} errors the CĐCS left"),
+    "sector.unresolved_n": ("{n} lỗi CĐCS chưa sửa", "{n} errors the grassroots union left"),
     "sector.rollup": ("Tổng hợp cấp ngành", "Sector roll-up"),
     "sector.rollup_intro": ("Đã có {sent}/{total} CĐCS gửi. Tổng hợp dùng bản mới nhất của mỗi CĐCS (như lệnh "
                             "unionxl rollup) và ghi bản tổng hợp của ngành cùng báo cáo Word.",
-                            "{sent}/{total} CĐCS have sent. The roll-up uses each CĐCS's latest workbook (as unionxl "
+                            "{sent}/{total} grassroots unions have sent. The roll-up uses each grassroots union's latest workbook (as unionxl "
                             "rollup does) and writes the sector's consolidated workbook and Word report."),
     "sector.rollup_button": ("Tổng hợp cấp ngành", "Roll up the sector"),
     "sector.last_rollup": ("Lần tổng hợp gần nhất ({at})", "Latest roll-up ({at})"),
-    "sector.across": ("Đoàn viên có tên ở hai CĐCS", "Members listed by two CĐCS"),
+    "sector.across": ("Đoàn viên có tên ở hai CĐCS", "Members listed by two grassroots unions"),
     "sector.across_after_rollup": ("Hiện sau lần tổng hợp cấp ngành đầu tiên.", "Shown after the first roll-up."),
     "sector.across_none": ("Lần tổng hợp gần nhất không thấy CCCD nào ở hai CĐCS.",
-                           "The latest roll-up found no CCCD in two CĐCS."),
+                           "The latest roll-up found no CCCD in two grassroots unions."),
     "sector.across_hint": ("{n} đoàn viên được hai CĐCS cùng tính: báo cho CĐCS còn giữ tên để xóa, rồi nhận lại bản "
                            "tổng hợp của họ.",
-                           "{n} members counted by two CĐCS: ask the CĐCS that still lists them to remove them and "
+                           "{n} members counted by two grassroots unions: ask the grassroots union that still lists them to remove them and "
                            "send its workbook again."),
-    "sector.units_title": ("Các CĐCS", "The CĐCS"),
+    "sector.units_title": ("Các CĐCS", "The grassroots unions"),
     "sector.units_hint": ("Gửi cho mỗi CĐCS link của họ. Trên bàn làm việc của CĐCS, dán link vào mục 'Gửi lên công "
                           "đoàn ngành' để gửi bằng một nút bấm.",
-                          "Send each CĐCS its link. On its own desk, the CĐCS pastes it under 'Send to the sector "
+                          "Send each grassroots union its link. On its own desk, the grassroots union pastes it under 'Send to the sector "
                           "union' and sends with one click."),
-    "sector.col.unit": ("CĐCS", "CĐCS"),
+    "sector.col.unit": ("CĐCS", "Grassroots union"),
     "sector.officer_hint": ("Nộp bản tổng hợp năm {year} của CĐCS (tệp tong-hop-{year}.xlsx do unionxl ghi), không "
                             "phải biểu mẫu tổ hay biểu mẫu đơn vị.",
-                            "Send the CĐCS's consolidated workbook for {year} (tong-hop-{year}.xlsx written by unionxl), "
+                            "Send the grassroots union's consolidated workbook for {year} (tong-hop-{year}.xlsx written by unionxl), "
                             "not a group's or the unit workbook."),
     "sector.send_title": ("Gửi lên công đoàn ngành", "Send to the sector union"),
     "sector.send_intro": ("Công đoàn ngành cho CĐCS một link nộp. Dán link đó vào đây một lần; sau mỗi lần tổng hợp, "
                           "một nút bấm gửi bản tổng hợp mới nhất lên ngành và cho biết ngành kiểm tra thấy gì.",
-                          "The sector union gives each CĐCS an upload link. Paste it here once; after each "
+                          "The sector union gives each grassroots union an upload link. Paste it here once; after each "
                           "consolidation one click sends the latest consolidated workbook and shows the sector's check."),
     "sector.link": ("Link nộp của công đoàn ngành", "The sector union's upload link"),
     "sector.save_link": ("Lưu link", "Save link"),
@@ -830,7 +830,7 @@ TEXTS.update({
                           "kept for the comparison with last year. This year stays readable as it is."),
     "sector.next_intro_sector": ("Bắt đầu năm {year} với cùng danh sách CĐCS (link mới); bản tổng hợp cấp ngành mới "
                                  "nhất được giữ để so sánh với năm trước.",
-                                 "Start {year} with the same CĐCS (new links); the latest sector roll-up is kept for "
+                                 "Start {year} with the same grassroots unions (new links); the latest sector roll-up is kept for "
                                  "the comparison with last year."),
     "sector.next_button": ("Bắt đầu năm {year}", "Start {year}"),
     "sector.next_exists": ("Năm {year} đã được bắt đầu từ năm này →", "{year} was started from this year →"),
@@ -841,6 +841,6 @@ TEXTS.update({
     "sector.started_from": ("Bắt đầu từ", "Started from"),
     "sector.unit_download": ("Tải biểu mẫu đơn vị của năm này", "Download this year's unit workbook"),
     "sector.retry": ("Tổng hợp lại", "Run it again"),
-    "sector.more": ("… và {n} lỗi khác (xem trang của CĐCS)", "… and {n} more errors (see the CĐCS's page)"),
+    "sector.more": ("… và {n} lỗi khác (xem trang của CĐCS)", "… and {n} more errors (see the grassroots union's page)"),
     "sector.retry_hint": ("với đúng các bản đã dùng lần này", "on exactly the same file versions"),
 })
