@@ -8,7 +8,7 @@ it measures, each in a fresh Python process so peak memory is its own:
 
   floor      python-calamine reads every sheet of every workbook, nothing else
   baseline   pandas.read_excel(engine="openpyxl") for every sheet, concat, to_excel
-  check      unionxl read + all checks (merge_folder)
+  check      unionxl read + all checks (unionxl.run)
   merge      unionxl end to end: read, check, write every output
 
 and prints seconds, peak RSS and the ratios baseline/merge and check/floor.
@@ -64,17 +64,17 @@ def _baseline(folder: Path, out: Path) -> int:
 
 
 def _check(folder: Path, _out: Path) -> int:
-    from unionxl.merge import merge_folder
+    import unionxl
 
-    result = merge_folder(folder)
+    result = unionxl.run(folder)
     return len(result.report.findings)
 
 
 def _merge(folder: Path, out: Path) -> int:
-    from unionxl.merge import merge_folder
+    import unionxl
     from unionxl.writers import write_outputs
 
-    result = merge_folder(folder)
+    result = unionxl.run(folder)
     write_outputs(result, out / "merge")
     return len(result.report.findings)
 

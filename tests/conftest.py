@@ -24,3 +24,58 @@ def needs(tool: str) -> str:
     if IN_CI:
         pytest.fail(message + " — CI must run this test, not skip it", pytrace=False)
     pytest.skip(message)
+
+
+# ------------------------------------------------------------------ JSON outputs against their schema
+#
+# Every JSON result the suite produces in this process (`--json` through CliRunner, the
+# tong-hop-<year>.json of `merge`, `Result.to_json()`) is validated against
+# docs/result.schema.json as it is produced; `json_outputs_validated` counts them so a test can
+# prove the hook ran (tests/test_json_schema.py).
+
+json_outputs_validated = {"count": 0}
+
+
+def result_schema_validator():
+    import json
+    from pathlib import Path
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "result.schema.json").read_text("utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _every_json_output_matches_its_schema():
+    import json
+
+    from unionxl.writers import json as json_writer
+
+    validator = result_schema_validator()
+
+    def validate(data):
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        if errors:
+            where = "/".join(str(p) for p in errors[0].absolute_path)
+            raise AssertionError(f"JSON output breaks docs/result.schema.json at '{where}': {errors[0].message}")
+        json_outputs_validated["count"] += 1
+
+    chunks, to_dict = json_writer.chunks, json_writer.to_dict
+
+    def checked_chunks(result, lang="vi"):
+        pieces = []
+        for piece in chunks(result, lang):
+            pieces.append(piece)
+            yield piece
+        validate(json.loads("".join(pieces)))
+
+    def checked_to_dict(result, lang="vi"):
+        data = to_dict(result, lang)
+        validate(json.loads(json.dumps(data)))
+        return data
+
+    json_writer.chunks, json_writer.to_dict = checked_chunks, checked_to_dict
+    yield
+    json_writer.chunks, json_writer.to_dict = chunks, to_dict

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from unionxl.cli import main
-from unionxl.console import to_json
+import unionxl
 from unionxl.findings import CATALOGUE, catalogue_markdown
 from unionxl.merge import merge_folder
 
@@ -65,7 +65,7 @@ def test_usage_problems_exit_2(tmp_path):
 def test_json_on_stdout_equals_the_library_result(broken):
     result = invoke("validate", broken, "--json", "-")
     assert result.exit_code == 1
-    expected = json.loads(json.dumps(to_json(merge_folder(broken)), ensure_ascii=False, default=str))
+    expected = unionxl.run(broken).to_json()
     assert json.loads(result.output) == expected
     assert expected["findings"][0]["place"] == "'Đoàn viên'!C4"
 

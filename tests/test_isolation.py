@@ -141,7 +141,7 @@ def test_merge_goes_on_past_a_file_whose_reader_aborts(tmp_path, monkeypatch):
     assert [f["file"] for f in crashed] == [victim], crashed
     assert "SIGABRT" in crashed[0]["message"]
     assert not [f for f in data["findings"] if f["code"] == "group-missing" and f["group"] != "T05"]
-    files = {f["path"]: f for f in data["files"]}
+    files = {f["file"]: f for f in data["files"]}
     assert files[victim]["kind"] == "rejected"
     assert sum(1 for f in files.values() if f["kind"] == "group") == 31
     assert (out / "tong-hop-2024.xlsx").is_file()

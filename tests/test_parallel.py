@@ -7,15 +7,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import generate
-from unionxl.console import to_json
 from unionxl.merge import merge_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def outcome(folder: Path, jobs: int) -> dict:
-    data = to_json(merge_folder(folder, jobs=jobs))
-    data["files"] = sorted(data["files"], key=lambda f: f["path"])
+    data = merge_folder(folder, jobs=jobs).to_json()
+    data["files"] = sorted(data["files"], key=lambda f: f["file"])
     return data
 
 

@@ -12,9 +12,9 @@ import xlsxwriter
 from click.testing import CliRunner
 
 from unionxl.cli import main
-from unionxl.console import to_json
+import unionxl
 from unionxl.merge import merge_folder
-from unionxl.rollup import rollup_folder
+from unionxl.sector import rollup_folder
 from unionxl.tables import compute_figures
 from unionxl.writers import write_outputs
 from unionxl.writers.workbook import write_consolidated
@@ -66,24 +66,25 @@ def test_sector_figures_are_the_sums_of_each_cdcs(sector, tmp_path):
     b = _each(tmp_path, B_NAME, b_groups())
     s = compute_figures(sector["result"].dataset)
     for key in HEADLINE:
-        assert s[key] == a[key] + b[key], key
+        assert getattr(s, key) == getattr(a, key) + getattr(b, key), key
     for key in ("professional_level", "political_theory", "studying_political", "general_education"):
-        assert Counter(s[key]) == Counter(a[key]) + Counter(b[key]), key
+        assert Counter(getattr(s, key)) == Counter(getattr(a, key)) + Counter(getattr(b, key)), key
     for fund in ("travel_fund", "mutual_fund"):
         for key in ("contributors", "collected"):
-            assert s[fund][key] == a[fund][key] + b[fund][key], (fund, key)
+            assert getattr(getattr(s, fund), key) == getattr(getattr(a, fund), key) + getattr(getattr(b, fund), key), \
+                (fund, key)
     for key in ("opening_balance", "balance", "repaid", "closing_balance", "unpaid_periods"):
-        assert s["mutual_fund"][key] == a["mutual_fund"][key] + b["mutual_fund"][key], key
+        assert getattr(s.mutual_fund, key) == getattr(a.mutual_fund, key) + getattr(b.mutual_fund, key), key
     for key in ("count", "amount", "repaid"):
-        assert s["loans"][key] == a["loans"][key] + b["loans"][key], key
-    for kind, entry in s["welfare"].items():
-        assert entry["amount"] == a["welfare"][kind]["amount"] + b["welfare"][kind]["amount"], kind
-    assert (s["groups"], s["units"], s["union_groups"]) == (2, 2, 4)
-    assert s["members"] == 13
+        assert getattr(s.loans, key) == getattr(a.loans, key) + getattr(b.loans, key), key
+    for kind, entry in s.welfare.items():
+        assert entry.amount == a.welfare_of(kind).amount + b.welfare_of(kind).amount, kind
+    assert (s.groups, s.units, s.union_groups) == (2, 2, 4)
+    assert s.members == 13
     # one row per CĐCS, in file order, each equal to that CĐCS's own totals
-    per = s["per_group"]
-    assert [per[c]["members"] for c in ("D01", "D02")] == [a["members"], b["members"]]
-    assert per["D02"]["mutual_collected"] == b["mutual_fund"]["collected"]
+    per = s.per_group
+    assert [per[c].members for c in ("D01", "D02")] == [a.members, b.members]
+    assert per["D02"].mutual_collected == b.mutual_fund.collected
 
 
 def test_clean_sector_has_no_findings_and_accounts_for_every_row(sector):
@@ -150,7 +151,7 @@ def test_files_that_are_not_consolidated_workbooks_are_findings_naming_the_file(
     assert by_file["hong.xlsx"]["code"] == "file-unreadable"
     assert by_file["ghi-chu.txt"]["code"] == "file-skipped"
     assert data["figures"]["members"] == 6  # the one real consolidated workbook still rolls up
-    assert {f["path"]: f["kind"] for f in data["files"]}["bang-luong.xlsx"] == "rejected"
+    assert {f["file"]: f["kind"] for f in data["files"]}["bang-luong.xlsx"] == "rejected"
 
 
 def test_unresolved_errors_and_other_years_are_flagged(tmp_path):
@@ -193,10 +194,10 @@ def test_the_sector_workbook_rolls_up_again_with_the_same_totals(sector, tmp_pat
     again = rollup_folder(province, unit_name="Liên đoàn Lao động tỉnh Thử")
     first, second = compute_figures(sector["result"].dataset), compute_figures(again.dataset)
     for key in (*HEADLINE, "professional_level", "political_theory", "travel_fund", "loans", "welfare"):
-        assert second[key] == first[key], key
+        assert getattr(second, key) == getattr(first, key), key
     mutual = ("collected", "opening_balance", "closing_balance", "unpaid_periods")
-    assert {k: second["mutual_fund"][k] for k in mutual} == {k: first["mutual_fund"][k] for k in mutual}
-    assert (second["units"], second["union_groups"], second["groups"]) == (2, 4, 1)
+    assert {k: getattr(second.mutual_fund, k) for k in mutual} == {k: getattr(first.mutual_fund, k) for k in mutual}
+    assert (second.units, second.union_groups, second.groups) == (2, 4, 1)
     assert again.report.findings == []
     # nothing lost on the way: every member still knows its CĐCS and group
     origins = Counter(again.dataset.origin(b, r)[:2] for b, r in again.dataset.rows("members"))
@@ -226,7 +227,7 @@ def test_cli_rollup_json_equals_the_library_and_english(sector):
     result = CliRunner().invoke(main, ["rollup", str(sector["folder"]), "-o", str(sector["root"] / "o"),
                                        "--json", "-"])
     assert result.exit_code == 0, result.output
-    expected = json.loads(json.dumps(to_json(rollup_folder(sector["folder"])), ensure_ascii=False, default=str))
+    expected = unionxl.rollup(sector["folder"]).to_json()
     assert json.loads(result.output) == expected
     english = CliRunner().invoke(main, ["rollup", str(sector["folder"]), "-o", str(sector["root"] / "en"),
                                         "--lang", "en"])

@@ -33,7 +33,7 @@ def test_clean_samples_merge_with_warnings_only(run):
 
 def test_every_row_is_accounted_for(run):
     _, data = run
-    assert data["account"]["members"] == {"read": 307, "accepted": 307, "rejected": 0}
+    assert data["account"]["members"] == {"read": 307, "accepted": 307, "rejected": 0, "summary": 0}
     for key, account in data["account"].items():
         assert account["read"] == account["accepted"] + account["rejected"], key
     assert len([f for f in data["files"] if f["kind"] == "group"]) == 32

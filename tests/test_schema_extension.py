@@ -16,7 +16,7 @@ import python_calamine
 
 from unionxl import isolation, schema
 from unionxl.merge import merge_folder
-from unionxl.rollup import rollup_folder
+from unionxl.sector import rollup_folder
 from unionxl.writers.workbook import write_consolidated
 
 from .builders import UNIT_NAME, clean_group, write_folder

@@ -50,7 +50,7 @@ def test_sector_rollup_of_the_three_cdcs(sector):
     assert f["unit_name"] == "Công đoàn ngành Y tế Lai Châu"
     for key, account in data["account"].items():
         assert account["read"] == account["accepted"] + account["rejected"], key
-    assert data["account"]["members"] == {"read": 493, "accepted": 493, "rejected": 0}
+    assert data["account"]["members"] == {"read": 493, "accepted": 493, "rejected": 0, "summary": 0}
     assert (out / "tong-hop-2024.xlsx").exists() and (out / "bao-cao-2024.docx").exists()
 
 

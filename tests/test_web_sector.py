@@ -114,7 +114,7 @@ def test_the_rollup_offers_the_sectors_workbook_and_report_and_shows_the_member_
     outputs = re.findall(rf'href="/merges/{merge_id}/files/([^"]+)"', page)
     assert "tong-hop-2024.xlsx" in outputs and "bao-cao-2024.docx" in outputs
     data = json.loads(sector.get(f"/merges/{merge_id}/files/tong-hop-2024.json").content)
-    assert data["account"]["members"] == {"read": 493, "accepted": 493, "rejected": 0}
+    assert data["account"]["members"] == {"read": 493, "accepted": 493, "rejected": 0, "summary": 0}
     book = load_workbook(io.BytesIO(sector.get(f"/merges/{merge_id}/files/tong-hop-2024.xlsx").content),
                          read_only=True)
     assert "Đoàn viên" in book.sheetnames

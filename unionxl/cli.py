@@ -1,6 +1,8 @@
 """Command line: each command parses options, calls one library function, prints, exits.
 
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage problem.
+The commands are a thin shell over `unionxl.run`, `unionxl.rollup` and `unionxl.writers`.
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage problem, 3 internal error
+(a bug in unionxl: the message says so; --debug shows the traceback).
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ def main(ctx: click.Context, debug: bool) -> None:
     """unionxl: thu thập, kiểm tra và tổng hợp biểu mẫu Excel của công đoàn cơ sở.
 
     Collect, check and consolidate the Excel workbooks of a grassroots trade union.
+
+    \b
+    Mã thoát / exit status:
+      0  không có lỗi (có thể có cảnh báo) / no errors (warnings allowed)
+      1  có lỗi trong biểu mẫu / errors found in the workbooks
+      2  sai cách dùng lệnh / usage problem
+      3  lỗi nội bộ của unionxl / internal error (a bug: run again with --debug and report it)
     """
     ctx.obj = {"debug": debug}
     _console_safe()
@@ -141,18 +150,17 @@ PREVIOUS = click.option("--previous", "previous_path", type=click.Path(path_type
 
 def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str, json_path: Path | None,
                show_all: bool, previous_path: Path | None = None, rollup: dict | None = None):
-    """Merge FOLDER (or, given `rollup` options, roll up its consolidated workbooks), compare with last
-    year if asked, print the report and write the JSON."""
-    from .console import iter_json, render
-    from .fileio import atomic_path
-    from .merge import MergeUsageError, merge_folder
-    from .previous import compare_with_previous
-    from .rollup import rollup_folder
+    """Merge FOLDER (or, given `rollup` options, roll up its consolidated workbooks) through the
+    library's pipeline, print the report and write the JSON."""
+    import unionxl
+
+    from .console import render
+    from .writers.json import write_json
 
     def work(progress=None):
         if rollup is not None:
-            return rollup_folder(folder, lang=lang, progress=progress, **rollup)
-        return merge_folder(folder, unit_path, progress=progress)
+            return unionxl.rollup(folder, previous=previous_path, progress=progress, lang=lang, **rollup)
+        return unionxl.run(folder, unit=unit_path, previous=previous_path, progress=progress)
 
     quiet = json_path is not None and str(json_path) == "-"
     try:
@@ -162,29 +170,53 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
                 result = work(progress=lambda _p: bar.update(1))
         else:
             result = work()
-        if previous_path is not None:
-            compare_with_previous(result, previous_path)
-    except MergeUsageError as exc:
+        if json_path is not None:
+            if quiet:
+                write_json(result, _Echo(), lang)
+            else:
+                write_json(result, json_path, lang)
+    except unionxl.UsageError as exc:
         raise UsageProblem(str(exc)) from exc
+    except BrokenPipeError:  # `unionxl validate … --json - | head`: the reader left; not an error of ours
+        _quiet_stdout()
+        ctx.exit(result.exit_code)
     except Exception as exc:  # a bug of ours: say so plainly; --debug shows the traceback
-        if ctx.obj and ctx.obj.get("debug"):
-            raise
-        click.echo(f"Lỗi nội bộ của unionxl / internal error: {type(exc).__name__}: {exc}. "
-                   "Chạy lại với --debug và gửi kết quả cho người hỗ trợ.", err=True)
-        ctx.exit(3)
-    if json_path is not None:
-        if quiet:
-            for chunk in iter_json(result, lang):
-                click.echo(chunk, nl=False)
-            click.echo()
-        else:
-            with atomic_path(json_path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
-                handle.writelines(iter_json(result, lang))
+        _internal_error(ctx, exc)
     if not quiet:
         click.echo(render(result, lang, show_all))
         if json_path is not None:
             click.echo(_t("json_written", lang, path=json_path))
     return result
+
+
+INTERNAL_ERROR = 3
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's own flush at exit does not fail on the closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (e.g. a test runner's stream)
+        pass
+
+
+class _Echo:
+    """stdout as a stream for the streamed JSON, through click (which CliRunner captures)."""
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False)
+
+
+def _internal_error(ctx: click.Context, exc: Exception) -> None:
+    if ctx.obj and ctx.obj.get("debug"):
+        raise exc
+    click.echo(f"Lỗi nội bộ của unionxl / internal error: {type(exc).__name__}: {exc}. "
+               "Chạy lại với --debug và gửi kết quả cho người hỗ trợ / run again with --debug and report it.",
+               err=True)
+    ctx.exit(INTERNAL_ERROR)
 
 
 def _t(key: str, lang: str, **params) -> str:
@@ -205,10 +237,10 @@ def validate(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str
              show_all: bool, previous_path: Path | None) -> None:
     """Kiểm tra các biểu mẫu trong FOLDER, không ghi gì / check the workbooks in FOLDER, write nothing.
 
-    Mã thoát / exit status: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng.
+    Mã thoát / exit status: 0 không có lỗi (có thể có cảnh báo), 1 có lỗi, 2 sai cách dùng, 3 lỗi nội bộ.
     """
     result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all, previous_path)
-    ctx.exit(result.report.exit_code)
+    ctx.exit(result.exit_code)
 
 
 @main.command()
@@ -225,7 +257,7 @@ def merge(ctx: click.Context, folder: Path, out_dir: Path, unit_path: Path | Non
           json_path: Path | None, show_all: bool, previous_path: Path | None) -> None:
     """Kiểm tra và tổng hợp FOLDER vào OUT / check and consolidate FOLDER into OUT.
 
-    Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng.
+    Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng, 3 lỗi nội bộ.
     """
     result = _run_merge(ctx, folder, unit_path, lang, json_path, show_all, previous_path)
     _write(ctx, result, out_dir, lang, json_path)
@@ -249,7 +281,7 @@ def rollup(ctx: click.Context, folder: Path, out_dir: Path, unit_name: str | Non
     roll up the CĐCS consolidated workbooks in FOLDER into OUT (sector union).
 
     Bản tổng hợp của ngành cũng là đầu vào hợp lệ cho cấp trên / the output rolls up again one level up.
-    Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng.
+    Mã thoát / exit status: 0 không có lỗi, 1 có lỗi (vẫn ghi bản tổng hợp), 2 sai cách dùng, 3 lỗi nội bộ.
     """
     result = _run_merge(ctx, folder, None, lang, json_path, show_all, previous_path,
                         rollup={"unit_name": unit_name, "superior_name": superior_name})
@@ -353,10 +385,18 @@ def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path
     from .writers import write_outputs
 
     remove_stale_temps(out_dir)  # left by a run that was killed mid-write
-    for path in write_outputs(result, out_dir, lang=lang):
+    try:
+        written = write_outputs(result, out_dir, lang=lang)
+    except Exception as exc:  # a bug of ours (a full disk is an OSError and says so in the message)
+        _internal_error(ctx, exc)
+    for path in written:
         if not (json_path is not None and str(json_path) == "-"):
             click.echo(f"{_t('written', lang)}: {path}")
-    ctx.exit(result.report.exit_code)
+    for finding in result.report.findings:
+        if finding.code == "feedback-skipped":  # found while writing, after the report was printed
+            click.echo(f"[{finding.severity.label(lang)}] {finding.code} · {finding.file}: {finding.message(lang)}",
+                       err=True)
+    ctx.exit(result.exit_code)
 
 
 def run() -> None:  # pragma: no cover - console entry for `python -m unionxl`

@@ -1,21 +1,18 @@
-"""The merge's report as a person reads it in a terminal, and as JSON for scripts."""
+"""The merge's report as a person reads it in a terminal. (The JSON is an output: writers/json.py.)"""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from typing import Any, Iterator
 
-from . import __version__, schema
+from . import schema
 from .findings import Severity
 from .i18n import t
-from .merge import MergeResult
-from .tables import compute_figures
+from .result import Result
 
 DETAIL_LIMIT = 40  # findings shown per group unless --all
 
 
-def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str:
+def render(result: Result, lang: str = "vi", show_all: bool = False) -> str:
     report, dataset = result.report, result.dataset
     lines: list[str] = []
     unit_name = dataset.unit_info.get("unit_name") or "?"
@@ -60,41 +57,16 @@ def render(result: MergeResult, lang: str = "vi", show_all: bool = False) -> str
     lines.append(t("account", lang))
     for key, account in report.account.items():
         sheet = schema.table_sheet(key)
-        lines.append("  " + t("account_line", lang, sheet=sheet.name(lang), read=account.read,
-                                accepted=account.accepted, rejected=account.rejected))
+        line = "  " + t("account_line", lang, sheet=sheet.name(lang), read=account.read,
+                        accepted=account.accepted, rejected=account.rejected)
+        if account.summary:
+            line += " " + t("account_summary", lang, n=account.summary)
+        lines.append(line)
     lines.append("")
     lines.append(t("result", lang, errors=report.errors, warnings=report.warnings,
                    notes=report.count(Severity.NOTE)))
     lines.append(t("fix_sector" if sector else "fix", lang) if report.errors else t("ok", lang))
     return "\n".join(lines)
-
-
-def to_json(result: MergeResult, lang: str = "vi") -> dict[str, Any]:
-    return {**_json_head(result), "findings": [f.to_dict(lang) for f in result.report.sorted()]}
-
-
-def _json_head(result: MergeResult) -> dict[str, Any]:
-    report = result.report
-    return {
-        "unionxl": __version__,
-        "exit_code": report.exit_code,
-        "summary": {"errors": report.errors, "warnings": report.warnings,
-                    "notes": report.count(Severity.NOTE)},
-        "account": {k: vars(a) for k, a in report.account.items()},
-        "files": [vars(f) for f in report.files],
-        "figures": compute_figures(result.dataset),
-        **({"comparison": result.comparison.to_dict()} if result.comparison is not None else {}),
-    }
-
-
-def iter_json(result: MergeResult, lang: str = "vi") -> Iterator[str]:
-    """The text of dumps(to_json(result, lang)), finding by finding: a run with hundreds of thousands
-    of findings never holds them all as dicts and one string (it ran out of memory in json.dumps)."""
-    head = dumps(_json_head(result))
-    yield head[:-2] + ',\n  "findings": ['
-    for i, finding in enumerate(result.report.sorted()):
-        yield ("," if i else "") + "\n    " + json.dumps(finding.to_dict(lang), ensure_ascii=False, default=str)
-    yield "\n  ]\n}"
 
 
 def _comparison_lines(comparison, lang: str) -> list[str]:
@@ -116,7 +88,3 @@ def _comparison_lines(comparison, lang: str) -> list[str]:
                                opening=show(comparison.opening_balance)))
     lines.append("")
     return lines
-
-
-def dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)

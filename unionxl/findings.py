@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Iterable
 
 from . import i18n
@@ -89,6 +90,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected:sheet}'). Nhập số liệu vào đúng biểu mẫu được phát.",
          "Not a unionxl workbook (no '{sheet_expected:sheet}' sheet). Enter the data in the workbook you were given.",
          "file"),
+    Code("file-not-group", E,
+         "Tệp này là {detail:text}, không phải biểu mẫu của một tổ công đoàn. Gửi biểu mẫu của tổ (có trang "
+         "'{sheet_expected:sheet}').",
+         "This file is {detail:text}, not a union group's workbook. Send the group's workbook (with a "
+         "'{sheet_expected:sheet}' sheet).", "file"),
     Code("file-version", E,
          "Biểu mẫu phiên bản {value}, phần mềm cần phiên bản {expected}. Chép số liệu sang biểu mẫu mới.",
          "Template version {value}; this tool needs {expected}. Copy the data into the new template.", "file"),
@@ -487,22 +493,28 @@ class Finding:
 
 @dataclass
 class SheetAccount:
+    """Rows of one sheet kind over all inputs: read = accepted + rejected. A totals line an officer
+    added under a list ('Cộng') is read and rejected (it is not a record); `summary` counts those."""
+
     read: int = 0
     accepted: int = 0
     rejected: int = 0
+    summary: int = 0
 
 
 @dataclass
 class FileRecord:
     """Provenance of one input file."""
 
-    path: str
+    display: str  # the name findings give the file (relative to the input folder)
     sha256: str = ""
-    kind: str = ""  # "group", "unit", "skipped", "rejected"
+    kind: str = ""  # "group", "unit", "consolidated", "skipped", "rejected"
     group: str = ""
     rows_read: int = 0
     rows_accepted: int = 0
     rows_rejected: int = 0
+    rows_summary: int = 0  # of the rejected: totals lines, not records
+    path: Path | None = None  # the input file itself: feedback copies are made from it
 
 
 @dataclass

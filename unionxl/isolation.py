@@ -79,7 +79,7 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-_PRELOAD = ["unionxl.merge", "unionxl.rollup"]  # what every read task imports, loaded once per fork server
+_PRELOAD = ["unionxl.merge", "unionxl.sector"]  # what every read task imports, loaded once per fork server
 
 
 def _context():

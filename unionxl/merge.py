@@ -1,20 +1,25 @@
 """Workbooks in a folder -> one consolidated Dataset and a Report of everything found.
 
-Order of work: read every file (a bad file is a finding, never a crash), pick
-the unit workbook, accept or reject each group file as a whole (version, year,
-known group, one file per group), run the per-group checks, then the checks
-that look across groups, and finally count every row read as accepted or
-rejected.
+Order of work: read the unit workbook first, then every other file (a bad file
+is a finding, never a crash), each group checked once, in the process that read
+it, with the unit's own rates and year; accept or reject each group file as a
+whole (version, year, known group, one file per group), keep the checks of the
+groups accepted, then run the checks that look across groups, and finally count
+every row read as accepted or rejected.
+
+`unionxl.run` (pipeline.py) is the public entry: this merge plus last year's
+comparison.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from . import isolation, schema
 from .checks import GROUP_CHECKS, cccd, loans
@@ -23,17 +28,15 @@ from .checks.common import GroupContext
 from .findings import FileRecord, Finding, Report
 from .model import Dataset, Workbook
 from .reader import is_candidate, iter_inputs, read_workbook, sha256_of
+from .result import Result
+from .textnorm import fold
 
 
 class MergeUsageError(Exception):
     """The command was given something it cannot work on (exit status 2)."""
 
 
-@dataclass
-class MergeResult:
-    dataset: Dataset
-    report: Report
-    comparison: Any = None  # previous.YearComparison when last year's consolidated workbook was given
+MergeResult = Result  # the name callers used before the pipeline had one result type
 
 
 def _major(version) -> str:
@@ -74,16 +77,46 @@ PARALLEL_FROM = 8  # files; below this, starting worker processes costs more tha
 PROVISIONAL_ROWS = 20_000
 
 
-def _read_one(task: tuple[Path, str]) -> tuple[Workbook, list[Finding], tuple | None]:
-    """Read one workbook and, for a group, check it provisionally with the default rates and its
-    own year: where the worker has the data already, so the checks run on every core. The merge
-    keeps these findings only if the unit's rates and year turn out to be exactly those."""
-    book, found = read_workbook(*task)
-    provisional = None
-    if book.kind == "group" and book.accepted and sum(len(t.rows) for t in book.tables.values()) <= PROVISIONAL_ROWS:
-        year = book.info.get("year")
-        provisional = (year, check_group(book, schema.POLICY_DEFAULTS, year))
-    return book, found, provisional
+@dataclass(frozen=True)
+class CheckContext:
+    """What a group's checks need from the unit workbook: its rates and its year. Sent with each
+    read task so a group is checked once, in the worker that read it."""
+
+    policy: dict[str, int]
+    year: int | None  # None: the unit gives no year; each group is checked with its own
+
+
+class ReadTask(NamedTuple):
+    """One file for `read_all`: its path, the name findings give it, and what to do once it is read."""
+
+    path: Path
+    display: str
+    context: CheckContext | None = None  # check a group workbook with these rates; None: read only
+    consolidated: bool = False  # a consolidated workbook for the roll-up, not a group or unit workbook
+
+
+ReadResult = tuple[Any, list[Finding], tuple | None]
+"""(Workbook, or rollup.Consolidated/None; the reader's findings; (year, policy, check findings) or None)."""
+
+
+def _read_one(task) -> ReadResult:
+    """Read one workbook and, for a group with a check context, run its checks where the data already
+    is, so the checks run on every core."""
+    task = ReadTask(*task)
+    if task.consolidated:
+        from .sector import read_consolidated
+
+        consolidated, found = read_consolidated(task.path, task.display)
+        return consolidated, found, None
+    book, found = read_workbook(task.path, task.display)
+    checked = None
+    # A group larger than PROVISIONAL_ROWS is checked in the merge instead (still once): its findings
+    # would otherwise exist in both processes at once while they cross.
+    if (task.context is not None and book.kind == "group" and book.accepted
+            and sum(len(t.rows) for t in book.tables.values()) <= PROVISIONAL_ROWS):
+        year = task.context.year if task.context.year is not None else book.info.get("year")
+        checked = (year, task.context.policy, check_group(book, task.context.policy, year))
+    return book, found, checked
 
 
 def check_group(book: Workbook, policy: dict[str, int], year: int | None) -> list[Finding]:
@@ -91,22 +124,27 @@ def check_group(book: Workbook, policy: dict[str, int], year: int | None) -> lis
     return [finding for check in GROUP_CHECKS for finding in check(ctx)]
 
 
-def read_all(tasks: list[tuple[Path, str]], jobs: int | None = None,
-             progress: Callable[[Path], None] | None = None) -> list[tuple[Workbook, list[Finding], tuple | None]]:
+def read_all(tasks: list, jobs: int | None = None,
+             progress: Callable[[Path], None] | None = None) -> list[ReadResult]:
     """Read workbooks, each in an isolated worker process; results keep the order of `tasks`.
 
-    A file whose worker crashed, ran out of memory or time is that file's finding
-    (unionxl.isolation); the other files are read as usual. jobs=1 reads one file at a
-    time; the parallel path gives the same findings and figures (tested).
+    Each task is a ReadTask (or a (path, display) pair): the one place input files are opened
+    for a merge, a roll-up or a single-file check. A file whose worker crashed, ran out of
+    memory or time is that file's finding (unionxl.isolation); the other files are read as
+    usual. jobs=1 reads one file at a time; the parallel path gives the same findings and
+    figures (tested).
     """
+    tasks = [ReadTask(*task) for task in tasks]
     outcomes = isolation.run_isolated(_read_one, [(task,) for task in tasks], jobs=jobs,
                                       progress=(lambda args: progress(args[0][0])) if progress else None)
     return [_failed_read(task, outcome) if isinstance(outcome, isolation.Failure) else outcome
             for task, outcome in zip(tasks, outcomes)]
 
 
-def _failed_read(task: tuple[Path, str], failure: isolation.Failure) -> tuple[Workbook, list[Finding], None]:
-    path, display = task
+def _failed_read(task: ReadTask, failure: isolation.Failure) -> ReadResult:
+    path, display = task.path, task.display
+    if task.consolidated:  # the roll-up's reader says None for a file it could not read
+        return None, [failure.finding(display)], None
     book = Workbook(path, display)
     book.accepted = False
     try:
@@ -117,7 +155,7 @@ def _failed_read(task: tuple[Path, str], failure: isolation.Failure) -> tuple[Wo
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """The merge builds millions of small acyclic objects (rows, values); the cyclic garbage
     collector would walk all of them again and again while they pile up (a third of the
     time at 100.000 members). It resumes afterwards and then finds any cycle as usual."""
@@ -130,48 +168,88 @@ def _collector_paused():
             gc.enable()
 
 
+_collector_paused = collector_paused
+
+
 def merge_folder(folder: Path, unit_path: Path | None = None,
-                 progress: Callable[[Path], None] | None = None, jobs: int | None = None) -> MergeResult:
-    with _collector_paused():
-        return _merge_folder(Path(folder), unit_path, progress, jobs)
+                 progress: Callable[[Path], None] | None = None, jobs: int | None = None) -> Result:
+    """Read, accept and check every workbook of `folder` (no comparison with last year: that is
+    `unionxl.run`, which callers should prefer)."""
+    with collector_paused():
+        return _merge_folder(Path(folder), Path(unit_path) if unit_path is not None else None, progress, jobs)
+
+
+_UNIT_NAME = re.compile(r"donvi|unit")
+
+
+def _looks_like_unit(path: Path) -> bool:
+    """A file named like the unit workbook ('don-vi-2024.xlsx', 'Đơn vị.xlsx', 'unit.xlsx') is read first,
+    so its rates and year reach the groups' checks. Only the reading order depends on the name: a unit
+    workbook named otherwise is still found, and its groups are then checked after reading."""
+    return bool(_UNIT_NAME.search(re.sub(r"[\W_]+", "", fold(path.stem))))
+
+
+def policy_of(unit: Workbook | None) -> dict[str, int]:
+    """The rates the groups are checked against: the defaults, overridden by the unit workbook's."""
+    policy = dict(schema.POLICY_DEFAULTS)
+    if unit is not None and schema.POLICY.key in unit.fields:
+        policy.update({k: v for k, v in unit.fields[schema.POLICY.key].values.items() if v is not None})
+    return policy
+
+
+def unit_year(unit: Workbook | None) -> int | None:
+    if unit is None or schema.UNIT_INFO.key not in unit.fields:
+        return None
+    return unit.fields[schema.UNIT_INFO.key].values.get("year") or None
 
 
 def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path], None] | None,
-                  jobs: int | None) -> MergeResult:
+                  jobs: int | None) -> Result:
     report = Report()
-    books: list[Workbook] = []
-    tasks: list[tuple[Path, str]] = []
+    tasks: list[ReadTask] = []
     for path in collect(folder, unit_path):
         display = _display(path, folder)
         reason = _skip_reason(path)
         if reason:
             report.add(Finding("file-skipped", display, params={"reason": reason}))
-            report.files.append(FileRecord(display, kind="skipped"))
+            report.files.append(FileRecord(display, kind="skipped", path=path))
             if progress:
                 progress(path)
         else:
-            tasks.append((path, display))
-    provisional: dict[int, tuple] = {}
-    for book, found, checked in read_all(tasks, jobs, progress):
+            tasks.append(ReadTask(path, display))
+
+    # The unit workbook first: its rates and year are what every group is checked against.
+    if unit_path is not None:
+        first = [i for i, task in enumerate(tasks) if task.path.resolve() == unit_path.resolve()]
+    else:
+        first = [i for i, task in enumerate(tasks) if _looks_like_unit(task.path)]
+    read: dict[int, ReadResult] = dict(zip(first, read_all([tasks[i] for i in first], 1, progress)))
+    units = [book for book, _, _ in read.values() if book.kind == "unit" and book.accepted]
+    context = CheckContext(policy_of(units[0]), unit_year(units[0])) if units else None
+    rest = [i for i in range(len(tasks)) if i not in read]
+    read.update(zip(rest, read_all([tasks[i]._replace(context=context) for i in rest], jobs, progress)))
+
+    books: list[Workbook] = []
+    checked: dict[int, tuple] = {}
+    for i in range(len(tasks)):
+        book, found, done = read[i]
         report.extend(found)
         books.append(book)
-        if checked is not None:
-            provisional[id(book)] = checked
-
-    unit = _pick_unit(books, unit_path, report)
+        if done is not None:
+            checked[id(book)] = done
+    preferred = units[0] if units else None
+    unit = _pick_unit(books, unit_path, report, preferred)
     year = _year(unit, books)
-    policy = dict(schema.POLICY_DEFAULTS)
-    if unit and schema.POLICY.key in unit.fields:
-        policy.update({k: v for k, v in unit.fields[schema.POLICY.key].values.items() if v is not None})
+    policy = policy_of(unit)
     expected = _expected_groups(unit)
 
     groups = _accept_groups(books, year, expected, unit, report)
-    same_rates = policy == schema.POLICY_DEFAULTS
     for book in groups:
-        checked_year, findings = provisional.get(id(book), (None, None))
-        if findings is None or not same_rates or checked_year != year:
-            findings = check_group(book, policy, year)  # the unit's own rates or year: check again
-        report.extend(findings)
+        done = checked.get(id(book))
+        if done is not None and done[0] == year and done[1] == policy:
+            report.extend(done[2])
+        else:  # read before the unit was known (a unit workbook named unlike one): checked here, once
+            report.extend(check_group(book, policy, year))
     report.extend(cccd.check_across_groups(groups))
     report.extend(loans.check_fund_balance(unit, groups))
     _missing_groups(expected, groups, unit, report)
@@ -181,7 +259,7 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
     _account(books, report)
     dataset = Dataset(year=year, unit=unit, policy=policy, groups=groups,
                       expected_groups=list(expected.values()))
-    return MergeResult(dataset, report)
+    return Result(dataset, report)
 
 
 def _display(path: Path, folder: Path) -> str:
@@ -191,8 +269,11 @@ def _display(path: Path, folder: Path) -> str:
         return path.name
 
 
-def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report) -> Workbook | None:
+def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report,
+               preferred: Workbook | None = None) -> Workbook | None:
     units = [b for b in books if b.kind == "unit" and b.accepted]
+    if preferred is not None and preferred in units:  # the one read first, whose rates the checks used
+        units = [preferred] + [b for b in units if b is not preferred]
     if unit_path is not None:
         chosen = [b for b in units if b.path.resolve() == unit_path.resolve()]
         if not chosen:
@@ -208,10 +289,9 @@ def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report) ->
 
 
 def _year(unit: Workbook | None, books: list[Workbook]) -> int | None:
-    if unit is not None:
-        year = unit.fields[schema.UNIT_INFO.key].values.get("year")
-        if year:
-            return year
+    year = unit_year(unit)
+    if year:
+        return year
     years = [b.info.get("year") for b in books if b.kind == "group" and b.info.get("year")]
     return max(set(years), key=years.count) if years else None
 
@@ -292,7 +372,8 @@ def _missing_groups(expected: dict[str, dict], groups: list[Workbook], unit: Wor
 
 def _account(books: list[Workbook], report: Report) -> None:
     for book in books:
-        record = FileRecord(book.display, book.sha256, book.kind if book.accepted else "rejected", book.group_code)
+        record = FileRecord(book.display, book.sha256, book.kind if book.accepted else "rejected", book.group_code,
+                            path=book.path)
         account_rows(book, record, report)
 
 
@@ -301,6 +382,13 @@ def account_rows(book: Workbook, record: FileRecord, report: Report) -> None:
     Counts them per sheet kind and per file, and files the record."""
     for key, sheet in book.tables.items():
         account = report.account[key]
+        summary = len(sheet.summary_rows)  # totals lines: read, not records, so rejected
+        account.read += summary
+        account.rejected += summary
+        account.summary += summary
+        record.rows_read += summary
+        record.rows_rejected += summary
+        record.rows_summary += summary
         for row in sheet.rows:
             if not book.accepted:
                 row.accepted = False

@@ -37,6 +37,9 @@ class SheetData:
     name: str  # the sheet's name in the file
     columns: dict[str, int] = field(default_factory=dict)  # column key -> 0-based index
     rows: list[Row] = field(default_factory=list)
+    # Excel row numbers of totals lines ('Cộng') read under the list: not records, but read, so the
+    # row account counts them (as rejected) instead of losing them.
+    summary_rows: list[int] = field(default_factory=list)
 
     def cell(self, row: Row | int, key: str) -> str:
         number = row if isinstance(row, int) else row.number

@@ -15,8 +15,10 @@ from typing import Any, Callable, Iterator
 from . import schema
 from .checks.common import valid_cccd
 from .findings import Finding
-from .merge import MergeResult, MergeUsageError
-from .parse import fold
+from .figures import Figures
+from .merge import MergeUsageError
+from .result import Result
+from .textnorm import fold
 from .tables import ReportTable, compute_figures
 
 
@@ -26,30 +28,30 @@ class Headline:
     vi: str
     en: str
     kind: str  # "int" (people, loans) or "amount" (VND)
-    get: Callable[[dict], int]
+    get: Callable[[Figures], int]
     unit_vi: str = "người"  # what an "int" counts, for the report's sentences
     unit_en: str = "people"
 
 
 def _level(lst: schema.ChoiceList, figure: str, prefix_vi: str, prefix_en: str, skip=()) -> tuple[Headline, ...]:
     return tuple(Headline(f"{figure}.{c.key}", prefix_vi + c.vi, prefix_en + c.en, "int",
-                          lambda f, k=c.key: f[figure].get(k, 0))
+                          lambda f, k=c.key: getattr(f, figure).get(k, 0))
                  for c in lst.choices if c.key not in skip)
 
 
 HEADLINES: tuple[Headline, ...] = (
-    Headline("members", "Tổng số đoàn viên", "Union members", "int", lambda f: f["members"]),
-    Headline("male", "Nam", "Male", "int", lambda f: f["male"]),
-    Headline("female", "Nữ", "Female", "int", lambda f: f["female"]),
-    Headline("party_members", "Đảng viên", "Party members", "int", lambda f: f["party_members"]),
+    Headline("members", "Tổng số đoàn viên", "Union members", "int", lambda f: f.members),
+    Headline("male", "Nam", "Male", "int", lambda f: f.male),
+    Headline("female", "Nữ", "Female", "int", lambda f: f.female),
+    Headline("party_members", "Đảng viên", "Party members", "int", lambda f: f.party_members),
     *_level(schema.PROFESSIONAL_LEVEL, "professional_level", "Trình độ chuyên môn: ", "Professional level: "),
     *_level(schema.POLITICAL_THEORY, "political_theory", "Lý luận chính trị: ", "Political theory: ", ("none",)),
     Headline("travel_collected", "Thu quỹ du lịch", "Travel fund collected", "amount",
-             lambda f: f["travel_fund"]["collected"]),
+             lambda f: f.travel_fund.collected),
     Headline("mutual_collected", "Thu quỹ tương hỗ", "Mutual-aid fund collected", "amount",
-             lambda f: f["mutual_fund"]["collected"]),
-    Headline("loans_count", "Số xuất vay", "Loans", "int", lambda f: f["loans"]["count"], "xuất", "loans"),
-    Headline("loans_amount", "Tiền cho vay", "Amount lent", "amount", lambda f: f["loans"]["amount"]),
+             lambda f: f.mutual_fund.collected),
+    Headline("loans_count", "Số xuất vay", "Loans", "int", lambda f: f.loans.count, "xuất", "loans"),
+    Headline("loans_amount", "Tiền cho vay", "Amount lent", "amount", lambda f: f.loans.amount),
 )
 """The figures compared year on year, in the order the report lists them."""
 
@@ -100,28 +102,28 @@ class YearComparison:
         }
 
 
-def load_previous(path: Path) -> MergeResult:
+def load_previous(path: Path) -> Result:
     """Last year's consolidated workbook as a dataset; MergeUsageError when it is not one."""
-    from .rollup import load_consolidated
+    from .sector import load_consolidated
 
     return load_consolidated(path)
 
 
-def compare(current: MergeResult, previous: MergeResult, previous_file: str = "") -> YearComparison:
+def compare(current: Result, previous: Result, previous_file: str = "") -> YearComparison:
     now, before = compute_figures(current.dataset), compute_figures(previous.dataset)
     changes = [Change(h, h.get(before), h.get(now)) for h in HEADLINES]
     this_year, last_year = _members(current), _members(previous)
     return YearComparison(
         year=current.dataset.year, previous_year=previous.dataset.year, previous_file=previous_file,
-        previous_unit=before["unit_name"], changes=changes,
+        previous_unit=before.unit_name, changes=changes,
         joined=[_move("joined", m) for cccd, m in this_year.items() if cccd not in last_year],
         left=[_move("left", m) for cccd, m in last_year.items() if cccd not in this_year],
         opening_balance=current.dataset.unit_info.get("mutual_opening_balance"),
-        previous_closing=before["mutual_fund"]["closing_balance"],
+        previous_closing=before.mutual_fund.closing_balance,
     )
 
 
-def _members(result: MergeResult) -> dict[str, tuple]:
+def _members(result: Result) -> dict[str, tuple]:
     """CCCD -> (name, CĐCS, group code, group name), in list order; rows without a valid CCCD cannot be matched."""
     dataset = result.dataset
     members: dict[str, tuple] = {}
@@ -137,7 +139,7 @@ def _move(movement: str, member: tuple) -> MemberMove:
     return MemberMove(movement, name, cccd, unit, code, group)
 
 
-def check(current: MergeResult, comparison: YearComparison) -> Iterator[Finding]:
+def check(current: Result, comparison: YearComparison) -> Iterator[Finding]:
     """Last year's closing balance is this year's opening balance; last year's file is this unit's."""
     dataset = current.dataset
     unit = dataset.unit
@@ -156,7 +158,7 @@ def check(current: MergeResult, comparison: YearComparison) -> Iterator[Finding]
                       {"expected": name, "previous": comparison.previous_file})
 
 
-def compare_with_previous(result: MergeResult, path: Path) -> YearComparison:
+def compare_with_previous(result: Result, path: Path) -> YearComparison:
     """Compare a merge or roll-up with last year's consolidated workbook at `path`: the comparison goes
     on the result (for the writers) and its findings into the result's report."""
     previous = load_previous(path)

@@ -28,8 +28,8 @@ from .xlsx.guard import (  # noqa: F401 (the limits are part of the reader's int
     MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEET_CELLS,
     MAX_UNZIPPED_BYTES, OLE_MAGIC, SheetScan, UnreadableWorkbook, guard)
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
-from .parse import (LEGACY_HINT, ChoiceIndex, clean_text, fold, legacy_to_unicode, parse_amount, parse_cccd,
-                    parse_date)
+from .parse import (LEGACY_HINT, ChoiceIndex, legacy_to_unicode, parse_amount, parse_cccd, parse_date)
+from .textnorm import clean_text, fold
 from .schema import ColType, FieldSheet, TableSheet
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -524,6 +524,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
             if label is not None or _sums_rows_above(row, data, plan):
                 at = label[0] if label else (identity[0] if identity else 0)
                 cells.finding("row-summary", f"{column_letter(at)}{number}", label[1] if label else "")
+                data.summary_rows.append(number)
                 continue
         values: dict[str, Any] = {}
         ok = not missing

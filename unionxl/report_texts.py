@@ -22,7 +22,7 @@ from typing import Any, Callable
 from . import schema
 from .findings import Finding
 from .model import FieldsData, Row, SheetData, column_letter
-from .parse import fold
+from .textnorm import fold
 
 TEXT_ROWS_KEY = schema.REPORT_TEXTS.key
 FACTS_KEY = "report_facts"

@@ -11,124 +11,110 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from . import schema
-from .checks.loans import fund_position
-from .checks.totals import paid
+from .figures import (Figures, GroupTotals, Loans, MutualFund, NotRecorded, TravelFund, WelfareKind, fund_position,
+                      paid)
 from .findings import Report, Severity
 from .fmt import percent
-from .model import Dataset, Workbook
+from .model import Dataset
 
 
 def _count(rows, key: str) -> Counter:
     return Counter(r.values.get(key) for r in rows)
 
 
-def group_figures(book: Workbook, year: int | None) -> dict[str, Any]:
-    members = [r for r in book.rows("members") if r.accepted]
-    travel = [r for r in book.rows("travel_fund") if r.accepted]
-    mutual = [r for r in book.rows("mutual_fund") if r.accepted]
-    loan_rows = [r for r in book.rows("loans") if r.accepted]
-    welfare = [r for r in book.rows("welfare") if r.accepted]
-    gender = _count(members, "gender")
-    return {
-        "members": len(members),
-        "male": gender["male"],
-        "female": gender["female"],
-        "party_members": sum(1 for r in members if r.values.get("party_member") == "yes"),
-        "travel_collected": sum(paid(r, "travel_fund") for r in travel),
-        "trip_support_count": sum(1 for r in travel if r.values.get("trip_support")),
-        "trip_support_amount": sum(r.values.get("trip_support") or 0 for r in travel),
-        "mutual_collected": sum(paid(r, "mutual_fund") for r in mutual),
-        "mutual_unpaid_periods": sum(1 for r in mutual for q in schema.QUARTERS if not r.values.get(q)),
-        "loans_count": len(loan_rows),
-        "loans_amount": sum(r.values.get("amount") or 0 for r in loan_rows),
-        "loans_repaid": sum(r.values.get("repaid") or 0 for r in loan_rows),
-        "welfare_amount": sum(r.values.get("amount") or 0 for r in welfare),
-    }
-
-
-def compute_figures(dataset: Dataset) -> dict[str, Any]:
+def compute_figures(dataset: Dataset) -> Figures:
     """Every figure of the report, computed once per dataset (a dataset does not change after
-    the merge returns it; the console, the JSON and each writer ask for the same figures).
-    Callers must not modify the returned dict."""
+    the merge returns it; the console, the JSON and each writer ask for the same figures)."""
     cached = dataset.__dict__.get("_figures")
     if cached is None:
         cached = dataset.__dict__["_figures"] = _compute_figures(dataset)
     return cached
 
 
-def _compute_figures(dataset: Dataset) -> dict[str, Any]:
+def uniform(amounts) -> int | None:
+    """The one amount every payment had, or None when they differ (or there are none)."""
+    seen = {a for a in amounts if a}
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _compute_figures(dataset: Dataset) -> Figures:
     members = [row for _, row in dataset.rows("members")]
-    welfare = [row for _, row in dataset.rows("welfare")]
-    total = len(members)
+    travel = [row for _, row in dataset.rows("travel_fund")]
+    mutual = [row for _, row in dataset.rows("mutual_fund")]
+    loan_rows = [row for _, row in dataset.rows("loans")]
     gender = _count(members, "gender")
-    per_group = {book.group_code: group_figures(book, dataset.year) for book in dataset.groups}
+    per_group = {book.group_code: GroupTotals.of(book) for book in dataset.groups}
+    total = sum(per_group.values(), GroupTotals())
 
-    def sums(key: str) -> int:
-        return sum(g[key] for g in per_group.values())
-
-    welfare_by_kind: dict[str, dict[str, int]] = {}
-    for row in welfare:
-        kind = row.values.get("kind")
-        entry = welfare_by_kind.setdefault(kind, {"count": 0, "amount": 0, "unit": 0, "sector": 0, "other": 0})
-        entry["count"] += 1
-        entry["amount"] += row.values.get("amount") or 0
-        source = row.values.get("source")
-        if source in entry:
-            entry[source] += 1
-    opening = dataset.unit_info.get("mutual_opening_balance") or 0
-    fund = fund_position(opening, dataset.groups)
-    new_declared = dataset.unit_info.get("new_members")
+    welfare_rows: dict[str, list] = {}
+    for _, row in dataset.rows("welfare"):
+        welfare_rows.setdefault(row.values.get("kind"), []).append(row)
+    welfare = {}
+    for kind, rows in welfare_rows.items():
+        sources = _count(rows, "source")
+        welfare[kind] = WelfareKind(len(rows), sum(r.values.get("amount") or 0 for r in rows),
+                                    sources["unit"], sources["sector"], sources["other"],
+                                    uniform(r.values.get("amount") for r in rows))
+    info = dataset.unit_info
+    fund = fund_position(info.get("mutual_opening_balance") or 0, dataset.groups)
+    new_declared = info.get("new_members")
     new_from_dates = sum(1 for r in members if r.values.get("join_date") and dataset.year
                          and r.values["join_date"].year == dataset.year)
     sector = dataset.level != "unit"
-    return {
-        "year": dataset.year,
-        "level": dataset.level,
-        "unit_name": dataset.unit_info.get("unit_name") or "",
-        "groups": len(dataset.groups),  # the workbooks merged: groups of a CĐCS, or CĐCS of a sector
-        "groups_expected": len(dataset.expected_groups),
+    level_counts = _count(members, "professional_level")
+    theory_counts = _count(members, "political_theory")
+    studying_counts = _count(members, "studying_political")
+    return Figures(
+        year=dataset.year,
+        level=dataset.level,
+        unit_name=info.get("unit_name") or "",
+        superior_name=info.get("superior_name") or "",
+        place=info.get("place") or "",
+        chair_name=info.get("chair_name") or "",
+        groups=len(dataset.groups),
+        groups_expected=len(dataset.expected_groups),
         # At sector level each workbook merged is a consolidated one that says how many CĐCS and
         # groups it holds; a group workbook is one group.
-        "units": sum(b.info.get("units") or 1 for b in dataset.groups) if sector else 1,
-        "union_groups": sum(b.info.get("union_groups") or 0 for b in dataset.groups) if sector
+        units=sum(b.info.get("units") or 1 for b in dataset.groups) if sector else 1,
+        union_groups=sum(b.info.get("union_groups") or 0 for b in dataset.groups) if sector
         else len(dataset.groups),
-        "members": total,
-        "male": gender["male"],
-        "female": gender["female"],
-        "general_education": dict(_count(members, "general_education")),
-        "professional_level": {c.key: _count(members, "professional_level")[c.key]
-                               for c in schema.PROFESSIONAL_LEVEL.choices},
-        "party_members": sum(1 for r in members if r.values.get("party_member") == "yes"),
-        "political_theory": {c.key: _count(members, "political_theory")[c.key]
-                             for c in schema.POLITICAL_THEORY.choices if c.key != "none"},
-        "studying_political": {c.key: _count(members, "studying_political")[c.key]
-                               for c in schema.STUDYING_POLITICAL.choices},
-        "social_fund": sum(1 for r in members if r.values.get("social_fund") == "yes"),
-        "software_recorded": sum(1 for r in members if r.values.get("software_recorded") == "yes"),
-        "new_members": new_declared if new_declared is not None else new_from_dates,
-        "travel_fund": {
-            "rate": dataset.policy.get("travel_monthly"),
-            "contributors": sum(1 for _, r in dataset.rows("travel_fund") if paid(r, "travel_fund")),
-            "collected": sums("travel_collected"),
-            "trip_support_count": sums("trip_support_count"),
-            "trip_support_amount": sums("trip_support_amount"),
-        },
-        "mutual_fund": {
-            "rate": dataset.policy.get("mutual_quarterly"),
-            "contributors": sum(1 for _, r in dataset.rows("mutual_fund") if paid(r, "mutual_fund")),
-            "collected": sums("mutual_collected"),
-            "unpaid_periods": sums("mutual_unpaid_periods"),
-            "opening_balance": fund["opening"],
-            "balance": fund["balance"],
-            "repaid": fund["repaid"],
-            "closing_balance": fund["closing"],
-        },
-        "loans": {"count": sums("loans_count"), "amount": sums("loans_amount"), "repaid": sums("loans_repaid"),
-                  "cap": dataset.policy.get("loan_cap")},
-        "welfare": welfare_by_kind,
-        "visits": sum(welfare_by_kind.get(k, {}).get("count", 0) for k in schema.VISIT_WELFARE),
-        "per_group": per_group,
-    }
+        members=len(members),
+        male=gender["male"],
+        female=gender["female"],
+        general_education=dict(_count(members, "general_education")),
+        professional_level={c.key: level_counts[c.key] for c in schema.PROFESSIONAL_LEVEL.choices},
+        party_members=total.party_members,
+        political_theory={c.key: theory_counts[c.key] for c in schema.POLITICAL_THEORY.choices if c.key != "none"},
+        studying_political={c.key: studying_counts[c.key] for c in schema.STUDYING_POLITICAL.choices},
+        social_fund=sum(1 for r in members if r.values.get("social_fund") == "yes"),
+        software_recorded=sum(1 for r in members if r.values.get("software_recorded") == "yes"),
+        new_members=new_declared if new_declared is not None else new_from_dates,
+        travel_fund=TravelFund(
+            rate=dataset.policy.get("travel_monthly"),
+            contributors=sum(1 for r in travel if paid(r, "travel_fund")),
+            collected=total.travel_collected,
+            trip_support_count=total.trip_support_count,
+            trip_support_amount=total.trip_support_amount,
+            trip_support_each=uniform(r.values.get("trip_support") for r in travel),
+        ),
+        mutual_fund=MutualFund(
+            rate=dataset.policy.get("mutual_quarterly"),
+            contributors=sum(1 for r in mutual if paid(r, "mutual_fund")),
+            collected=total.mutual_collected,
+            unpaid_periods=total.mutual_unpaid_periods,
+            opening_balance=fund.opening,
+            balance=fund.balance,
+            repaid=fund.repaid,
+            closing_balance=fund.closing,
+        ),
+        loans=Loans(count=total.loans_count, amount=total.loans_amount, repaid=total.loans_repaid,
+                    cap=dataset.policy.get("loan_cap"), each=uniform(r.values.get("amount") for r in loan_rows)),
+        welfare=welfare,
+        visits=sum(welfare[k].count for k in schema.VISIT_WELFARE if k in welfare),
+        per_group=per_group,
+        not_recorded=[NotRecorded(b.group_code, r.values.get("full_name") or "", r.values.get("note") or "")
+                      for b, r in dataset.rows("members") if r.values.get("software_recorded") != "yes"],
+    )
 
 
 # ------------------------------------------------------------ report tables
@@ -177,32 +163,7 @@ def _l(lang: str, vi: str, en: str) -> str:
     return vi if lang == "vi" else en
 
 
-def uniform(amounts) -> int | None:
-    """The one amount every payment had, or None when they differ (or there are none)."""
-    seen = {a for a in amounts if a}
-    return seen.pop() if len(seen) == 1 else None
-
-
-def extra_figures(dataset: Dataset) -> dict[str, Any]:
-    """Figures only the written report needs: per-payment amounts and who is not recorded."""
-    welfare_each: dict[str, int | None] = {}
-    for kind in {r.values.get("kind") for _, r in dataset.rows("welfare")}:
-        welfare_each[kind] = uniform(r.values.get("amount") for _, r in dataset.rows("welfare")
-                                     if r.values.get("kind") == kind)
-    not_recorded = [(b.group_code, r.values.get("full_name") or "", r.values.get("note") or "")
-                    for b, r in dataset.rows("members") if r.values.get("software_recorded") != "yes"]
-    return {
-        "trip_support_each": uniform(r.values.get("trip_support") for _, r in dataset.rows("travel_fund")),
-        "loan_each": uniform(r.values.get("amount") for _, r in dataset.rows("loans")),
-        "welfare_each": welfare_each,
-        "not_recorded": not_recorded,
-        "superior_name": dataset.unit_info.get("superior_name") or "",
-        "place": dataset.unit_info.get("place") or "",
-        "chair_name": dataset.unit_info.get("chair_name") or "",
-    }
-
-
-def kpi_results(dataset: Dataset, figures: dict[str, Any] | None = None, lang: str = "vi") -> list[KpiResult]:
+def kpi_results(dataset: Dataset, figures: Figures | None = None, lang: str = "vi") -> list[KpiResult]:
     """The 11 targets of the sector union: (1), (8), (10) from the data, the rest from the unit workbook."""
     figures = figures or compute_figures(dataset)
     entered = {}
@@ -210,23 +171,23 @@ def kpi_results(dataset: Dataset, figures: dict[str, Any] | None = None, lang: s
     for row in sheet.accepted() if sheet else ():
         if row.values.get("number") is not None:
             entered.setdefault(row.values["number"], row.values)
-    members = figures["members"]
+    members = figures.members
     results = []
     for kpi in schema.KPIS:
         row = entered.get(kpi.number, {})
         target = kpi.vi if lang == "vi" else kpi.en
         if kpi.key == "social_fund":
-            part = figures["social_fund"]
+            part = figures.social_fund
             status = "met" if members and part == members else "not_met"
             results.append(KpiResult(kpi.number, kpi.key, target,
                                      f"{part}/{members} ({percent(part, members, lang)})", status, part, members))
         elif kpi.key == "member_software":
-            part = figures["software_recorded"]
+            part = figures.software_recorded
             status = "met" if members and part == members else "not_met"
             results.append(KpiResult(kpi.number, kpi.key, target,
                                      f"{part}/{members} ({percent(part, members, lang)})", status, part, members))
         elif kpi.key == "fund_models":
-            travel, mutual = figures["travel_fund"]["contributors"], figures["mutual_fund"]["contributors"]
+            travel, mutual = figures.travel_fund.contributors, figures.mutual_fund.contributors
             status = "met" if travel and mutual else "not_met"
             result = _l(lang, f"Quỹ du lịch: {travel} đoàn viên đóng; quỹ tương hỗ: {mutual} đoàn viên đóng",
                         f"Travel fund: {travel} members contributing; mutual-aid fund: {mutual} members contributing")
@@ -237,12 +198,10 @@ def kpi_results(dataset: Dataset, figures: dict[str, Any] | None = None, lang: s
     return results
 
 
-def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Report | None = None) -> list[ReportTable]:
-    """Tables (a)-(f) of the annual report. From a Dataset all six; from figures alone, no KPI table."""
-    dataset = source if isinstance(source, Dataset) else None
-    f = compute_figures(dataset) if dataset is not None else source
-    extra = extra_figures(dataset) if dataset is not None else {}
-    total = f["members"]
+def report_tables(dataset: Dataset, lang: str = "vi", report: Report | None = None) -> list[ReportTable]:
+    """Tables (a)-(f) of the annual report."""
+    f = compute_figures(dataset)
+    total = f.members
     L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
     tables: list[ReportTable] = []
 
@@ -257,27 +216,26 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
         "quantity", L("1. Số lượng đoàn viên", "1. Members"),
         [L("Chỉ tiêu", "Item"), L("Số lượng", "Number"), L("Tỷ lệ", "Share")],
         [[L("Tổng số đoàn viên công đoàn", "Union members"), total, None],
-         [L("Nam", "Male"), f["male"], Share(f["male"], total)],
-         [L("Nữ", "Female"), f["female"], Share(f["female"], total)],
-         *([[L("Số công đoàn cơ sở", "Grassroots unions"), f["units"], None]] if f.get("level", "unit") != "unit"
-           else []),
-         [L("Số tổ công đoàn", "Union groups"), f.get("union_groups", f["groups"]), None],
-         [L("Đoàn viên kết nạp mới trong năm", "New members admitted this year"), f["new_members"], None]],
+         [L("Nam", "Male"), f.male, Share(f.male, total)],
+         [L("Nữ", "Female"), f.female, Share(f.female, total)],
+         *([[L("Số công đoàn cơ sở", "Grassroots unions"), f.units, None]] if f.level != "unit" else []),
+         [L("Số tổ công đoàn", "Union groups"), f.union_groups, None],
+         [L("Đoàn viên kết nạp mới trong năm", "New members admitted this year"), f.new_members, None]],
         ["text", "int", "share"]))
 
     # (b) quality
     rows: list[list[Any]] = []
-    for key, n in sorted(f["general_education"].items(), key=lambda kv: _order(schema.GENERAL_EDUCATION, kv[0])):
+    for key, n in sorted(f.general_education.items(), key=lambda kv: _order(schema.GENERAL_EDUCATION, kv[0])):
         rows.append([L("Trình độ học vấn: ", "General education: ") + label(schema.GENERAL_EDUCATION, key),
                      n, Share(n, total)])
-    for key, n in f["professional_level"].items():
+    for key, n in f.professional_level.items():
         rows.append([L("Trình độ chuyên môn: ", "Professional level: ") + label(schema.PROFESSIONAL_LEVEL, key),
                      n, Share(n, total)])
-    rows.append([L("Đảng viên", "Party members"), f["party_members"], Share(f["party_members"], total)])
-    for key, n in f["political_theory"].items():
+    rows.append([L("Đảng viên", "Party members"), f.party_members, Share(f.party_members, total)])
+    for key, n in f.political_theory.items():
         rows.append([L("Lý luận chính trị: ", "Political theory: ") + label(schema.POLITICAL_THEORY, key),
                      n, Share(n, total)])
-    for key, n in f["studying_political"].items():
+    for key, n in f.studying_political.items():
         if n or key == "tcllct":
             rows.append([label(schema.STUDYING_POLITICAL, key), n, None])
     tables.append(ReportTable("quality", L("2. Chất lượng đoàn viên", "2. Members' qualifications"),
@@ -285,29 +243,29 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
                               rows, ["text", "int", "share"]))
 
     # (c) funds
-    travel, mutual, loans = f["travel_fund"], f["mutual_fund"], f["loans"]
-    trip_each = extra.get("trip_support_each")
-    if trip_each is None and travel["trip_support_count"]:
-        trip_each = dataset.policy.get("trip_support") if dataset is not None else None
+    travel, mutual, loans = f.travel_fund, f.mutual_fund, f.loans
+    trip_each = travel.trip_support_each
+    if trip_each is None and travel.trip_support_count:
+        trip_each = dataset.policy.get("trip_support")
     rows = [
         [L("Quỹ du lịch: đoàn viên đóng quỹ (mức đóng mỗi tháng)", "Travel fund: members contributing (monthly rate)"),
-         travel["contributors"], travel["rate"], travel["collected"]],
+         travel.contributors, travel.rate, travel.collected],
         [L("Quỹ du lịch: hỗ trợ đoàn viên đi du lịch (mức mỗi người)", "Travel fund: trip support (per member)"),
-         travel["trip_support_count"], trip_each, travel["trip_support_amount"]],
+         travel.trip_support_count, trip_each, travel.trip_support_amount],
         [L("Quỹ tương hỗ: đoàn viên đóng quỹ (mức đóng mỗi quý)",
            "Mutual-aid fund: members contributing (quarterly rate)"),
-         mutual["contributors"], mutual["rate"], mutual["collected"]],
+         mutual.contributors, mutual.rate, mutual.collected],
         [L("Quỹ tương hỗ: số lượt quý chưa đóng", "Mutual-aid fund: member-quarters unpaid"),
-         mutual["unpaid_periods"], mutual["rate"], mutual["unpaid_periods"] * (mutual["rate"] or 0)],
+         mutual.unpaid_periods, mutual.rate, mutual.unpaid_periods * (mutual.rate or 0)],
         [L("Quỹ tương hỗ: số dư năm trước chuyển sang", "Mutual-aid fund: opening balance"),
-         None, None, mutual["opening_balance"]],
+         None, None, mutual.opening_balance],
         [L("Vay vốn quỹ tương hỗ (mức vay mỗi xuất)", "Loans from the mutual-aid fund (per loan)"),
-         loans["count"], extra.get("loan_each"), loans["amount"]],
-        [L("Vay vốn: đã trả", "Loans: repaid"), None, None, loans["repaid"]],
+         loans.count, loans.each, loans.amount],
+        [L("Vay vốn: đã trả", "Loans: repaid"), None, None, loans.repaid],
         [L("Quỹ tương hỗ: số dư (năm trước + thu − cho vay)", "Mutual-aid fund: balance (opening + collected − lent)"),
-         None, None, mutual["balance"]],
+         None, None, mutual.balance],
         [L("Quỹ tương hỗ: số dư cuối năm (cộng cả nợ đã trả)", "Mutual-aid fund: closing balance (with repayments)"),
-         None, None, mutual["closing_balance"]],
+         None, None, mutual.closing_balance],
     ]
     tables.append(ReportTable("funds", L("3. Quỹ du lịch, quỹ tương hỗ và vay vốn", "3. Travel fund, mutual-aid fund and loans"),
                               [L("Nội dung", "Item"), L("Số lượng", "Number"), L("Mức (đồng)", "Rate (VND)"),
@@ -315,27 +273,24 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
                               rows, ["text", "int", "amount", "amount"]))
 
     # (d) welfare
-    welfare = f["welfare"]
-    each = extra.get("welfare_each", {})
+    welfare = f.welfare
     rows = []
     for kind in schema.WELFARE_KIND.choices:
-        entry = welfare.get(kind.key)
-        if not entry and kind.key not in (*schema.PER_HEAD_WELFARE, *schema.PER_GROUP_WELFARE, "hardship_gift"):
+        if kind.key not in welfare and kind.key not in (*schema.PER_HEAD_WELFARE, *schema.PER_GROUP_WELFARE,
+                                                        "hardship_gift"):
             continue
-        entry = entry or {"count": 0, "amount": 0, "unit": 0, "sector": 0, "other": 0}
-        rate = each.get(kind.key)
-        if rate is None and dataset is not None and kind.key in schema.WELFARE_RATE:
-            rate = dataset.policy.get(schema.WELFARE_RATE[kind.key]) if not entry["count"] else None
-        rows.append([kind.label(lang), entry["count"], rate, entry["amount"],
-                     entry["sector"], entry["unit"], entry["other"]])
-    visits = [welfare.get(k, {}) for k in schema.VISIT_WELFARE]
+        entry = f.welfare_of(kind.key)
+        rate = entry.each
+        if rate is None and kind.key in schema.WELFARE_RATE:
+            rate = dataset.policy.get(schema.WELFARE_RATE[kind.key]) if not entry.count else None
+        rows.append([kind.label(lang), entry.count, rate, entry.amount, entry.sector, entry.unit, entry.other])
+    visits = [f.welfare_of(k) for k in schema.VISIT_WELFARE]
     rows.append([L("Trong đó: thăm hỏi ốm đau, hiếu hỉ, quà chia tay", "of which: visits (sickness, wedding/funeral, farewell)"),
-                 f["visits"], None, sum(v.get("amount", 0) for v in visits),
-                 sum(v.get("sector", 0) for v in visits), sum(v.get("unit", 0) for v in visits),
-                 sum(v.get("other", 0) for v in visits)])
-    rows.append([L("Tổng chi chăm lo", "Total welfare"), sum(e["count"] for e in welfare.values()), None,
-                 sum(e["amount"] for e in welfare.values()), sum(e["sector"] for e in welfare.values()),
-                 sum(e["unit"] for e in welfare.values()), sum(e["other"] for e in welfare.values())])
+                 f.visits, None, sum(v.amount for v in visits), sum(v.sector for v in visits),
+                 sum(v.unit for v in visits), sum(v.other for v in visits)])
+    rows.append([L("Tổng chi chăm lo", "Total welfare"), sum(e.count for e in welfare.values()), None,
+                 sum(e.amount for e in welfare.values()), sum(e.sector for e in welfare.values()),
+                 sum(e.unit for e in welfare.values()), sum(e.other for e in welfare.values())])
     tables.append(ReportTable("welfare", L("4. Chăm lo đoàn viên", "4. Welfare"),
                               [L("Nội dung chi", "Kind"), L("Số lượt", "Count"), L("Mức (đồng)", "Rate (VND)"),
                                L("Số tiền (đồng)", "Amount (VND)"), L("Lượt CĐ ngành chi", "By sector union"),
@@ -343,14 +298,13 @@ def report_tables(source: Dataset | dict[str, Any], lang: str = "vi", report: Re
                               rows, ["text", "int", "amount", "amount", "int", "int", "int"], total_row=True))
 
     # (e) KPIs
-    if dataset is not None:
-        status_label = {c.key: c.label(lang) for c in schema.KPI_STATUS.choices}
-        tables.append(ReportTable(
-            "kpis", L("5. Kết quả thực hiện chỉ tiêu CĐN giao", "5. Targets set by the sector union"),
-            [L("STT", "No."), L("Chỉ tiêu", "Target"), L("Kết quả thực hiện", "Result"), L("Đánh giá", "Assessment")],
-            [[k.number, k.target, k.result, status_label.get(k.status or "", "")]
-             for k in kpi_results(dataset, f, lang)],
-            ["int", "text", "text", "text"]))
+    status_label = {c.key: c.label(lang) for c in schema.KPI_STATUS.choices}
+    tables.append(ReportTable(
+        "kpis", L("5. Kết quả thực hiện chỉ tiêu CĐN giao", "5. Targets set by the sector union"),
+        [L("STT", "No."), L("Chỉ tiêu", "Target"), L("Kết quả thực hiện", "Result"), L("Đánh giá", "Assessment")],
+        [[k.number, k.target, k.result, status_label.get(k.status or "", "")]
+         for k in kpi_results(dataset, f, lang)],
+        ["int", "text", "text", "text"]))
 
     # (f) per group
     tables.append(group_table(dataset, f, lang, report))
@@ -364,16 +318,16 @@ def _order(lst: schema.ChoiceList, key: str) -> int:
 
 GROUP_COLUMNS = ("members", "male", "female", "party_members", "travel_collected", "mutual_collected",
                  "loans_count", "loans_amount", "welfare_amount")
-"""The per-group figures the summary shows, in order (group_figures keys)."""
+"""The per-group figures the summary shows, in order (GroupTotals attributes)."""
 
 
-def group_table(dataset: Dataset | None, figures: dict[str, Any], lang: str = "vi",
+def group_table(dataset: Dataset | None, figures: Figures, lang: str = "vi",
                 report: Report | None = None) -> ReportTable:
     """(f) one row per group: received groups in the unit's order, then expected groups that sent nothing.
     At sector level, one row per CĐCS."""
     L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
-    sector = figures.get("level", "unit") != "unit"
-    per_group = figures["per_group"]
+    sector = figures.level != "unit"
+    per_group = figures.per_group
     names = {}
     if dataset is not None:
         names = {str(g.get("group_code")): g.get("group_name") or "" for g in dataset.expected_groups}
@@ -390,7 +344,7 @@ def group_table(dataset: Dataset | None, figures: dict[str, Any], lang: str = "v
     rows = []
     for code in codes:
         g = per_group.get(code)
-        rows.append([code, names.get(code, ""), *((g[k] if g else None) for k in GROUP_COLUMNS),
+        rows.append([code, names.get(code, ""), *((getattr(g, k) if g else None) for k in GROUP_COLUMNS),
                      errors[code] if report else None, warnings[code] if report else None])
     code_header, name_header = ((L("Mã", "Code"), L("Công đoàn cơ sở", "Grassroots union")) if sector
                                 else (L("Mã tổ", "Group code"), L("Tên tổ", "Group name")))

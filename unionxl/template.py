@@ -27,7 +27,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
 from . import __version__, i18n, schema
-from .parse import fold
+from .textnorm import fold
 from .schema import (
     FIELD_FIRST_ROW, GROUP_INFO, GROUP_KIND, GROUP_SHEETS, HEADER_ROW, INSTRUCTIONS_SHEET, KPI_SHEET, KPIS,
     LISTS, LISTS_SHEET, NUMBER_FORMATS, POLICY, POLICY_DEFAULTS, REPORT_TEXTS, TEMPLATE_VERSION, UNIT_GROUPS,
@@ -303,11 +303,12 @@ def unit_data_from_previous(previous, lang: str = "vi") -> dict:
 
     Raises MergeUsageError when `previous` is not a consolidated workbook."""
     from .report_texts import ReportTexts
-    from .rollup import load_consolidated, read_consolidated
+    from .merge import ReadTask, read_all
+    from .sector import load_consolidated
     from .tables import compute_figures
 
     last = load_consolidated(Path(previous))  # the same reader and figures as `--previous` of a merge
-    consolidated, _found = read_consolidated(Path(previous))
+    [(consolidated, _found, _)] = read_all([ReadTask(Path(previous), Path(previous).name, consolidated=True)], 1)
     info = consolidated.info if consolidated else {}
     year = info.get("year")
     figures = compute_figures(last.dataset)
@@ -320,7 +321,7 @@ def unit_data_from_previous(previous, lang: str = "vi") -> dict:
     return {
         "unit_info": {"year": year + 1 if year else None, "unit_name": info.get("unit_name") or None,
                       "superior_name": info.get("superior_name") or None,
-                      "mutual_opening_balance": figures["mutual_fund"]["closing_balance"]},
+                      "mutual_opening_balance": figures.mutual_fund.closing_balance},
         "groups": [{"stt": i, "group_code": code, "group_name": name} for i, (code, name) in
                    enumerate(groups.items(), 1)],
         "policy": {f.key: info[f.key] for f in POLICY.fields if isinstance(info.get(f.key), int)},

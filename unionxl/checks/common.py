@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from .. import schema
 from ..findings import Finding
 from ..model import Row, Workbook
-from ..parse import fold
+from ..textnorm import fold
 
 
 def valid_cccd(value: Any) -> bool:

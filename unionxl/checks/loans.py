@@ -8,7 +8,7 @@ from .. import schema
 from ..findings import Finding
 from ..model import Workbook
 from .common import GroupContext, who
-from .totals import paid
+from ..figures import fund_position
 
 
 def check_group(ctx: GroupContext) -> Iterator[Finding]:
@@ -31,16 +31,6 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
                          expected=amount - repaid)
 
 
-def fund_position(opening: int, books: list[Workbook]) -> dict[str, int]:
-    collected = sum(paid(r, "mutual_fund") for b in books for r in b.rows("mutual_fund") if r.accepted)
-    lent = sum(r.values.get("amount") or 0 for b in books for r in b.rows("loans") if r.accepted)
-    repaid = sum(r.values.get("repaid") or 0 for b in books for r in b.rows("loans") if r.accepted)
-    # 'balance' is what SPEC §3 checks (opening + collections − loans ≥ 0); 'closing' also counts
-    # repayments and is what the next year opens with.
-    return {"opening": opening, "collected": collected, "lent": lent, "repaid": repaid,
-            "balance": opening + collected - lent, "closing": opening + collected + repaid - lent}
-
-
 def check_fund_balance(unit: Workbook | None, books: list[Workbook]) -> Iterator[Finding]:
     """SPEC: opening balance + collections − loans must not go below zero."""
     if unit is None or schema.UNIT_INFO.key not in unit.fields:
@@ -50,6 +40,6 @@ def check_fund_balance(unit: Workbook | None, books: list[Workbook]) -> Iterator
     if opening is None:
         return
     position = fund_position(opening, books)
-    if position["balance"] < 0:
+    if position.balance < 0:
         yield Finding("loan-fund-exceeded", unit.display, info.name, info.cells.get("mutual_opening_balance", ""),
-                      position["balance"], {k: position[k] for k in ("opening", "collected", "lent", "repaid")})
+                      position.balance, {k: getattr(position, k) for k in ("opening", "collected", "lent", "repaid")})

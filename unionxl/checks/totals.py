@@ -6,18 +6,16 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
+from ..figures import declared_totals, paid
 from ..model import Workbook
 from .common import GroupContext
-
-def paid(row, sheet_key: str) -> int:
-    """What one row of a fund sheet paid over its periods (the schema's fund_sheets())."""
-    return sum(row.values.get(p) or 0 for p in schema.fund_sheets()[sheet_key])
 
 
 def computed_totals(book: Workbook) -> dict[str, int]:
     """The figures every row the officer wrote gives (accepted or not), keyed like the declared totals.
-    What each total counts or sums is the schema's (Field.tally)."""
-    return {key: tally.of(book.rows(tally.sheet)) for key, tally in schema.declared_totals().items()}
+    What each total counts or sums is the schema's (Field.tally), the same tallies the report's
+    per-group figures use (figures.GroupTotals)."""
+    return declared_totals(book, accepted_only=False)
 
 
 def _unreadable(book: Workbook, key: str) -> bool:

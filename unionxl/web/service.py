@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..findings import Finding, Report, Severity
-from ..merge import MergeResult, MergeUsageError, merge_folder
+from ..merge import MergeResult, MergeUsageError
 
 LANGS = ("vi", "en")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -151,11 +151,11 @@ def check_upload(path: Path, unit_path: Path, display: str, expected_group: str,
     feedback copy into `scratch`. The file must be named by the desk (see working_suffix)."""
     result = _check_file(path, unit_path, display)
     mine = [f for f in result.report.findings if f.file == display]
-    record = next((r for r in result.report.files if r.path == display), None)
+    record = next((r for r in result.report.files if r.display == display), None)
     wrong = _wrong_workbook(result, mine, record, display, expected_group)
     if wrong is not None:
-        mine = [f for f in mine if f.code not in ("unit-duplicate",)] + [wrong]
-    report = Report(findings=mine, files=[r for r in result.report.files if r.path == display])
+        mine = [f for f in mine if f.code not in ("unit-duplicate", "file-not-group")] + [wrong]
+    report = Report(findings=mine, files=[r for r in result.report.files if r.display == display])
     ordered = _errors_first(mine)
     errors = sum(1 for f in mine if f.severity is Severity.ERROR)
     warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
@@ -174,28 +174,17 @@ def check_upload(path: Path, unit_path: Path, display: str, expected_group: str,
 
 
 def _check_file(path: Path, unit_path: Path, display: str) -> MergeResult:
-    """Contract 1's `unionxl.check_file` until the pipeline lands it: a merge of the unit
-    workbook with this one file (both already in `path.parent`), other groups' absence ignored."""
-    result = merge_folder(path.parent, unit_path, jobs=1)
-    result.report.findings = [f for f in result.report.findings if f.code != "group-missing"]
-    if path.name != display:
-        renamed = []
-        for f in result.report.findings:
-            renamed.append(dataclasses.replace(f, file=display) if f.file == path.name else f)
-        result.report.findings = renamed
-        for record in result.report.files:
-            if record.path == path.name:
-                record.path = display
-        for book in result.dataset.groups:
-            if book.display == path.name:
-                book.display = display
-    return result
+    """Contract 1's `unionxl.check_file`: this file against the unit workbook, nothing about other groups."""
+    from ..pipeline import check_file
+
+    return check_file(path, unit_path, display)
 
 
 def _wrong_workbook(result: MergeResult, mine: list[Finding], record, display: str,
                     expected_group: str) -> Finding | None:
     """Name a wrong workbook as such: the unit's workbook, or another group's."""
-    if any(f.code == "unit-duplicate" for f in mine):
+    if any(f.code == "unit-duplicate" or (f.code == "file-not-group" and f.params.get("detail") == "upload.unit_workbook")
+           for f in mine):
         return Finding("upload-unit-workbook", display)
     if record is not None and record.group and record.group != expected_group:
         return Finding("upload-other-group", display, value=record.group, params={"expected": expected_group},
@@ -228,14 +217,11 @@ class MergeOutcome:
 def consolidate(folder: Path, unit_path: Path, out_dir: Path, *, previous: Path | None = None, lang: str = "vi",
                 progress: Callable[[Path], None] | None = None) -> MergeOutcome:
     """`unionxl merge FOLDER -o OUT [--previous …]`, plus one zip of the feedback copies."""
-    from ..console import to_json
-    from ..previous import compare_with_previous
+    from ..pipeline import run
     from ..writers import write_outputs
     from ..writers.feedback import feedback_folder
 
-    result = merge_folder(folder, unit_path, progress=progress)
-    if previous is not None:
-        compare_with_previous(result, previous)
+    result = run(folder, unit_path, previous=previous, progress=progress)
     paths = write_outputs(result, out_dir, lang)
     feedback_dir = out_dir / feedback_folder(lang)
     names = [p.name for p in paths if p.parent == out_dir]
@@ -246,7 +232,7 @@ def consolidate(folder: Path, unit_path: Path, out_dir: Path, *, previous: Path 
             for copy in copies:
                 out.write(copy, copy.name)
         names.append(archive.name)
-    data = to_json(result, lang)
+    data = result.to_json(lang)
     summary = {
         "exit_code": data["exit_code"],
         "counts": data["summary"],
@@ -282,16 +268,10 @@ def _headline(figures: dict) -> dict:
 
 
 def _library_rollup():
-    """The pipeline's `unionxl.rollup(...)` once it exists (contract 1), else the roll-up the
-    CLI's `unionxl rollup` calls today; never a copy of either."""
-    import unionxl
+    """The pipeline's `unionxl.rollup(...)` (contract 1)."""
+    from ..pipeline import rollup as library_rollup
 
-    candidate = getattr(unionxl, "rollup", None)
-    if callable(candidate) and not isinstance(candidate, type(unionxl)):
-        return lambda folder, unit_name, progress: candidate(folder, unit_name=unit_name, progress=progress)
-    from ..rollup import rollup_folder
-
-    return lambda folder, unit_name, progress: rollup_folder(folder, unit_name=unit_name, progress=progress)
+    return lambda folder, unit_name, progress: library_rollup(folder, unit_name=unit_name, progress=progress)
 
 
 def check_consolidated(path: Path, display: str, sector_year: int, lang: str = "vi") -> CheckOutcome:
@@ -309,7 +289,7 @@ def check_consolidated(path: Path, display: str, sector_year: int, lang: str = "
             info = book.fields["info"]
             mine.append(Finding("rollup-year", display, info.name, info.cells.get("year", ""), year,
                                 {"expected": sector_year}))
-    records = [r for r in result.report.files if r.path == path.name]
+    records = [r for r in result.report.files if r.display == path.name]
     ordered = _errors_first(mine)
     errors = sum(1 for f in mine if f.severity is Severity.ERROR)
     warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
@@ -325,16 +305,13 @@ def check_consolidated(path: Path, display: str, sector_year: int, lang: str = "
 def rollup(folder: Path, out_dir: Path, *, unit_name: str | None, previous: Path | None = None, lang: str = "vi",
            progress: Callable[[Path], None] | None = None) -> MergeOutcome:
     """`unionxl rollup FOLDER -o OUT [--unit-name …] [--previous …]` for the sector desk."""
-    from ..console import to_json
-    from ..previous import compare_with_previous
+    from ..pipeline import rollup as library_rollup
     from ..writers import write_outputs
 
-    result = _library_rollup()(folder, unit_name or None, progress)
-    if previous is not None:
-        compare_with_previous(result, previous)
+    result = library_rollup(folder, unit_name=unit_name or None, previous=previous, progress=progress, lang=lang)
     paths = write_outputs(result, out_dir, lang)
     names = [p.name for p in paths if p.parent == out_dir]
-    data = to_json(result, lang)
+    data = result.to_json(lang)
     summary = {
         "exit_code": data["exit_code"],
         "counts": data["summary"],

@@ -9,18 +9,22 @@ findings with a link to each cell. Notes are listed but never highlighted.
 The input is only read, and the copy is written to a temporary file beside
 the output, which is renamed into place (`fileio.atomic_path`).
 
-An .xlsx/.xlsm copy is the original zip with a few parts edited (xlsx_patch):
-styles, the flagged sheets, new comment and VML parts, the new first sheet and
-their registrations; every other part is copied byte for byte, so whatever
-Excel wrote (x14 dropdowns, slicers, pictures) stays, and a copy costs a few
-milliseconds instead of an openpyxl load and save (0.1-0.4 s).
+An .xlsx/.xlsm copy is the original zip with a few parts edited
+(unionxl.xlsx.patch, lxml on each edited part): styles, the flagged sheets,
+new comment and VML parts, the new first sheet and their registrations; every
+other part keeps its content as it is, so whatever Excel wrote (x14 dropdowns,
+slicers, pictures) stays, and a copy costs milliseconds instead of an openpyxl
+load and save (0.1-0.4 s).
 
 openpyxl remains the path for what the patch does not handle (Unsupported, or
-anything unexpected): a flagged sheet that already has comments (the
+a package it cannot parse): a flagged sheet that already has comments (the
 officer's own notes are kept, after ours), a feedback copy that comes back
 (its old feedback sheet, fills and comments are removed before the new ones
 are added, so a fixed cell does not stay red), and packages written in forms
-the patch does not parse (prefixed or Strict SpreadsheetML, rows without r).
+the patch does not parse (Strict SpreadsheetML, rows or cells without r, XML
+that is not well-formed). Each such detour is an `output-slow-path` note for
+that file, and a copy that cannot be written at all an `output-failed`
+warning: a library change that breaks the fast path shows in the run.
 What openpyxl keeps and drops on that path (tests/test_feedback.py holds it
 to this): it keeps ordinary data validations, number formats, cell and sheet
 protection, freeze panes, autofilters, conditional formats, print titles and
@@ -43,6 +47,7 @@ import warnings
 import zipfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
@@ -124,6 +129,13 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
 
     `folder` is the merged folder; when omitted it is worked out from the workbooks the merge kept.
     """
+    return start_feedback(result, out_dir, lang, folder).finish()
+
+
+def start_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
+                   folder: Path | None = None) -> "FeedbackRun":
+    """Start writing the feedback copies; when there are many, they are written by worker processes
+    while the caller writes other outputs. `finish()` waits for them and returns their paths."""
     out_dir = Path(out_dir)
     sources = _sources(result, folder)
     by_file: dict[str, list[Finding]] = defaultdict(list)
@@ -139,26 +151,49 @@ def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
             continue
         target = out_dir / _output_name(display, source, lang, used)
         jobs.append((source, target, display, _ordered(findings), lang))
-    # Copies are independent: across processes when there are many (same rule as reading).
-    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            outcomes = list(pool.map(_write_job, jobs,
-                                     chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1)))))
-    else:
-        outcomes = [_write_job(job) for job in jobs]
-    written = []
-    for job, (detours, failure) in zip(jobs, outcomes):
-        display, target = job[2], job[1]
-        # Every step off the fast path is said, so a library change that breaks it cannot go unseen.
-        for reason in detours:
-            result.report.add(Finding("output-slow-path", file=display, params={"output": target.name,
-                                                                                 "reason": reason}))
-        if failure is None:
-            written.append(target)
-        else:
-            result.report.add(Finding("output-failed", file=display, params={"output": target.name,
-                                                                              "reason": failure}))
-    return written
+    return FeedbackRun(result, out_dir, jobs)
+
+
+class FeedbackRun:
+    """Feedback copies being written. Copies are independent: across processes when there are many
+    (same rule as reading), submitted at once so they overlap whatever the caller does next."""
+
+    def __init__(self, result: MergeResult, out_dir: Path, jobs: list[tuple]):
+        self.result, self.out_dir, self.jobs = result, out_dir, jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending = None
+        if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count())
+            self.pending = self.pool.map(_write_job, jobs,
+                                         chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1))))
+
+    def finish(self) -> list[Path]:
+        """Wait for every copy; add a finding for each detour or failure; return the copies written."""
+        result, outcomes = self.result, None
+        if self.pool is not None:
+            try:
+                outcomes = list(self.pending)
+            except BrokenProcessPool as exc:  # a worker died: write them here, one by one, and say so
+                result.report.add(Finding("output-slow-path", params={
+                    "output": self.out_dir.name,
+                    "reason": f"feedback workers died ({exc}); copies written one by one"}))
+            finally:
+                self.pool.shutdown()
+        if outcomes is None:
+            outcomes = [_write_job(job) for job in self.jobs]
+        written = []
+        for job, (detours, failure) in zip(self.jobs, outcomes):
+            display, target = job[2], job[1]
+            # Every step off the fast path is said, so a library change that breaks it cannot go unseen.
+            for reason in detours:
+                result.report.add(Finding("output-slow-path", file=display, params={"output": target.name,
+                                                                                     "reason": reason}))
+            if failure is None:
+                written.append(target)
+            else:
+                result.report.add(Finding("output-failed", file=display, params={"output": target.name,
+                                                                                  "reason": failure}))
+        return written
 
 
 def _write_job(job: tuple) -> tuple[list[str], str | None]:
@@ -173,25 +208,18 @@ def _write_job(job: tuple) -> tuple[list[str], str | None]:
 
 
 def _sources(result: MergeResult, folder: Path | None) -> dict[str, Path]:
-    """Finding.file -> the input path: the merge's workbooks, then files found under the folder."""
-    books = list(result.dataset.groups) + ([result.dataset.unit] if result.dataset.unit else [])
-    books = [book for book in books if book.display]  # a roll-up's sector 'unit' has no file behind it
-    sources = {book.display: Path(book.path) for book in books}
-    folders = [Path(folder)] if folder is not None else []
-    for book in books:
-        parts = PurePosixPath(Path(book.display).as_posix()).parts
-        path = Path(book.path)
-        if path.parts[-len(parts):] == parts:
-            folders.append(Path(*path.parts[:-len(parts)]) if len(path.parts) > len(parts) else Path("."))
-    # rejected files (wrong year, duplicate group) are not in the dataset but still deserve feedback
+    """Finding.file -> the input file, from the run's file records (which keep each input's path).
+
+    `folder` is kept for callers that still pass it; a record without a path (none since the
+    pipeline records them) is looked up under it."""
+    sources: dict[str, Path] = {}
     for record in result.report.files:
-        if record.path in sources or record.kind == "skipped":
+        if record.kind == "skipped":
             continue
-        for base in folders:
-            candidate = base / record.path
-            if candidate.is_file():
-                sources[record.path] = candidate
-                break
+        if record.path is not None:
+            sources[record.display] = Path(record.path)
+        elif folder is not None and (Path(folder) / record.display).is_file():
+            sources[record.display] = Path(folder) / record.display
     return sources
 
 

@@ -31,7 +31,8 @@ from ..report_texts import heading_names, texts_of
 from ..merge import MergeResult
 from .workbook import share_like_others
 from ..previous import comparison_table, movement_table
-from ..tables import ReportTable, Share, compute_figures, extra_figures, kpi_results, report_tables
+from ..figures import Figures
+from ..tables import ReportTable, Share, compute_figures, kpi_results, report_tables
 
 FONT = "Times New Roman"
 SIZE = 13
@@ -96,13 +97,12 @@ class _Say:
         self.lang = lang
         self.vi = lang == "vi"
         self.f = compute_figures(dataset)
-        self.x = extra_figures(dataset)
         self.kpis = kpi_results(dataset, self.f, lang)
         self.year = dataset.year or 0
         self.level = dataset.level
         self.sector = dataset.level != schema.LEVEL_UNIT
         self.texts = texts_of(dataset.unit)
-        self.names = heading_names(dataset.year, self.x["superior_name"], lang)
+        self.names = heading_names(dataset.year, self.f.superior_name, lang)
 
     def __call__(self, key: str, **params) -> str:
         return sentence(key, self.lang, **params)
@@ -133,33 +133,33 @@ class _Say:
 
 def _quantity(say: _Say) -> list[Line]:
     f = say.f
-    n = f["members"]
-    lines = [Line("p", say("members_total", n=n, male=f["male"], male_pct=say.pct(f["male"], n),
-                           female=f["female"], female_pct=say.pct(f["female"], n)))]
+    n = f.members
+    lines = [Line("p", say("members_total", n=n, male=f.male, male_pct=say.pct(f.male, n),
+                           female=f.female, female_pct=say.pct(f.female, n)))]
     if say.sector:
-        lines.append(Line("p", say("groups_sector", units=f["units"], groups=f["union_groups"])))
+        lines.append(Line("p", say("groups_sector", units=f.units, groups=f.union_groups)))
     else:
-        lines.append(Line("p", say("groups_unit", groups=f["union_groups"])))
+        lines.append(Line("p", say("groups_unit", groups=f.union_groups)))
     return lines
 
 
 def _quality(say: _Say) -> list[Line]:
     f, lang = say.f, say.lang
-    n = f["members"]
+    n = f.members
     share = lambda label, count, count_text=None: say("people_share", label=label,  # noqa: E731
                                                         count=count if count_text is None else count_text,
                                                         pct=say.pct(count, n))
     education = "; ".join(share(_label(schema.GENERAL_EDUCATION, k, lang), v)
-                          for k, v in _ordered(schema.GENERAL_EDUCATION, f["general_education"]))
+                          for k, v in _ordered(schema.GENERAL_EDUCATION, f.general_education))
     lines = [Line("p", say("education", items=education or say("no_data"))), Line("p", say("professional"))]
-    for key, count in f["professional_level"].items():
+    for key, count in f.professional_level.items():
         lines.append(Line("p", say("professional_item", label=_label(schema.PROFESSIONAL_LEVEL, key, lang),
                                    count=count, pct=say.pct(count, n))))
     lines.append(Line("p", say("theory")))
-    lines.append(Line("p", say("party", count=f["party_members"], pct=say.pct(f["party_members"], n))))
+    lines.append(Line("p", say("party", count=f.party_members, pct=say.pct(f.party_members, n))))
     # The seed writes the theory levels in one line, counts as 02; the labels are the schema list's.
-    parts = [share(_label(schema.POLITICAL_THEORY, k, lang), v, say.n2(v)) for k, v in f["political_theory"].items()]
-    studying = [say("studying", what=k.upper(), count=say.n2(v)) for k, v in f["studying_political"].items()
+    parts = [share(_label(schema.POLITICAL_THEORY, k, lang), v, say.n2(v)) for k, v in f.political_theory.items()]
+    studying = [say("studying", what=k.upper(), count=say.n2(v)) for k, v in f.studying_political.items()
                 if v or k == "tcllct"]
     lines.append(Line("p", say("theory_levels", items="; ".join(parts + studying))))
     return lines
@@ -179,12 +179,12 @@ def _accidents(say: _Say) -> list[Line]:
 
 
 def _targets(say: _Say) -> list[Line]:
-    f, x = say.f, say.x
+    f = say.f
     if say.sector:
-        lines = [Line("p", say("kpi_intro_sector", year=say.year, units=f["units"]))]
+        lines = [Line("p", say("kpi_intro_sector", year=say.year, units=f.units))]
     else:
-        lines = [Line("p", say("kpi_intro", superior=x["superior_name"] or say("sector_fallback"), year=say.year))]
-    travel, mutual = f["travel_fund"], f["mutual_fund"]
+        lines = [Line("p", say("kpi_intro", superior=f.superior_name or say("sector_fallback"), year=say.year))]
+    travel, mutual = f.travel_fund, f.mutual_fund
     for k in say.kpis:
         if k.key == "social_fund":
             key = "kpi_social_met" if k.status == "met" else "kpi_social_not"
@@ -195,7 +195,7 @@ def _targets(say: _Say) -> list[Line]:
                 lines.append(Line("p", say("kpi_funds_met", number=k.number)))
             else:
                 missing = [say(name) for name, fund in (("fund_travel", travel), ("fund_mutual", mutual))
-                           if not fund["contributors"]]
+                           if not fund.contributors]
                 lines.append(Line("p", say("kpi_funds_not", number=k.number, missing=say("and").join(missing))))
             lines.append(Line("p", say("travel", **_travel_params(say))))
             lines.append(Line("p", say("mutual", **_mutual_params(say))))
@@ -203,7 +203,7 @@ def _targets(say: _Say) -> list[Line]:
             params = dict(number=k.number, part=k.part, whole=k.whole, pct=say.pct(k.part, k.whole),
                           missing=say.n2(k.whole - k.part), why="")
             if k.status != "met":
-                notes = sorted({note for _, _, note in x["not_recorded"] if note})
+                notes = sorted({m.note for m in f.not_recorded if m.note})
                 if notes and len(notes) <= 3:
                     params["why"] = say("kpi_software_why", notes="; ".join(_lower_first(s) for s in notes))
             lines.append(Line("p", say("kpi_software_met" if k.status == "met" else "kpi_software_not", **params)))
@@ -214,85 +214,86 @@ def _targets(say: _Say) -> list[Line]:
 
 
 def _travel_params(say: _Say) -> dict[str, str]:
-    t = say.f["travel_fund"]
-    params = {"who": say.who(t["contributors"], say.f["members"]), "collected": say.vnd(t["collected"]),
-              "rate": say.vnd(t["rate"])}
-    if not t["trip_support_count"]:
+    t = say.f.travel_fund
+    params = {"who": say.who(t.contributors, say.f.members), "collected": say.vnd(t.collected),
+              "rate": say.vnd(t.rate)}
+    if not t.trip_support_count:
         params["tail"] = say("travel_no_trip")
-    elif say.x["trip_support_each"]:
-        params["tail"] = say("travel_trip_each", count=t["trip_support_count"],
-                             each=say.vnd(say.x["trip_support_each"]))
+    elif say.f.travel_fund.trip_support_each:
+        params["tail"] = say("travel_trip_each", count=t.trip_support_count,
+                             each=say.vnd(say.f.travel_fund.trip_support_each))
     else:
-        params["tail"] = say("travel_trip_total", count=t["trip_support_count"],
-                             amount=say.vnd(t["trip_support_amount"]))
+        params["tail"] = say("travel_trip_total", count=t.trip_support_count,
+                             amount=say.vnd(t.trip_support_amount))
     return params
 
 
 def _mutual_params(say: _Say) -> dict[str, str]:
-    m, loans = say.f["mutual_fund"], say.f["loans"]
-    params = {"who": say.who(m["contributors"], say.f["members"]), "collected": say.vnd(m["collected"])}
-    if not loans["count"]:
+    m, loans = say.f.mutual_fund, say.f.loans
+    params = {"who": say.who(m.contributors, say.f.members), "collected": say.vnd(m.collected)}
+    if not loans.count:
         params["tail"] = say("mutual_no_loans")
-    elif say.x["loan_each"]:
-        params["tail"] = say("mutual_loans_each", count=loans["count"], each=say.vnd(say.x["loan_each"]))
+    elif say.f.loans.each:
+        params["tail"] = say("mutual_loans_each", count=loans.count, each=say.vnd(say.f.loans.each))
     else:
-        params["tail"] = say("mutual_loans_total", count=loans["count"], amount=say.vnd(loans["amount"]))
+        params["tail"] = say("mutual_loans_total", count=loans.count, amount=say.vnd(loans.amount))
     return params
 
 
 def _care(say: _Say) -> list[Line]:
     f = say.f
-    mutual, loans = f["mutual_fund"], f["loans"]
-    tail = (say("care_mutual_loans", count=loans["count"], amount=say.vnd(loans["amount"])) if loans["count"]
+    mutual, loans = f.mutual_fund, f.loans
+    tail = (say("care_mutual_loans", count=loans.count, amount=say.vnd(loans.amount)) if loans.count
             else ".")
     return [
         Line("p", "- " + _welfare(say)),
-        Line("p", say("care_mutual", who=say.who(mutual["contributors"], f["members"]),
-                      rate=say.vnd(mutual["rate"]), previous_year=say.year - 1,
-                      opening=say.vnd(mutual["opening_balance"]), collected=say.vnd(mutual["collected"]),
+        Line("p", say("care_mutual", who=say.who(mutual.contributors, f.members),
+                      rate=say.vnd(mutual.rate), previous_year=say.year - 1,
+                      opening=say.vnd(mutual.opening_balance), collected=say.vnd(mutual.collected),
                       tail=tail)),
         Line("p", say("travel_care", **_travel_params(say))),
     ]
 
 
 def _welfare(say: _Say) -> str:
-    f, x = say.f, say.x
-    w, each, n = f["welfare"], x["welfare_each"], f["members"]
+    f = say.f
+    w, n = f.welfare, f.members
+    each = {kind: entry.each for kind, entry in w.items()}
     parts = []
     tet_name = say("tet", lunar=lunar_year_name(say.year)) if say.year else say("tet_plain")
     tet = w.get("tet_gift")
     if tet:
         parts.append(say("tet_each", tet=tet_name, each=say.vnd(each.get("tet_gift")))
-                     if tet["count"] == n and each.get("tet_gift")
-                     else say("tet_total", tet=tet_name, count=tet["count"], amount=say.vnd(tet["amount"])))
+                     if tet.count == n and each.get("tet_gift")
+                     else say("tet_total", tet=tet_name, count=tet.count, amount=say.vnd(tet.amount)))
     doctors = w.get("doctors_day")
     if doctors:
         parts.append(say("doctors_each", each=say.vnd(each.get("doctors_day")))
-                     if doctors["count"] == n and each.get("doctors_day")
-                     else say("doctors_total", count=doctors["count"], amount=say.vnd(doctors["amount"])))
+                     if doctors.count == n and each.get("doctors_day")
+                     else say("doctors_total", count=doctors.count, amount=say.vnd(doctors.amount)))
     women = w.get("womens_day")
     if women:
         parts.append(say("women_each", each=say.vnd(each.get("womens_day")))
-                     if women["count"] == f["union_groups"] and each.get("womens_day")
-                     else say("women_total", count=women["count"], amount=say.vnd(women["amount"])))
+                     if women.count == f.union_groups and each.get("womens_day")
+                     else say("women_total", count=women.count, amount=say.vnd(women.amount)))
     text = "; ".join(parts) + "." if parts else say("welfare_none")
     hardship = w.get("hardship_gift")
     if hardship:
         gift = (say("hardship_each", each=say.vnd(each.get("hardship_gift"))) if each.get("hardship_gift")
-                else say("hardship_total", amount=say.vnd(hardship["amount"])))
-        sources = [say("hardship_source", name=name, count=say.n2(hardship[key])) for key, name in
-                   (("sector", x["superior_name"] or say("sector_fallback")), ("unit", say("source_unit")),
-                    ("other", say("source_other"))) if hardship[key]]
-        text += say("hardship", count=hardship["count"], gift=gift,
+                else say("hardship_total", amount=say.vnd(hardship.amount)))
+        sources = [say("hardship_source", name=name, count=say.n2(getattr(hardship, key))) for key, name in
+                   (("sector", f.superior_name or say("sector_fallback")), ("unit", say("source_unit")),
+                    ("other", say("source_other"))) if getattr(hardship, key)]
+        text += say("hardship", count=hardship.count, gift=gift,
                     sources=f" ({', '.join(sources)})" if sources else "")
     else:
         text += say("hardship_none")
-    text += say("visits", count=f["visits"]) if f["visits"] else say("visits_none")
+    text += say("visits", count=f.visits) if f.visits else say("visits_none")
     return text
 
 
 def _membership(say: _Say) -> list[Line]:
-    new = say.f["new_members"]
+    new = say.f.new_members
     return [Line("p", say("new_some", count=say.n2(new)) if new else say("new_none"))]
 
 
@@ -439,7 +440,7 @@ def write_report(result: MergeResult, path: Path, lang: str = "vi") -> Path:
 def _build(result: MergeResult, lang: str):
     dataset = result.dataset
     year = dataset.year or 0
-    x = extra_figures(dataset)
+    f = compute_figures(dataset)
     unit = dataset.unit_info.get("unit_name") or ""
     say = lambda key, **params: sentence(key, lang, **params)  # noqa: E731
 
@@ -459,7 +460,7 @@ def _build(result: MergeResult, lang: str):
     # Header block: issuing body left, national motto right; number and dateline below.
     head = _borderless(doc, 2, [Cm(8.2), Cm(9.4)])  # a little wider than the text, as offices do
     left, right = head.rows[0].cells
-    _cell_line(left, (x["superior_name"] or "").upper(), size=12, first=True)
+    _cell_line(left, (f.superior_name or "").upper(), size=12, first=True)
     _cell_line(left, unit.upper(), bold=True, size=12)
     _rule(left, Cm(2.2))
     _cell_line(right, say("republic"), bold=True, size=12, first=True)
@@ -469,7 +470,7 @@ def _build(result: MergeResult, lang: str):
     sector = dataset.level != "unit"
     issuer = "CĐN" if sector else "CĐCS"
     _cell_line(left, say("number", issuer=issuer), size=13, first=True)
-    place = x["place"] or "……"
+    place = f.place or "……"
     _cell_line(right, say("dateline", place=place), italic=True, size=14, first=True)
 
     names = {"year": year, "next_year": year + 1 if year else "…", "unit": unit}
@@ -492,7 +493,7 @@ def _build(result: MergeResult, lang: str):
             _para(doc, line.text, indent=True)
     _para(doc, say("closing", **names), indent=True)
 
-    _signature(doc, x, say, sector, texts_of(dataset.unit).recipients)
+    _signature(doc, f, say, sector, texts_of(dataset.unit).recipients)
 
     # Appendix: the report tables. The per-group table is wide: it gets a landscape section.
     tables = report_tables(dataset, lang, result.report)
@@ -665,7 +666,7 @@ def _rule_para(doc, indent) -> None:
     _bottom_border(paragraph)
 
 
-def _signature(doc, x: dict, say, sector: bool = False, recipients: list[str] | None = None) -> None:
+def _signature(doc, f: Figures, say, sector: bool = False, recipients: list[str] | None = None) -> None:
     """'Nơi nhận' left (the committee's list when it wrote one), T/M. BAN CHẤP HÀNH / CHỦ TỊCH / name right."""
     _para(doc, "", after=0)
     table = _borderless(doc, 1, [Cm(8.0), Cm(8.5)])
@@ -674,7 +675,7 @@ def _signature(doc, x: dict, say, sector: bool = False, recipients: list[str] | 
     if recipients:
         lines = [f"- {name}{';' if i < len(recipients) - 1 else '.'}" for i, name in enumerate(recipients)]
     else:
-        lines = [say("recipients_superior", superior=x["superior_name"] or say("superior_fallback")),
+        lines = [say("recipients_superior", superior=f.superior_name or say("superior_fallback")),
                  say("recipients_units") if sector else say("recipients_groups"),
                  say("recipients_file", issuer="CĐN" if sector else "CĐCS")]
     for line in lines:
@@ -683,7 +684,7 @@ def _signature(doc, x: dict, say, sector: bool = False, recipients: list[str] | 
     _cell_line(right, say("sign_title"), bold=True)
     for _ in range(4):
         _cell_line(right, "")
-    _cell_line(right, x["chair_name"] or "", bold=True)
+    _cell_line(right, f.chair_name or "", bold=True)
 
 
 def _cell_text(value: Any, kind: str, lang: str) -> str:

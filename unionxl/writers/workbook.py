@@ -131,7 +131,7 @@ class _Writer:
         year = self.dataset.year or dt.date.today().year
         book.set_properties({
             "title": self._t("Tổng hợp số liệu công đoàn", "Consolidated union figures") + f" {self.dataset.year or ''}",
-            "subject": self.figures["unit_name"], "author": "unionxl", "company": self.figures["unit_name"],
+            "subject": self.figures.unit_name, "author": "unionxl", "company": self.figures.unit_name,
             "comments": f"unionxl {__version__}", "created": dt.datetime(year, 1, 1),
         })
         base = {"font_name": FONT, "font_size": 11, "valign": "top"}
@@ -222,7 +222,7 @@ class _Writer:
         ws.set_footer("&C&P / &N")
 
     def subtitle(self) -> str:
-        unit = self.figures["unit_name"] or "?"
+        unit = self.figures.unit_name or "?"
         return f"{unit} — {self._t('năm', 'year')} {self.dataset.year or '?'}"
 
     # ------------------------------------------------------------- sheets
@@ -245,18 +245,18 @@ class _Writer:
         widths = [9, 34] + [14 if kind == "amount" else 11 for kind in table.kinds[2:]]
         groups, totals = table.rows[:-1], table.rows[-1]
         n = len(groups)
-        received = f"{self.figures['groups']}/{self.figures['groups_expected']}"
+        received = f"{self.figures.groups}/{self.figures.groups_expected}"
         if self.dataset.level == schema.LEVEL_UNIT:
             title = self._t("TỔNG HỢP SỐ LIỆU THEO TỔ CÔNG ĐOÀN", "FIGURES BY UNION GROUP")
             note = self._t(f"{received} tổ đã nộp biểu mẫu; dòng cộng là công thức, có thể kiểm tra lại trong Excel.",
                            f"{received} groups sent their workbook; the totals row holds formulas Excel can audit.")
         else:
             title = self._t("TỔNG HỢP SỐ LIỆU THEO CÔNG ĐOÀN CƠ SỞ", "FIGURES BY GRASSROOTS UNION")
-            note = self._t(f"{self.figures['groups']} bản tổng hợp ({self.figures['units']} CĐCS, "
-                           f"{self.figures['union_groups']} tổ công đoàn); dòng cộng là công thức, có thể kiểm tra "
+            note = self._t(f"{self.figures.groups} bản tổng hợp ({self.figures.units} CĐCS, "
+                           f"{self.figures.union_groups} tổ công đoàn); dòng cộng là công thức, có thể kiểm tra "
                            "lại trong Excel.",
-                           f"{self.figures['groups']} consolidated workbooks ({self.figures['units']} unions, "
-                           f"{self.figures['union_groups']} groups); the totals row holds formulas Excel can audit.")
+                           f"{self.figures.groups} consolidated workbooks ({self.figures.units} unions, "
+                           f"{self.figures.union_groups} groups); the totals row holds formulas Excel can audit.")
         self.head(ws, title, table.headers, widths, n, note=note)
         first = HEADER_ROW + 1
         for r, values in enumerate(groups, first):
@@ -442,7 +442,7 @@ class _Writer:
                  "rejected": ("Bị loại", "Rejected"), "consolidated": ("Bản tổng hợp", "Consolidated")}
         r = HEADER_ROW
         for r, rec in enumerate(files, HEADER_ROW + 1):
-            for c, value in enumerate((rec.path, _l(self.lang, kinds.get(rec.kind, (rec.kind, rec.kind))),
+            for c, value in enumerate((rec.display, _l(self.lang, kinds.get(rec.kind, (rec.kind, rec.kind))),
                                        rec.group, rec.rows_read, rec.rows_accepted, rec.rows_rejected, rec.sha256)):
                 self.put(ws, r, c, value, "int")
         # The row account per sheet kind: read = accepted + rejected, with the check as a formula.
@@ -475,9 +475,9 @@ class _Writer:
         values = {
             "kind": CONSOLIDATED_KIND, "template_version": schema.TEMPLATE_VERSION, "year": self.dataset.year,
             "unit_name": info.get("unit_name") or "", "superior_name": info.get("superior_name") or "",
-            "level": self.dataset.level, "mutual_opening_balance": f["mutual_fund"]["opening_balance"],
-            "new_members": f["new_members"], "units": f["units"], "groups": f["union_groups"],
-            "members": f["members"], "errors": self.report.errors,
+            "level": self.dataset.level, "mutual_opening_balance": f.mutual_fund.opening_balance,
+            "new_members": f.new_members, "units": f.units, "groups": f.union_groups,
+            "members": f.members, "errors": self.report.errors,
             **{k: self.dataset.policy.get(k) for k in schema.POLICY_DEFAULTS},
             "tool": f"unionxl {__version__}",
         }

@@ -178,7 +178,9 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 def xml_text(text: str) -> str:
     """Escape text for <t>, the way Excel and XlsxWriter do (control characters as _xHHHH_)."""
-    if _CONTROL.search(text):
+    # isprintable() is one C pass and true for nearly every name and note: the regex only runs
+    # for text that may hold a control character or a literal _xHHHH_.
+    if (not text.isprintable() or "_x" in text) and _CONTROL.search(text):
         text = _CONTROL.sub(lambda m: "_x005F" + m.group() if m.group().startswith("_x")
                             else f"_x{ord(m.group()):04X}_", text)
     if "&" in text or "<" in text or ">" in text:
@@ -189,44 +191,44 @@ def xml_text(text: str) -> str:
 def row_chunks(ledger: Ledger, styles: dict[str, int], rows_per_chunk: int = 2000) -> Iterator[bytes]:
     """The ledger's <row> elements, a few thousand rows a chunk. Text is an inline string (no shared
     string table to rewrite); a number takes its column's style, or the int style in a text column."""
+    if "text" not in styles or "int" not in styles:
+        raise StreamError(f"{ledger.sheet}: no text or number column to take a style from")
     letters = [xl_col_to_name(c) for c in range(len(ledger.kinds))]
-    s_text, s_date, s_int = styles.get("text"), styles.get("date"), styles.get("int")
-    s_num = [styles[k] if k in ("int", "amount") else s_int for k in ledger.kinds]
+    # Everything between a cell's reference and its value, per column, made once: this loop runs
+    # for every cell of every ledger.
+    text_open = f'" s="{styles["text"]}" t="inlineStr"><is><t'
+    num_open = [f'" s="{styles[k] if k in ("int", "amount") else styles["int"]}"><v>' for k in ledger.kinds]
+    date_open = f'" s="{styles["date"]}"><v>' if "date" in styles else None
     parts: list[str] = []
+    append = parts.append
     for n, item in enumerate(ledger.rows, ledger.first_row + 1):  # Excel's 1-based row number
-        parts.append(f'<row r="{n}">')
+        append(f'<row r="{n}">')
         for c, value in enumerate(ledger.values(item, n - 1)):
             if value is None:
                 continue
-            ref = f"{letters[c]}{n}"
-            if value.__class__ is str:
+            kind = value.__class__
+            if kind is str:
                 space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
-                parts.append(f'<c r="{ref}" s="{_need(s_text, "text")}" t="inlineStr"><is><t{space}>'
-                             f'{xml_text(value)}</t></is></c>')
-            elif value.__class__ is int or value.__class__ is float:
-                parts.append(f'<c r="{ref}" s="{_need(s_num[c], "int")}"><v>{value}</v></c>')
-            elif isinstance(value, dt.datetime):
-                serial = (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
-                parts.append(f'<c r="{ref}" s="{_need(s_date, "date")}"><v>{serial:.16g}</v></c>')
+                append(f'<c r="{letters[c]}{n}{text_open}{space}>{xml_text(value)}</t></is></c>')
+            elif kind is int or kind is float:
+                append(f'<c r="{letters[c]}{n}{num_open[c]}{value}</v></c>')
             elif isinstance(value, dt.date):
-                days = (value - _EXCEL_EPOCH).days
-                days -= days <= 60  # Excel counts a 29/02/1900 that never was
-                parts.append(f'<c r="{ref}" s="{_need(s_date, "date")}"><v>{days}</v></c>')
+                if date_open is None:
+                    raise StreamError(f"{ledger.sheet}: a date in a sheet without a date column")
+                if isinstance(value, dt.datetime):
+                    serial = f"{(value - dt.datetime(1899, 12, 30)).total_seconds() / 86400:.16g}"
+                else:
+                    days = (value - _EXCEL_EPOCH).days
+                    serial = days - (days <= 60)  # Excel counts a 29/02/1900 that never was
+                append(f'<c r="{letters[c]}{n}{date_open}{serial}</v></c>')
             else:
-                parts.append(f'<c r="{ref}" s="{_need(s_text, "text")}" t="inlineStr"><is><t>'
-                             f'{xml_text(str(value))}</t></is></c>')
-        parts.append("</row>")
+                append(f'<c r="{letters[c]}{n}{text_open}>{xml_text(str(value))}</t></is></c>')
+        append("</row>")
         if len(parts) > rows_per_chunk * 8:
             yield "".join(parts).encode("utf-8")
             parts.clear()
     if parts:
         yield "".join(parts).encode("utf-8")
-
-
-def _need(style: int | None, kind: str) -> int:
-    if style is None:
-        raise StreamError(f"a {kind} value in a sheet without a {kind} column")
-    return style
 
 
 def _split_sheet(sheet: etree._Element, last_cell: str) -> tuple[bytes, bytes]:

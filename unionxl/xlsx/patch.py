@@ -66,6 +66,9 @@ _AFTER_DEFINED_NAMES = {"calcPr", "oleSize", "customWorkbookViews", "pivotCaches
                         "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst", "AlternateContent"}
 
 MAX_COLUMN, MAX_ROW = 16_384, 1_048_576
+COMPRESS_LEVEL = 1
+"""Every part of a copy is compressed anew (zipfile has no public raw copy); a copy is a small file
+sent back by e-mail, where level 6 would save a few kilobytes for about twice the time."""
 
 _M = f"{{{MAIN_NS}}}"
 _R_ID = f"{{{DOC_REL_NS}}}id"
@@ -233,7 +236,7 @@ class Package:
         return parse(self.read(part), part)
 
     def put(self, part: str, data: str | bytes | etree._Element) -> None:
-        if isinstance(data, etree._Element):
+        if etree.iselement(data):
             data = serialise(data)
         data = data.encode("utf-8") if isinstance(data, str) else data
         name = self.name(part)
@@ -270,9 +273,9 @@ class Package:
                     continue
                 data = self._changed.get(info.filename)
                 out.writestr(_new_info(info.filename, stamp, info),
-                             data if data is not None else self._zip.read(info))
+                             data if data is not None else self._zip.read(info), compresslevel=COMPRESS_LEVEL)
             for name, data in self._added.items():
-                out.writestr(_new_info(name, stamp), data)
+                out.writestr(_new_info(name, stamp), data, compresslevel=COMPRESS_LEVEL)
 
 
 def _new_info(name: str, stamp, like: zipfile.ZipInfo | None = None) -> zipfile.ZipInfo:

@@ -26,19 +26,18 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import isolation, schema
 from .checks.common import valid_cccd
-from .findings import FileRecord, Finding, Report
-from .merge import MergeResult, MergeUsageError, account_rows, collect
+from .findings import CATALOGUE, FileRecord, Finding, Report, Severity
+from .merge import MergeUsageError, ReadTask, account_rows, collect, read_all
 from .merge import _skip_reason  # one definition of what is not an input (lock files, non-workbooks)
 from .model import Dataset, FieldsData, Row, SheetData, Workbook
-from .parse import fold
+from .textnorm import fold
 from .report_texts import FACTS_KEY, ReportTexts, read_texts, summed_facts
 from .reader import UnreadableWorkbook, open_workbook, read_fields, read_table, read_workbook, sha256_of
+from .result import Result
 
 CODE_FORMAT = "D{:02d}"
 """Each CĐCS rolled up gets a short code in file order (D01, D02 ...) for the per-CĐCS rows and findings."""
 
-ERROR_LABELS = ("loi", "error")
-"""The severity column of a findings sheet, folded: 'Lỗi' (vi) or 'Error' (en)."""
 
 
 @dataclass
@@ -50,8 +49,17 @@ class Consolidated:
     info_sheet: str
     kpis: list[Row] = field(default_factory=list)
     texts: ReportTexts = field(default_factory=lambda: ReportTexts(present=False))  # its report sheet
-    errors: list[tuple[str, int]] = field(default_factory=list)  # (code, row) of each error its findings sheet lists
+    # (code, row) of each error its findings sheet lists, recognised by the stable code, never by the
+    # displayed severity word (which is in the CĐCS's language)
+    errors: list[tuple[str, int]] = field(default_factory=list)
     findings_sheet: str = ""
+
+    @property
+    def unresolved_errors(self) -> int:
+        """The count the merge wrote on the hidden info sheet; the findings sheet only when it is absent
+        (a workbook from before the count was written)."""
+        count = self.info.get("errors")
+        return count if isinstance(count, int) and count >= 0 else len(self.errors)
 
     @property
     def unit_name(self) -> str:
@@ -84,15 +92,6 @@ def read_consolidated(path: Path, display: str | None = None) -> tuple[Consolida
                               params={"detail": type(exc).__name__ + ": " + str(exc)[:120]})]
     finally:
         calamine_book.close()
-
-
-def read_consolidated_isolated(tasks: list[tuple[Path, str]], progress: Callable[[Path], None] | None = None
-                               ) -> list[tuple[Consolidated | None, list[Finding]]]:
-    """read_consolidated for each (path, display), each in an isolated worker (unionxl.isolation)."""
-    outcomes = isolation.run_isolated(read_consolidated, tasks,
-                                      progress=(lambda args: progress(args[0])) if progress else None)
-    return [(None, [outcome.finding(display)]) if isinstance(outcome, isolation.Failure) else outcome
-            for (_path, display), outcome in zip(tasks, outcomes)]
 
 
 def _not_consolidated(display: str, detail: str | tuple) -> Finding:
@@ -149,10 +148,9 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
     if findings_name:
         consolidated.findings_sheet = findings_name
         for row in read_table(calamine_book, findings_name, schema.FINDINGS_SHEET, display, []).rows:
-            if fold(row.values.get("severity") or "") in ERROR_LABELS:
-                consolidated.errors.append((str(row.values.get("code") or "?"), row.number))
-    elif info.values.get("errors"):
-        consolidated.errors = [("?", 0)] * int(info.values["errors"])
+            code = CATALOGUE.get(str(row.values.get("code") or "").strip())
+            if code is not None and code.severity == Severity.ERROR:
+                consolidated.errors.append((code.code, row.number))
     return consolidated, findings
 
 
@@ -167,27 +165,29 @@ def _display(path: Path, folder: Path) -> str:
 
 
 def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str | None = None,
-                  lang: str = "vi", progress: Callable[[Path], None] | None = None) -> MergeResult:
-    """Roll up every consolidated workbook in `folder` into one sector-level MergeResult.
+                  lang: str = "vi", progress: Callable[[Path], None] | None = None,
+                  jobs: int | None = None) -> Result:
+    """Roll up every consolidated workbook in `folder` into one sector-level Result.
 
     `unit_name` names the sector (default: the superior union the CĐCS workbooks name most often).
     """
     folder = Path(folder)
     report = Report()
-    read: list[tuple[str, Consolidated | None, list[Finding]]] = []
-    tasks: list[tuple[Path, str]] = []
+    tasks: list[ReadTask] = []
     for path in collect(folder):
         display = _display(path, folder)
         reason = _skip_reason(path)
         if reason:
             report.add(Finding("file-skipped", display, params={"reason": reason}))
-            report.files.append(FileRecord(display, kind="skipped"))
+            report.files.append(FileRecord(display, kind="skipped", path=path))
             if progress:
                 progress(path)
         else:
-            tasks.append((path, display))
-    for (path, display), (consolidated, found) in zip(tasks, read_consolidated_isolated(tasks, progress)):
-        read.append((display, consolidated, found))
+            tasks.append(ReadTask(path, display, consolidated=True))
+    read: list[tuple[str, Consolidated | None, list[Finding]]] = [
+        (task.display, consolidated, found)
+        for task, (consolidated, found, _) in zip(tasks, read_all(tasks, jobs, progress))]
+    paths = {task.display: task.path for task in tasks}
 
     readable = [c for _, c, found in read if c is not None and not _rejects(found)]
     year = _common_year(readable)
@@ -229,19 +229,17 @@ def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str
         report.extend(_unresolved(consolidated))
     books = [c.book for c in accepted]
     report.extend(check_across_units(books))
-    _account(read, report)
+    _account(read, paths, report)
 
     unit = _sector_unit(accepted, year, unit_name, superior_name, lang)
     dataset = Dataset(year=year, unit=unit, policy=_common_policy(accepted), groups=books,
                       expected_groups=[{"group_code": b.group_code, "group_name": b.info["group_name"]}
                                        for b in books],
                       level=schema.LEVEL_SECTOR)
-    return MergeResult(dataset, report)
+    return Result(dataset, report)
 
 
 def _rejects(found: Iterable[Finding]) -> bool:
-    from .findings import CATALOGUE
-
     return any(CATALOGUE[f.code].rejects == "file" for f in found)
 
 
@@ -260,16 +258,20 @@ def _common_year(readable: list[Consolidated]) -> int | None:
 
 def _unresolved(consolidated: Consolidated) -> Iterator[Finding]:
     """Errors the CĐCS has not resolved: its rows and files they rejected are missing from its figures."""
-    if not consolidated.errors:
+    count = consolidated.unresolved_errors
+    if not count:
         return
     codes = Counter(code for code, _ in consolidated.errors)
     listed = ", ".join(f"{code} ×{n}" if n > 1 else code for code, n in codes.most_common(6))
     if len(codes) > 6:
         listed += ", …"
     first_row = min((row for _, row in consolidated.errors if row), default=0)
-    yield Finding("rollup-unresolved-errors", consolidated.book.display, consolidated.findings_sheet,
-                  f"A{first_row}" if first_row else "", len(consolidated.errors),
-                  {"unit": consolidated.unit_name, "codes": listed}, consolidated.book.group_code)
+    if first_row:
+        sheet, cell = consolidated.findings_sheet, f"A{first_row}"
+    else:  # no findings sheet to point at: the count on the info sheet
+        sheet, cell = consolidated.info_sheet, consolidated.book.fields["info"].cells.get("errors", "")
+    yield Finding("rollup-unresolved-errors", consolidated.book.display, sheet, cell, count,
+                  {"unit": consolidated.unit_name, "codes": listed or "?"}, consolidated.book.group_code)
 
 
 def check_across_units(books: Iterable[Workbook]) -> Iterator[Finding]:
@@ -300,15 +302,16 @@ def check_across_units(books: Iterable[Workbook]) -> Iterator[Finding]:
             first.setdefault(cccd, seen)
 
 
-def _account(read: list[tuple[str, Consolidated | None, list[Finding]]], report: Report) -> None:
+def _account(read: list[tuple[str, Consolidated | None, list[Finding]]], paths: dict[str, Path],
+             report: Report) -> None:
     """Every ledger row read is accepted or rejected; a rejected workbook rejects all its rows."""
     for display, consolidated, _ in read:
         if consolidated is None:
-            report.files.append(FileRecord(display, kind="rejected"))
+            report.files.append(FileRecord(display, kind="rejected", path=paths.get(display)))
             continue
         book = consolidated.book
         record = FileRecord(display, book.sha256, "consolidated" if book.accepted else "rejected",
-                            book.group_code if book.accepted else "")
+                            book.group_code if book.accepted else "", path=book.path)
         account_rows(book, record, report)
 
 
@@ -369,7 +372,7 @@ def _short(unit_name: str) -> str:
     return "CĐCS " + unit_name[len(prefix):] if unit_name.lower().startswith(prefix) else unit_name
 
 
-def load_consolidated(path: Path) -> MergeResult:
+def load_consolidated(path: Path) -> Result:
     """One consolidated workbook read back as a (one-workbook) roll-up, e.g. last year's for a comparison.
 
     Raises MergeUsageError when the file is not a consolidated workbook.
@@ -377,7 +380,7 @@ def load_consolidated(path: Path) -> MergeResult:
     path = Path(path)
     if not path.is_file():
         raise MergeUsageError(f"Không có tệp '{path}' / file not found")
-    [(consolidated, found)] = read_consolidated_isolated([(path, path.name)])
+    [(consolidated, found, _)] = read_all([ReadTask(path, path.name, consolidated=True)], 1)
     if consolidated is None or _rejects(found):
         detail = "; ".join(f.message() for f in found) or "?"
         raise MergeUsageError(f"'{path}' không phải bản tổng hợp unionxl / not a unionxl consolidated workbook "
@@ -392,4 +395,4 @@ def load_consolidated(path: Path) -> MergeResult:
                         consolidated.info.get("superior_name"), "vi")
     dataset = Dataset(year=consolidated.info.get("year"), unit=unit, policy=_common_policy([consolidated]),
                       groups=[consolidated.book], level=schema.LEVEL_SECTOR)
-    return MergeResult(dataset, report)
+    return Result(dataset, report)
