@@ -41,6 +41,8 @@ UNIT = {
     "report_basis": "Công văn số 140/CĐN ngày 16/10/2024 của Công đoàn ngành Y tế tỉnh Lai Châu",
 }
 PROVINCE = "012"  # Lai Châu
+# Women born before 1968 reached retirement age before 2024 (Labour Code 2019 art. 169, Decree 135/2020).
+WOMEN_BORN_FROM = 1968
 
 # The executive committee's own text for the report's written sections: short, in the seed report's
 # style (a line per paragraph, "-" and "+" bullets), written for the sample, not copied from the seed.
@@ -298,6 +300,8 @@ def build_members(rng: random.Random) -> dict[str, list[dict]]:
 
     used_names, used_cccd = {"Đinh Xuân Thủy"}, set()
     for p in people:
+        if p["gender"] == "female" and p["birth_year"] < WOMEN_BORN_FROM:
+            p["birth_year"] += 10  # no member past retirement age (checks/members.py); no draw, so no other change
         by = p["birth_year"]
         p["full_name"] = "Đinh Xuân Thủy" if p is chair else make_name(rng, p["kind"], p["gender"], used_names)
         p["birth_date"] = random_date(rng, by)
@@ -555,8 +559,9 @@ def plant(groups: dict[str, dict]) -> tuple[Planted, dict]:
     w = next(r for r in g["T06"]["welfare"] if r["kind"] in VISIT_LABELS)
     w["cccd"] = w["cccd"][:5] + w["cccd"][6:]
     P.add("T06", "CCCD người nhận tiền thăm hỏi chỉ có 11 chữ số (gõ thiếu) [11-digit CCCD as text]",
-          ("cccd-length", ("welfare", w, "cccd")), ("member-unknown", ("welfare", w, "cccd")),
-          consequence="CCCD sai nên không khớp đoàn viên nào: member-unknown ở cùng ô")
+          ("cccd-length", ("welfare", w, "cccd")), ("member-linked-by-name", ("welfare", w, "cccd")),
+          consequence="CCCD sai nhưng họ tên khớp đúng một đoàn viên: dòng vẫn được tính, member-linked-by-name "
+                      "ở cùng ô nói đã ghép theo họ tên")
 
     m = next(m for m in plain_members(g["T07"]) if m["gender"] == LABEL["female"])
     new = m["cccd"][:3] + str(int(m["cccd"][3]) - 1) + m["cccd"][4:]  # the male digit of her century
@@ -606,8 +611,8 @@ def plant(groups: dict[str, dict]) -> tuple[Planted, dict]:
     r = row_of(g["T14"], "travel_fund", m)
     r["m06"] = "ba mươi nghìn"
     P.add("T14", "Số tiền tháng 6 gõ bằng chữ 'ba mươi nghìn' [text in an amount]",
-          ("cell-type", ("travel_fund", r, "m06")), ("member-no-contribution", ("members", m, "full_name")),
-          consequence="Dòng bị loại nên đoàn viên không còn dòng quỹ du lịch")
+          ("cell-type", ("travel_fund", r, "m06")),
+          consequence="Dòng bị loại; không báo thêm member-no-contribution vì đoàn viên có dòng (bị loại)")
 
     r = row_of(g["T15"], "travel_fund", plain_members(g["T15"])[0])
     r["m05"] = "30.000"
@@ -793,14 +798,16 @@ def write_not_unionxl(path: Path) -> None:
 
 
 def arrears(groups: dict[str, dict]) -> list[dict]:
-    """The warnings the clean year must give: the 9 unpaid member-quarters."""
+    """What the clean year must give: the 9 unpaid member-quarters, as notes where the row's Ghi chú
+    gives the reason, as warnings where it does not."""
     out = []
     for code, group in groups.items():
         for i, row in enumerate(group["mutual_fund"]):
             for q in schema.QUARTERS:
                 if row[q] is None:
                     cell = f"{column_letter(schema.MUTUAL_FUND.keys.index(q))}{schema.HEADER_ROW + 1 + i}"
-                    out.append({"code": "contribution-arrears", "file": group["file"], "sheet": schema.MUTUAL_FUND.vi,
+                    found = "contribution-arrears-noted" if row.get("note") else "contribution-arrears"
+                    out.append({"code": found, "file": group["file"], "sheet": schema.MUTUAL_FUND.vi,
                                 "cell": cell, "group": code})
     return out
 
@@ -839,7 +846,8 @@ def write_findings(folder: Path, planted: Planted, groups: dict[str, dict]) -> N
         "",
         "Ngoài ra (also expected, listed in `expected-findings.csv`):",
         "",
-        "- 9 cảnh báo `contribution-arrears`: 9 quý chưa đóng quỹ tương hỗ, có sẵn trong năm sạch "
+        "- 9 ghi chú `contribution-arrears-noted`: 9 quý chưa đóng quỹ tương hỗ, có sẵn trong năm sạch, lý do "
+        "đã ghi ở cột Ghi chú "
         "(`../expected-findings-2024.csv`).",
         "- 2 ghi chú `file-skipped` cho chính `README.md` và `expected-findings.csv` trong thư mục này.",
         "",

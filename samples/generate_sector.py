@@ -288,6 +288,8 @@ def build_unit_2024(spec: dict, used_names: set[str], used_cccd: set[str], extra
         for _ in range(size):
             gender = "male" if rng.random() < MALE_SHARE[kind] else "female"
             birth_year = rng.randint(1966, 1978) if kind == "lead" else rng.randint(1966, 2001)
+            if gender == "female" and birth_year < g24.WOMEN_BORN_FROM:
+                birth_year += 10  # no member past retirement age; no draw, so nothing else changes
             level = rng.choices(LEVELS, LEVEL_WEIGHTS[kind])[0]
             party = rng.random() < (0.9 if kind == "lead" else 0.3 + (0.2 if level in LEVELS[:2] else 0))
             row = person(rng, kind, gender, birth_year, level, party, used_names, used_cccd, 2023)

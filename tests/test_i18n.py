@@ -97,10 +97,12 @@ def test_one_finding_renders_in_either_language_from_the_same_raw_params():
 
 
 def test_validate_samples_in_english_shows_english_periods_and_amounts():
-    result = CliRunner().invoke(main, ["validate", str(ROOT / "samples" / "2024"), "--lang", "en"])
+    result = CliRunner().invoke(main, ["validate", str(ROOT / "samples" / "2024"), "--lang", "en", "--all"])
     assert result.exit_code == 0, result.output
-    assert "Lò Văn Hòa (012094685120) has not paid Q2 (Mutual-aid fund), due 200,000 VND." in result.output
-    assert "quý" not in result.output and "200.000đ" not in result.output
+    # the unpaid quarters are notes quoting the officer's own (Vietnamese) reason
+    assert ("Lò Văn Hòa (012094685120) has not paid Q2 (Mutual-aid fund), due 200,000 VND; reason given: "
+            "'Chưa đóng quý II, III, IV'.") in result.output
+    assert "paid quý" not in result.output and "200.000đ" not in result.output
 
 
 def test_checks_pass_raw_parameters_and_format_nothing():

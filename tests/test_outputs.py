@@ -189,8 +189,9 @@ def test_findings_and_sources_sheets(cached, sample):
     report = sample["result"].report
     findings = list(cached["Phát hiện"].iter_rows(min_row=5, values_only=True))
     assert len(findings) == len(report.findings)
-    arrears = [f for f in findings if f[1] == "contribution-arrears"]
-    assert len(arrears) == 9 and all(f[0] == "Cảnh báo" and f[5] for f in arrears)
+    # the clean year's 9 unpaid quarters each have their reason in Ghi chú: notes, listed with it
+    arrears = [f for f in findings if f[1] == "contribution-arrears-noted"]
+    assert len(arrears) == 9 and all(f[0] == "Ghi chú" and f[5] and "lý do đã ghi" in f[7] for f in arrears)
     sources = list(cached["Nguồn"].iter_rows(min_row=5, values_only=True))
     files = {row[0]: row for row in sources[:len(report.files)]}
     t01 = files["T01-ban-giam-doc.xlsx"]

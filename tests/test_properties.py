@@ -14,8 +14,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from unionxl import schema
-from unionxl.parse import clean_text, fold, parse_amount, parse_cccd, parse_date
-from unionxl.reader import SUMMARY_LABELS, read_workbook
+from unionxl.parse import clean_text, fold, legacy_to_unicode, parse_amount, parse_cccd, parse_date
+from unionxl.reader import SUMMARY_LABELS, _is_summary_label, read_workbook
 from unionxl.template import write_group_workbook
 
 from .builders import UNIT_NAME, YEAR, _member
@@ -74,7 +74,8 @@ member_rows = st.lists(
         st.sampled_from(["Nam", "Nữ"]),
         st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2006, 12, 31)),
         st.from_regex(r"0[0-9]{11}|[1-9][0-9]{11}", fullmatch=True),
-        st.lists(st.integers(min_value=0, max_value=5_000_000), min_size=12, max_size=12),
+        # no amount is under 1.000đ: one is read as typed in thousands (test_habits covers that)
+        st.lists(st.one_of(st.just(0), st.integers(min_value=1000, max_value=5_000_000)), min_size=12, max_size=12),
     ),
     min_size=1, max_size=6, unique_by=lambda row: row[3],
 )
@@ -84,7 +85,9 @@ member_rows = st.lists(
 @given(member_rows)
 def test_rows_written_with_the_template_read_back_the_same(rows):
     for name, *_ in rows:
-        assume(clean_text(name) == name and fold(name) not in SUMMARY_LABELS)
+        assume(clean_text(name) == name and fold(name) not in SUMMARY_LABELS and not _is_summary_label(name))
+        # a string that spells Vietnamese in VNI or TCVN3 ('AÀ' is VNI for 'Ầ') is read converted, on purpose
+        assume(legacy_to_unicode(name) is None)
     members, travel = [], []
     for i, (name, gender, birth, cccd, months) in enumerate(rows):
         members.append({**_member(i, name, gender, birth, cccd), "stt": i + 1})

@@ -82,7 +82,8 @@ def test_sector_output_rolls_up_again(sector, tmp_path):
 def test_this_year_against_last_year(year_over_year):
     code, data = year_over_year
     assert code == 0
-    assert Counter(f["code"] for f in data["findings"]) == {"contribution-arrears": 9}  # no opening-balance error
+    # no opening-balance error; the 9 unpaid quarters carry their reason, so they are notes
+    assert Counter(f["code"] for f in data["findings"]) == {"contribution-arrears-noted": 9}
     c = data["comparison"]
     assert c["previous_year"] == 2023
     assert c["changes"]["members"] == {"previous": 312, "current": 307, "change": -5}

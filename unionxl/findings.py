@@ -106,6 +106,19 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "Tổ {group} có hai tệp: tệp này và '{other}'. Đã dùng '{other}'; xóa tệp thừa rồi chạy lại.",
          "Group {group} sent two files: this one and '{other}'. '{other}' was used; remove the extra file.",
          "file"),
+    Code("group-code-reused", E,
+         "Tên tệp cho thấy đây là tệp của tổ {named}, nhưng ô Mã tổ ghi {value}, mã của tệp '{other}'. Có lẽ "
+         "tổ {named} đã dùng lại tệp của tổ {value}. Tệp này chưa được tổng hợp. Đừng xóa tệp nào: đề nghị tổ "
+         "{named} nhập số liệu vào biểu mẫu của tổ mình (hoặc sửa Mã tổ, Tên tổ cho đúng) rồi gửi lại.",
+         "The file name says group {named}, but its group code cell says {value}, the code of '{other}'. "
+         "Group {named} probably reused group {value}'s workbook. This file was not merged. Delete neither "
+         "file: ask group {named} to enter its data in its own workbook (or correct the code and name) "
+         "and send it again.", "file"),
+    Code("group-file-name", W,
+         "Tên tệp cho thấy đây là tệp của tổ {named}, nhưng ô Mã tổ ghi {value}; đã tổng hợp theo mã {value}. "
+         "Hỏi lại tổ xem tệp có đúng của tổ {value} không; đừng xóa tệp nào trước khi rõ.",
+         "The file name says group {named}, but its group code cell says {value}; it was merged as {value}. "
+         "Ask the group whether the file really is group {value}'s; delete nothing until it is clear."),
     Code("group-unknown", E,
          "Mã tổ '{value}' không có trong danh sách tổ của đơn vị. Sửa mã tổ hoặc thêm tổ vào trang 'Tổ công đoàn'.",
          "Group code '{value}' is not in the unit's list of groups. Fix the code or add the group.", "file"),
@@ -154,6 +167,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
          "The unit workbook has no '{sheet_expected}' sheet (an older template): the sections the executive "
          "writes stay blank in the report. Make a new one with 'unionxl template unit' and copy the text in."),
     # --- sheets and columns
+    Code("sheet-duplicate", W,
+         "Trang '{value}' là bản sao của trang '{sheet_expected:sheet}' nên không được đọc; chỉ trang '{used}' được "
+         "tổng hợp. Nếu số liệu đúng nằm ở bản sao, chép sang trang '{used}'; sau đó xóa bản sao.",
+         "Sheet '{value}' is a copy of the '{sheet_expected:sheet}' sheet and was not read; only '{used}' was "
+         "merged. If the right data is in the copy, move it to '{used}'; then delete the copy."),
     Code("sheet-missing", E,
          "Thiếu trang '{sheet_expected:sheet}'. Chép lại trang này từ biểu mẫu gốc.",
          "Sheet '{sheet_expected:sheet}' is missing. Copy it back from the blank template."),
@@ -166,6 +184,18 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("column-unknown", N,
          "Cột '{value}' không có trong mẫu nên không được tổng hợp.",
          "Column '{value}' is not part of the template and was not merged."),
+    Code("columns-shifted", W,
+         "Các số tiền của trang này nằm lệch sang phải một cột so với tiêu đề (số của cột '{value}' nằm dưới "
+         "'{expected}'); đã đọc theo đúng kỳ. Chuyển các số sang trái một cột cho khớp tiêu đề.",
+         "The amounts on this sheet sit one column right of their headers ('{value}' amounts are under "
+         "'{expected}'); they were read for the right periods. Move them one column left to match the headers."),
+    Code("table-beside", W,
+         "Có một bảng khác bên phải danh sách, bắt đầu ở ô này ('{value}'): không thuộc mẫu nên không được "
+         "tổng hợp. Nếu là số liệu cần tổng hợp, chép vào đúng các cột của danh sách; nếu không, chuyển sang "
+         "trang khác hoặc xóa.",
+         "Another table sits right of the list, starting at this cell ('{value}'): it is not part of the template "
+         "and was not merged. If it holds data to merge, copy it into the list's columns; otherwise move it "
+         "to another sheet or delete it."),
     Code("row-summary", N,
          "Dòng '{value}' được coi là dòng cộng, không phải đoàn viên, nên không tổng hợp.",
          "Row '{value}' was taken for a totals line, not a record, and was not merged."),
@@ -205,6 +235,44 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("date-as-text", W,
          "Ngày '{value}' được gõ dạng chữ, đã hiểu là {expected:date}. Nhập ngày dạng ngày/tháng/năm.",
          "Date '{value}' was typed as text and read as {expected:date}. Enter a real date."),
+    Code("date-incomplete", W,
+         "Ngày '{value}' thiếu ngày hoặc tháng; đã tạm hiểu là {expected:date}. Nhập đủ ngày/tháng/năm, ví dụ "
+         "05/03/1985.",
+         "Date '{value}' lacks the day or month; read as {expected:date} for now. Enter the full date, e.g. "
+         "05/03/1985 (day/month/year)."),
+    Code("date-us-swapped", W,
+         "Ngày {value:date} nhiều khả năng bị đảo ngày và tháng: máy tính đặt định dạng ngày kiểu Mỹ "
+         "(tháng/ngày/năm) nên ngày gõ {expected:date} được lưu thành {value:date} (trong tệp, các ngày gõ trên 12 "
+         "còn để dạng chữ). Đã hiểu là {expected:date}. Đặt định dạng vùng của máy là Tiếng Việt (Region: "
+         "dd/MM/yyyy) rồi gõ lại ngày này.",
+         "Date {value:date} was most likely stored with day and month swapped: the computer uses the US date "
+         "format (month/day/year), so {expected:date} typed day-first was stored as {value:date} (dates with a "
+         "day over 12 in this file stayed text). Read as {expected:date}. Set the computer's region format to "
+         "Vietnamese (dd/MM/yyyy) and type this date again."),
+    Code("date-us-text", W,
+         "Ngày '{value}' bị lưu dạng chữ vì máy tính đặt định dạng ngày kiểu Mỹ (tháng/ngày/năm) và không có "
+         "tháng lớn hơn 12; đã hiểu là {expected:date}. Đặt định dạng vùng của máy là Tiếng Việt (Region: "
+         "dd/MM/yyyy) rồi gõ lại ngày này.",
+         "Date '{value}' stayed text because the computer uses the US date format (month/day/year) and there "
+         "is no month over 12; read as {expected:date}. Set the computer's region format to Vietnamese "
+         "(dd/MM/yyyy) and type it again."),
+    Code("amount-mark", W,
+         "Ô ghi dấu '{value}' thay cho số tiền ({count:num} ô trong dòng); đã hiểu là đã đóng đủ {expected:vnd} "
+         "mỗi kỳ. Gõ số tiền đã thu vào từng ô.",
+         "The cell holds the mark '{value}' instead of an amount ({count:num} cells in the row); read as paid in "
+         "full, {expected:vnd} a period. Type the amount collected in each cell."),
+    Code("amount-thousands", W,
+         "Số tiền '{value}' được gõ theo nghìn đồng ({count:num} ô trong trang); đã hiểu là {expected:vnd}. Gõ đủ "
+         "số đồng, ví dụ 30000 chứ không phải 30.",
+         "Amount '{value}' was typed in thousands ({count:num} cells on the sheet); read as {expected:vnd}. Type "
+         "whole amounts in VND, e.g. 30000 rather than 30."),
+    Code("text-legacy-encoding", W,
+         "Chữ '{value}' được gõ bằng bảng mã cũ {encoding} (phông .VnTime/VNI-Times), không phải Unicode: chỉ máy "
+         "có phông đó mới đọc được. Đã hiểu là '{expected}'. Chuyển sang Unicode (Unikey: Công cụ chuyển mã) "
+         "hoặc gõ lại bằng Unicode.",
+         "'{value}' was typed in the legacy {encoding} encoding (.VnTime/VNI-Times fonts), not Unicode: only "
+         "computers with that font show it right. Read as '{expected}'. Convert it to Unicode (Unikey's "
+         "converter) or retype it in Unicode."),
     Code("cell-negative", E,
          "'{column:column}' không được âm ({value:num}).",
          "'{column:column}' cannot be negative ({value:num}).", "row"),
@@ -226,6 +294,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("cccd-lost-zero", W,
          "Số CCCD '{value}' bị mất số 0 ở đầu vì ô dạng số; đã hiểu là {expected}. Định dạng ô là Văn bản (Text) rồi gõ lại.",
          "Citizen ID '{value}' lost its leading zero (numeric cell); read as {expected}. Format the cell as Text."),
+    Code("cccd-phone", E,
+         "Ô CCCD ghi '{value}', giống số điện thoại chứ không phải số căn cước (12 chữ số). Nhập số trên thẻ "
+         "căn cước; số điện thoại ghi ở cột Ghi chú.",
+         "The citizen ID cell holds '{value}', which looks like a phone number, not a 12-digit citizen ID. "
+         "Enter the number on the ID card; put the phone number in the Note column."),
     Code("cccd-gender-century", E,
          "Chữ số thứ 4 của CCCD ({value}) không khớp giới tính {gender:list.gender} và năm sinh {birth_year}. Kiểm tra CCCD, giới tính và ngày sinh.",
          "The 4th digit of the citizen ID ({value}) disagrees with gender {gender:list.gender} and birth year {birth_year}."),
@@ -245,6 +318,25 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("member-unknown", E,
          "'{value}' không có trong trang '{sheet_expected:sheet}' của tổ. Kiểm tra họ tên và CCCD.",
          "'{value}' is not on the group's '{sheet_expected:sheet}' sheet. Check the name and citizen ID."),
+    Code("member-linked-by-name", W,
+         "CCCD {value} ở ô này khác CCCD {expected} của cùng người {name} ({other}); các dòng đã được ghép theo "
+         "họ tên (chỉ một đoàn viên mang tên này) nên vẫn được tính. Đối chiếu thẻ căn cước và sửa cho giống "
+         "nhau ở mọi trang.",
+         "Citizen ID {value} here differs from {expected}, the ID of the same person {name} ({other}); the rows "
+         "were matched by the name (one member has it) and still count. Check the ID card and make the IDs "
+         "agree on every sheet."),
+    Code("member-age-young", W,
+         "{name} sinh ngày {value:date}, mới {age} tuổi trong năm {year}: dưới tuổi lao động tối thiểu {minimum} "
+         "(Bộ luật Lao động 2019, Điều 3). Kiểm tra ngày sinh, hoặc dòng này không phải đoàn viên.",
+         "{name} was born on {value:date} and is {age} in {year}: below the minimum working age of {minimum} "
+         "(Labour Code 2019, art. 3). Check the birth date, or whether this row is a member at all."),
+    Code("member-age-retired", W,
+         "{name} sinh ngày {value:date} ({age} tuổi trong năm {year}) đã đến tuổi nghỉ hưu ({retire_years} tuổi "
+         "{retire_months} tháng, từ {retired:date}; Bộ luật Lao động 2019 Điều 169, Nghị định 135/2020). Kiểm tra "
+         "ngày sinh; nếu đã nghỉ hưu thì xóa khỏi danh sách, nếu vẫn làm việc thì ghi rõ ở cột Ghi chú.",
+         "{name}, born {value:date} ({age} in {year}), reached retirement age ({retire_years} years "
+         "{retire_months} months, from {retired:date}; Labour Code 2019 art. 169, Decree 135/2020). Check the "
+         "birth date; remove a retired member from the list, or note that they still work."),
     # --- totals
     Code("declared-total", E,
          "'{column:column}' khai {value:{format}} nhưng danh sách cho {expected:{format}}. Sửa số khai hoặc danh sách.",
@@ -255,6 +347,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("contribution-arrears", W,
          "{name} chưa đóng {period:period} ({fund:sheet}), mức {expected:vnd}. Thu bổ sung, hoặc ghi lý do vào cột Ghi chú.",
          "{name} has not paid {period:period} ({fund:sheet}), due {expected:vnd}. Collect it, or give the reason in the Note column."),
+    Code("contribution-arrears-noted", N,
+         "{name} chưa đóng {period:period} ({fund:sheet}), mức {expected:vnd}; lý do đã ghi: '{reason}'. Không cần "
+         "làm gì thêm nếu lý do đúng.",
+         "{name} has not paid {period:period} ({fund:sheet}), due {expected:vnd}; reason given: '{reason}'. "
+         "Nothing to do if the reason holds."),
     Code("contribution-rate", W,
          "{name} đóng {value:vnd} cho {period:period}, khác mức {expected:vnd}. Kiểm tra số tiền.",
          "{name} paid {value:vnd} for {period:period}, not the rate {expected:vnd}. Check the amount."),
@@ -264,6 +361,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("trip-support-rate", W,
          "Hỗ trợ du lịch {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền, hoặc ghi lý do vào cột Ghi chú.",
          "Trip support {value:vnd} differs from the rate {expected:vnd}. Check the amount, or give the reason in the Note column."),
+    Code("trip-support-rate-noted", N,
+         "Hỗ trợ du lịch {value:vnd} khác định mức {expected:vnd}; lý do đã ghi: '{reason}'. Không cần làm gì thêm "
+         "nếu lý do đúng.",
+         "Trip support {value:vnd} differs from the rate {expected:vnd}; reason given: '{reason}'. Nothing to do "
+         "if the reason holds."),
     # --- loans
     Code("loan-cap", E,
          "Khoản vay {value:vnd} vượt mức tối đa {expected:vnd} một xuất. Kiểm tra số tiền vay: mỗi xuất không quá mức tối đa.",
@@ -288,6 +390,11 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("welfare-missing", W,
          "{name:who} chưa có dòng chi '{kind:list.welfare_kind}'. Thêm dòng chi vào trang Chăm lo, hoặc ghi lý do vào cột Ghi chú.",
          "{name:who} has no '{kind:list.welfare_kind}' payment. Add it on the Welfare sheet, or give the reason in the Note column."),
+    Code("welfare-missing-noted", N,
+         "{name:who} chưa có dòng chi '{kind:list.welfare_kind}'; lý do đã ghi: '{reason}'. Không cần làm gì thêm "
+         "nếu lý do đúng.",
+         "{name:who} has no '{kind:list.welfare_kind}' payment; reason given: '{reason}'. Nothing to do if the "
+         "reason holds."),
     Code("welfare-rate", W,
          "Chi '{kind:list.welfare_kind}' {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền.",
          "'{kind:list.welfare_kind}' paid {value:vnd}, not the rate {expected:vnd}. Check the amount."),
@@ -479,4 +586,23 @@ def catalogue_markdown() -> str:
         vi = code.vi.replace("|", "\\|")
         en = code.en.replace("|", "\\|")
         lines.append(f"| `{code.code}` | {sev} | {code.rejects or '—'} | {vi} | {en} |")
+    lines += ["", *LEGAL_BASIS]
     return "\n".join(lines) + "\n"
+
+
+LEGAL_BASIS = (
+    "## Căn cứ của các kiểm tra tuổi / What the age checks rest on",
+    "",
+    "- `member-age-young`: Bộ luật Lao động 2019 (Luật số 45/2019/QH14), Điều 3 khoản 1: người lao động có "
+    "độ tuổi lao động tối thiểu là đủ 15 tuổi (trừ các công việc nhẹ theo Mục 1 Chương XI, Điều 143–145). "
+    "Labour Code 2019 art. 3(1): the minimum working age is 15 full years (except the light work of "
+    "Chapter XI section 1, art. 143-145). The check warns when a member turns less than 15 in the report year.",
+    "- `member-age-retired`: Bộ luật Lao động 2019, Điều 169 khoản 2, và Nghị định 135/2020/NĐ-CP, Điều 4: "
+    "từ năm 2021 tuổi nghỉ hưu của nam là 60 tuổi 3 tháng, mỗi năm tăng 3 tháng đến 62 tuổi vào năm 2028; "
+    "của nữ là 55 tuổi 4 tháng, mỗi năm tăng 4 tháng đến 60 tuổi vào năm 2035 (trước 2021: 60 và 55). "
+    "Labour Code 2019 art. 169(2) and Decree 135/2020 art. 4: from 2021 men retire at 60 years 3 months, "
+    "3 months more each year up to 62 in 2028; women at 55 years 4 months, 4 months more each year up to "
+    "60 in 2035 (60 and 55 before 2021). The check warns when a member reached that age before the report "
+    "year began (someone retiring during the year is still a member that year); working on past it is "
+    "possible (art. 148-149), hence a warning and the advice to note it.",
+)

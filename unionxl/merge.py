@@ -23,6 +23,7 @@ from typing import Any, Callable, NamedTuple
 
 from . import isolation, schema
 from .checks import GROUP_CHECKS, cccd, loans
+from .checks.files import named_group
 from .checks.common import GroupContext
 from .findings import FileRecord, Finding, Report
 from .model import Dataset, Workbook
@@ -335,9 +336,23 @@ def _accept_groups(books, year, expected, unit, report: Report) -> list[Workbook
             _reject(book, report, "group-unknown", "group_code", code)
             continue
         if code in accepted:
-            _reject(book, report, "group-duplicate-file", "group_code", code, other=accepted[code].display)
+            first = accepted[code]
+            first_named, named = named_group(first.display, expected), named_group(book.display, expected)
+            if named not in (None, code) and first_named in (None, code):
+                _reject(book, report, "group-code-reused", "group_code", code, other=first.display, named=named)
+            elif first_named not in (None, code) and named in (None, code):
+                _reject(first, report, "group-code-reused", "group_code", code, other=book.display, named=first_named)
+                accepted[code] = book
+            else:
+                _reject(book, report, "group-duplicate-file", "group_code", code, other=first.display)
             continue
         accepted[code] = book
+    for code, book in accepted.items():
+        named = named_group(book.display, expected)
+        if named not in (None, code):
+            info = book.fields.get(schema.GROUP_INFO.key)
+            report.add(Finding("group-file-name", book.display, info.name if info else "",
+                               info.cells.get("group_code", "") if info else "", code, {"named": named}, code))
     for book in books:
         if book.kind == "group" and book.accepted and not book.group_code:
             book.accepted = False

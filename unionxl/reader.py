@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import math
 import os
+import re
 import stat
 import unicodedata
 from pathlib import Path
@@ -27,7 +28,7 @@ from .xlsx.guard import (  # noqa: F401 (the limits are part of the reader's int
     MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEET_CELLS,
     MAX_UNZIPPED_BYTES, OLE_MAGIC, SheetScan, UnreadableWorkbook, guard)
 from .model import FieldsData, Row, SheetData, Workbook, column_letter
-from .parse import ChoiceIndex, parse_amount, parse_cccd, parse_date
+from .parse import (LEGACY_HINT, ChoiceIndex, legacy_to_unicode, parse_amount, parse_cccd, parse_date)
 from .textnorm import clean_text, fold
 from .schema import ColType, FieldSheet, TableSheet
 
@@ -36,6 +37,16 @@ HEADER_SCAN_ROWS = 30
 FORMULA_ERRORS = {"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA",
                   "#SPILL!", "#CALC!", "Err:502", "Err:504", "Err:508", "Err:511", "Err:522"}
 SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
+# The label of a totals line, wherever the officer typed it: "Tổng cộng", "Cộng:", "Tổng số: 7 người"
+# but never a name: 'Tống Văn Hùng' folds to 'tong van hung', so the word must end the label.
+_SUMMARY_LABEL = re.compile(r"^(?:tong cong|tong so|tong thu|tong|cong nam|cong|total|sum)"
+                            r"(?:\s*$|\s*[:.(]|\s+[0-9]|\s+(?:cong|toan|ca|so|nam)\b)")
+# What officers put in a contribution cell instead of the amount to say "paid" (folded)
+PAID_MARKS = {"x", "v", "✓", "✔", "√", "co", "d", "da dong", "roi", "ok", "+"}
+# Period columns whose mark means "paid the rate": column key -> policy rate key
+MARK_RATES = {**{m: "travel_monthly" for m in schema.MONTHS}, **{q: "mutual_quarterly" for q in schema.QUARTERS}}
+# No contribution, gift or loan is under 1.000đ: an amount below it was typed in thousands.
+THOUSANDS_BELOW = 1000
 # What a cell may hold before it is a finding and is cut (docs/security.md). Every text read ends up
 # in outputs (ledgers, feedback copies, JSON), a group name in every ledger row of its group.
 MAX_TEXT_CHARS = 32_767  # Excel's own limit for one cell
@@ -89,6 +100,17 @@ def _find_sheet(names: dict[str, str], vi: str, en: str) -> str | None:
     return names.get(fold(vi)) or names.get(fold(en))
 
 
+# A sheet copied by Excel ('Đoàn viên (2)'), by LibreOffice ('Đoàn viên_2') or renamed by hand ('Copy of …')
+_COPY_NAME = re.compile(r"^(?:copy of |ban sao )?(.*?)(?: ?\([0-9]+\)|_[0-9]+| - copy| copy)?$")
+
+
+def _sheet_copies(names: dict[str, str], vi: str, en: str) -> list[str]:
+    """Real names of the copies of a sheet, in workbook order."""
+    wanted = {fold(vi), fold(en)}
+    return [real for folded, real in names.items()
+            if folded not in wanted and (m := _COPY_NAME.match(folded)) and m.group(1) in wanted]
+
+
 def _iter_grid(calamine_sheet) -> Iterator[list[Any]]:
     """The rows of to_python(skip_empty_area=False), one at a time: iter_rows starts at row 0 but at the
     first used column, so each row gets the columns before it back."""
@@ -117,6 +139,8 @@ class CellReader:
         self.group = lang_group
         self.scan = scan or SheetScan()
         self.findings: list[Finding] = []
+        self.marks: list[tuple[str, Any, int]] = []  # (cell, mark, amount read) in the current row
+        self.thousands: list[tuple[str, Any, int]] = []  # (cell, typed, amount read) in this sheet
 
     # `column` below is the "sheet.column" key the messages render as the column's label (i18n's
     # {column:column}), e.g. "members.cccd".
@@ -162,6 +186,12 @@ class CellReader:
                 raw = int(raw)
             if isinstance(raw, (dt.date, dt.datetime)):
                 return raw.strftime("%d/%m/%Y"), True
+            # Before clean_text: TCVN3 writes 'ư' as a soft hyphen, which cleaning deletes.
+            legacy = legacy_to_unicode(raw.strip()) if isinstance(raw, str) and LEGACY_HINT.search(raw) else None
+            if legacy:
+                converted = clean_text(legacy[0])
+                self.finding("text-legacy-encoding", cell, clean_text(raw), expected=converted, encoding=legacy[1])
+                return converted, True
             return (clean_text(raw) or None), True
         if kind == ColType.CCCD:
             if isinstance(raw, float) and not (math.isfinite(raw) and abs(raw) < 10 ** 13):
@@ -170,6 +200,8 @@ class CellReader:
             value, note = parse_cccd(raw)
             if note == "lost_zero":
                 self.finding("cccd-lost-zero", cell, _plain(raw), expected=value)
+            elif note == "phone":
+                self.finding("cccd-phone", cell, _plain(raw))
             elif note == "invalid":
                 self.finding("cccd-length", cell, value)
             return value, True
@@ -180,12 +212,23 @@ class CellReader:
                 return None, False
             if note in ("as_text", "as_number"):
                 self.finding("date-as-text", cell, _plain(raw), expected=value)
+            elif note == "partial":  # a year typed into a date cell shows as a day of 1905: show the year
+                shown = value.year if isinstance(raw, (dt.date, dt.datetime)) else _plain(raw)
+                self.finding("date-incomplete", cell, shown, expected=value)
             return value, True
         if kind in (ColType.AMOUNT, ColType.INT):
             value, note = parse_amount(raw)
+            if note == "invalid" and col.key in MARK_RATES and isinstance(raw, str) and fold(raw) in PAID_MARKS:
+                value = schema.POLICY_DEFAULTS[MARK_RATES[col.key]]
+                self.marks.append((cell, clean_text(raw), value))
+                return value, True
             if note == "invalid":
                 self._type_error(raw, kind, cell, column)
                 return None, False
+            if kind == ColType.AMOUNT and value is not None and 0 < value < THOUSANDS_BELOW:
+                self.thousands.append((cell, _plain(raw), value * 1000))
+                value *= 1000
+                note = None
             if note == "as_text" and kind == ColType.AMOUNT:
                 self.finding("amount-as-text", cell, _plain(raw), expected=value)
             if value is not None and value < 0:
@@ -205,6 +248,20 @@ class CellReader:
                 self.finding("cell-choice-normalised", cell, _plain(raw), expected=key, list=col.choices)
             return key, True
         return raw, True  # pragma: no cover - every ColType is handled above
+
+    def flush_marks(self) -> None:
+        """One warning for a row's 'x' marks: the officer marks a whole row, not one cell."""
+        if self.marks:
+            cell, mark, amount = self.marks[0]
+            self.finding("amount-mark", cell, mark, count=len(self.marks), expected=amount)
+            self.marks = []
+
+    def flush_thousands(self) -> None:
+        """One warning per sheet for amounts typed in thousands: it is a habit, not a slip."""
+        if self.thousands:
+            cell, typed, amount = self.thousands[0]
+            self.finding("amount-thousands", cell, typed, count=len(self.thousands), expected=amount)
+            self.thousands = []
 
     def _type_error(self, raw, kind, cell, column):
         self.finding("cell-type", cell, _plain(raw), column=column, expected=_TYPE_WORDS[kind])
@@ -244,12 +301,22 @@ def _max_chars(col) -> int:
 
 def _fast_text(raw, _exact):
     if raw.__class__ is str and raw and len(raw) <= MAX_NAME_CHARS and raw.isprintable() and raw == raw.strip() and "  " not in raw \
-            and raw not in FORMULA_ERRORS and (raw.isascii() or unicodedata.is_normalized("NFC", raw)):
+            and raw not in FORMULA_ERRORS and (raw.isascii() or (unicodedata.is_normalized("NFC", raw)
+                                                                   and not LEGACY_HINT.search(raw))):
         return raw
     return _SLOW
 
 
 def _fast_amount(raw, _exact):
+    # 0 < amount < 1.000 goes the slow way: it was typed in thousands
+    if raw.__class__ is float and (THOUSANDS_BELOW <= raw < MAX_AMOUNT or raw == 0) and raw.is_integer():
+        return int(raw)
+    if raw.__class__ is int and (THOUSANDS_BELOW <= raw < MAX_AMOUNT or raw == 0):
+        return raw
+    return _SLOW
+
+
+def _fast_int(raw, _exact):
     if raw.__class__ is float and 0 <= raw < MAX_AMOUNT and raw.is_integer():
         return int(raw)
     if raw.__class__ is int and 0 <= raw < MAX_AMOUNT:
@@ -258,9 +325,10 @@ def _fast_amount(raw, _exact):
 
 
 def _fast_date(raw, _exact):
-    if raw.__class__ is dt.date and 1900 <= raw.year <= 2100:
+    # 1905 is where a bare year typed into a date cell lands (serial 1900..2100): parse_date says so
+    if raw.__class__ is dt.date and 1905 < raw.year <= 2100:
         return raw
-    if raw.__class__ is dt.datetime and 1900 <= raw.year <= 2100:
+    if raw.__class__ is dt.datetime and 1905 < raw.year <= 2100:
         return raw.date()
     return _SLOW
 
@@ -276,7 +344,7 @@ def _fast_choice(raw, exact):
 
 
 _FAST = {ColType.TEXT: _fast_text, ColType.NAME: _fast_text, ColType.CCCD: _fast_cccd,
-         ColType.DATE: _fast_date, ColType.AMOUNT: _fast_amount, ColType.INT: _fast_amount,
+         ColType.DATE: _fast_date, ColType.AMOUNT: _fast_amount, ColType.INT: _fast_int,
          ColType.CHOICE: _fast_choice}
 
 
@@ -323,6 +391,7 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
                 cells.finding("cell-required", cell, None, column=f"{sheet.key}.{f.key}")
             else:
                 cells.finding("column-missing", "", None, column=f"{sheet.key}.{f.key}")
+    cells.flush_thousands()
     findings.extend(cells.findings)
     return data
 
@@ -330,15 +399,19 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
 # ----------------------------------------------------------- table sheets
 
 
-def _header_keys(sheet: TableSheet) -> dict[str, str]:
-    keys: dict[str, str] = {}
+def _header_keys(sheet: TableSheet) -> dict[str, tuple[str, bool]]:
+    """folded header -> (column key, True when it is the template's own wording rather than an alias)"""
+    keys: dict[str, tuple[str, bool]] = {}
     for col in sheet.columns:
-        for text in (col.vi, col.en, col.key, *col.aliases):
-            keys.setdefault(fold(text), col.key)
+        for text in (col.vi, col.en, col.key):
+            keys.setdefault(fold(text), (col.key, True))
+    for col in sheet.columns:
+        for text in col.aliases:
+            keys.setdefault(fold(text), (col.key, False))
     return keys
 
 
-_HEADER_KEYS: dict[str, dict[str, str]] = {}
+_HEADER_KEYS: dict[str, dict[str, tuple[str, bool]]] = {}
 
 
 def _normal_header(raw: Any) -> str:
@@ -349,7 +422,7 @@ def _normal_header(raw: Any) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _header_key(sheet_key: str, text: str) -> str | None:
+def _header_key(sheet_key: str, text: str) -> tuple[str, bool] | None:
     """Headers repeat across hundreds of workbooks: fold each spelling once."""
     return _HEADER_KEYS[sheet_key].get(_normal_header(text))
 
@@ -366,15 +439,26 @@ def find_header(grid: list[list[Any]], sheet: TableSheet) -> tuple[int, dict[str
     best = None
     for r, row in enumerate(grid[:HEADER_SCAN_ROWS]):
         mapping: dict[str, int] = {}
+        exact: dict[str, bool] = {}
         unknown = []
         for c, raw in enumerate(row):
             if not isinstance(raw, str) or not raw.strip():
                 continue
-            key = _header_key(sheet.key, raw) if len(raw) <= 80 else None
-            if key and key not in mapping:
-                mapping[key] = c
+            found = _header_key(sheet.key, raw) if len(raw) <= 80 else None
+            if found is None:
+                unknown.append((c, clean_text(raw)))
+                continue
+            key, is_exact = found
+            if key not in mapping:
+                mapping[key], exact[key] = c, is_exact
+            elif is_exact and not exact[key]:
+                # An officer's own column ('Năm sinh' beside 'Ngày sinh') read like an alias of a
+                # template column: the template's wording wins, the officer's column is extra.
+                unknown.append((mapping[key], clean_text(row[mapping[key]])))
+                mapping[key], exact[key] = c, True
             else:
                 unknown.append((c, clean_text(raw)))
+        unknown.sort()
         if len(mapping) >= 2 and (best is None or len(mapping) > len(best[1])):
             best = (r, mapping, unknown)
             if len(required & mapping.keys()) * 2 > len(required):
@@ -400,36 +484,51 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
         findings.extend(cells.findings)
         return data
     header_row, mapping, unknown = found
+    body: Iterable[list[Any]] = itertools.chain(top[header_row + 1:], rows)
+    if sheet.key in _PERIOD_SHEETS:  # a group's fund sheet (a few hundred rows): looked at whole first
+        body = list(body)
+        shift = _shifted_periods(body, mapping, sheet)
+        if shift:
+            first = min(mapping[p] for p in shift)
+            header = top[header_row]
+            cells.finding("columns-shifted", f"{column_letter(first)}{header_row + 1}", clean_text(header[first]),
+                          expected=clean_text(header[first + 1]))
+            mapping = {key: (i + 1 if i >= first else i) for key, i in mapping.items()}
+            unknown = [(c, text) for c, text in unknown if c < first]
     data.columns = mapping
-    for c, text in unknown:
-        cells.finding("column-unknown", f"{column_letter(c)}{header_row + 1}", text)
+    width = max(mapping.values()) + 1
+    beside = _Beside(width)  # a second table pasted right of the list, past an empty column
+    beside.see(top[header_row], header_row)
     missing = [col for col in sheet.columns if col.required and col.key not in mapping]
     for col in missing:
         cells.finding("column-missing", f"A{header_row + 1}", None, column=f"{sheet.key}.{col.key}")
-    _merged_in_data(calamine_sheet, header_row, cells)
     # One plan per column, computed once: this loop runs for every cell of every workbook.
     plan = [(col, i, column_letter(i), _FAST[col.type], col.choices and _CHOICE_INDEX[col.choices].exact)
             for col in sheet.columns if (i := mapping.get(col.key)) is not None]
     content = [i for col, i, *_ in plan if col.key != "stt"]
-    width = max(mapping.values()) + 1
-    name_index = mapping.get("full_name")
-    cccd_index = mapping.get("cccd")
+    identity = [i for key in ("full_name", "cccd") if (i := mapping.get(key)) is not None]
+    label_cols = max(identity) + 1 if identity else 1
     hidden = bool(cells.scan.errors or cells.scan.no_value)  # blank-looking cells that are not blank
     misread = cells.scan.bad_strings  # cells calamine read as another string than the one written
-    for r, row in enumerate(itertools.chain(top[header_row + 1:], rows), header_row + 1):
+    for r, row in enumerate(body, header_row + 1):
         if len(row) < width:
             row = row + [""] * (width - len(row))
+        elif len(row) > width + 1:
+            beside.see(row, r)
         for i in content:
-            if row[i] != "" and not _blank(row[i]):
+            # A formula filled down past the last record shows 0 or "": that is not content.
+            if row[i] != "" and row[i] != 0 and not _blank(row[i]):
                 break
         else:
-            continue  # a blank or formatting-only row: not a record
+            continue  # a blank, zero-only or formatting-only row: not a record
         number = r + 1
-        if (name_index is not None and row[name_index].__class__ is str and len(row[name_index]) < 16
-                and (cccd_index is None or _blank(row[cccd_index])) and _is_summary(row, name_index, mapping)):
-            cells.finding("row-summary", f"{column_letter(name_index)}{number}", clean_text(row[name_index]))
-            data.summary_rows.append(number)
-            continue
+        if all(_blank(row[i]) or _is_summary_label(row[i]) for i in identity):
+            label = _summary_label(row, label_cols)
+            if label is not None or _sums_rows_above(row, data, plan):
+                at = label[0] if label else (identity[0] if identity else 0)
+                cells.finding("row-summary", f"{column_letter(at)}{number}", label[1] if label else "")
+                data.summary_rows.append(number)
+                continue
         values: dict[str, Any] = {}
         ok = not missing
         for col, i, letter, fast, exact in plan:
@@ -453,13 +552,115 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
                 value, cell_ok = cells.read(raw, col, f"{letter}{number}", f"{sheet.key}.{col.key}")
                 ok = ok and cell_ok
             values[col.key] = value
+        if cells.marks:
+            cells.flush_marks()
         data.rows.append(Row(number, values, accepted=ok))
+    cells.flush_thousands()
+    table_beside = beside.first()
+    for c, text in unknown:
+        if table_beside is None or c < table_beside[0]:  # the other table's headers are not columns of this one
+            cells.finding("column-unknown", f"{column_letter(c)}{header_row + 1}", text)
+    _merged_in_data(calamine_sheet, header_row, cells, {row.number for row in data.rows})
+    if table_beside is not None:
+        cells.finding("table-beside", table_beside[1], table_beside[2])
     findings.extend(cells.findings)
     return data
 
 
-def _merged_in_data(calamine_sheet, header_row: int, cells: CellReader) -> None:
-    """Merged cells under the header: calamine gives the value to the first cell only."""
+_PERIOD_SHEETS = {"travel_fund": schema.MONTHS, "mutual_fund": schema.QUARTERS}
+
+
+class _Beside:
+    """Content right of the list, watched row by row: the first cell of a column that has content,
+    with an empty column between it and the list, is where a second table starts."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.first_cell: dict[int, tuple[int, Any]] = {}  # column -> (row, value) of its first content
+
+    def see(self, row: list[Any], r: int) -> None:
+        for c in range(self.width, len(row)):
+            if c not in self.first_cell and not _blank(row[c]):
+                self.first_cell[c] = (r, row[c])
+
+    def first(self) -> tuple[int, str, str] | None:
+        """(column, cell, its text) of the second table, or None."""
+        for c in sorted(self.first_cell):
+            if any(gap not in self.first_cell for gap in range(self.width, c)):
+                r, value = self.first_cell[c]
+                return c, f"{column_letter(c)}{r + 1}", clean_text(value)[:60]
+        return None
+
+
+def _is_summary_label(raw: Any) -> bool:
+    return isinstance(raw, str) and len(raw) < 40 and bool(_SUMMARY_LABEL.match(fold(raw)))
+
+
+def _summary_label(row: list[Any], label_cols: int) -> tuple[int, str] | None:
+    """(column, text) of a totals label in the columns up to the name and CCCD: officers type
+    'Tổng cộng' in the STT column or merge it across the first columns."""
+    for c in range(min(label_cols, len(row))):
+        if _is_summary_label(row[c]):
+            return c, clean_text(row[c])
+    return None
+
+
+def _sums_rows_above(row: list[Any], data: SheetData, plan) -> bool:
+    """A line without a name or label whose every amount is its column's sum over the records
+    above (at least two of them, so a second identical record is not taken for one)."""
+    if len(data.rows) < 2:
+        return False
+    matched = False
+    for col, i, *_ in plan:
+        if col.type is not ColType.AMOUNT:
+            continue
+        raw = row[i]
+        if _blank(raw):
+            continue
+        value, note = parse_amount(raw)
+        if note == "invalid" or value is None:
+            return False
+        if value == 0:
+            continue
+        if value != sum(r.values.get(col.key) or 0 for r in data.rows):
+            return False
+        matched = True
+    return matched
+
+
+def _shifted_periods(body: list[list[Any]], mapping: dict[str, int], sheet: TableSheet) -> tuple[str, ...] | None:
+    """The period columns of a fund sheet when the amounts sit one column right of their headers
+    (a block pasted one column off): most rows then add up only when read shifted."""
+    periods = _PERIOD_SHEETS.get(sheet.key)
+    if not periods or any(p not in mapping for p in periods) or "total" not in mapping:
+        return None
+    cols = [mapping[p] for p in periods]
+    total = mapping["total"]
+    if cols != list(range(cols[0], cols[0] + len(cols))) or total != cols[-1] + 1:
+        return None
+
+    def amount(row, c):
+        if c >= len(row) or _blank(row[c]):
+            return 0
+        value, note = parse_amount(row[c])
+        return value if note != "invalid" and value is not None else None
+
+    as_headed = shifted = 0
+    for row in body:
+        if all(c >= len(row) or _blank(row[c]) for c in (*cols, total, total + 1)):
+            continue
+        first = [amount(row, c) for c in cols]
+        moved = [amount(row, c + 1) for c in cols]
+        if None not in first and amount(row, total) == sum(first) and sum(first):
+            as_headed += 1
+        elif None not in moved and amount(row, total + 1) == sum(moved) and sum(moved) and amount(row, cols[0]) == 0:
+            shifted += 1
+    return periods if shifted >= 2 and shifted > as_headed else None
+
+
+def _merged_in_data(calamine_sheet, header_row: int, cells: CellReader, records: set[int]) -> None:
+    """Merged cells on a record: calamine gives the value to the first cell only. A merge on a
+    totals line or a blank row loses nothing."""
     ranges = cells.scan.merged
     if ranges is None:
         try:
@@ -467,18 +668,9 @@ def _merged_in_data(calamine_sheet, header_row: int, cells: CellReader) -> None:
         except Exception:  # not every format reports merges
             ranges = []
     for (r0, c0), (r1, c1) in sorted(ranges):
-        if r1 > header_row:
+        if r1 > header_row and any(r + 1 in records for r in range(r0, r1 + 1)):
             first = f"{column_letter(c0)}{r0 + 1}"
             cells.finding("cell-merged", first, f"{first}:{column_letter(c1)}{r1 + 1}")
-
-
-def _is_summary(row: list[Any], name_index: int, mapping: dict[str, int]) -> bool:
-    """A 'Cộng' line officers add under a list: a label and sums, no citizen ID."""
-    label = row[name_index]
-    if not isinstance(label, str) or fold(label).rstrip(" :") not in SUMMARY_LABELS:
-        return False
-    cccd = mapping.get("cccd")
-    return cccd is None or cccd >= len(row) or _blank(row[cccd])
 
 
 # --------------------------------------------------------------- workbooks
@@ -562,11 +754,18 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
                                     {"sheet_expected": field_sheet.key}, group))
     for table in tables:
         real = _find_sheet(names, table.vi, table.en)
+        copies = _sheet_copies(names, table.vi, table.en)
+        if real is None and copies:
+            real = copies.pop(0)  # the original was deleted or renamed: its copy is what is left
+        for copy_name in copies:
+            findings.append(Finding("sheet-duplicate", data.display, copy_name, "", copy_name,
+                                    {"sheet_expected": table.key, "used": real}, group))
         if real is None:
             findings.append(Finding("sheet-missing", data.display, "", "", None, {"sheet_expected": table.key}, group))
             data.tables[table.key] = SheetData(table.key, table.vi)
             continue
         data.tables[table.key] = read_table(book, real, table, data.display, findings, group, scans.get(real))
+    _us_dates(data, findings)
     if data.kind == "unit":
         from .report_texts import read_into  # the committee's text: long, with line breaks, its own rules
 
@@ -577,6 +776,67 @@ def _with_group(found: Finding, group: str) -> Finding:
     if found.group or not group:
         return found
     return Finding(found.code, found.file, found.sheet, found.cell, found.value, found.params, group)
+
+
+_DAY_FIRST_TEXT = re.compile(r"^\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*[0-9]{2,4}\s*$")
+
+
+def _us_dates(data: Workbook, findings: list[Finding]) -> None:
+    """Dates typed day/month/year on a computer set to US regional format (month/day/year).
+
+    The spreadsheet turns '05/03/1985' into 3 May and leaves '15/03/1985' as text, since there is
+    no month 15; the cell's dd/mm/yyyy format only changes the display. So in one file, text
+    dates whose first number is over 12 beside true dates mean the true dates with a day of 12 or
+    less were probably swapped, when no true date in the file has a day over 12 (no date typed
+    day-first was understood as such). Each is then read as meant and reported with the cause.
+    A file with true dates past the 12th was typed on a computer that reads day/month: its text
+    dates have another cause and stay date-as-text.
+    """
+    typed: dict[tuple[str, str], Finding] = {}
+    evidence = False
+    for found in findings:
+        if found.code == "date-as-text" and isinstance(found.value, str) and found.file == data.display:
+            typed[(found.sheet, found.cell)] = found
+            match = _DAY_FIRST_TEXT.match(found.value)
+            evidence = evidence or bool(match and int(match.group(1)) > 12 and int(match.group(2)) <= 12)
+    if not evidence:
+        return
+    true_dates = []  # (sheet, cell, holder dict, key, date)
+    for sheet in data.tables.values():
+        spec = schema.table_sheet(sheet.key) if sheet.key in _TABLE_KEYS else None
+        if spec is None:
+            continue
+        for col in spec.columns:
+            if col.type is not ColType.DATE or col.key not in sheet.columns:
+                continue
+            for row in sheet.rows:
+                value = row.values.get(col.key)
+                cell = sheet.cell(row, col.key)
+                if isinstance(value, dt.date) and (sheet.name, cell) not in typed:
+                    true_dates.append((sheet.name, cell, row.values, col.key, value))
+    for fields in data.fields.values():
+        spec = next((f for f in (schema.GROUP_INFO, schema.UNIT_INFO) if f.key == fields.key), None)
+        for f in spec.fields if spec else ():
+            value = fields.values.get(f.key)
+            if f.type is ColType.DATE and isinstance(value, dt.date) and (fields.name, fields.cells.get(f.key)) not in typed:
+                true_dates.append((fields.name, fields.cells.get(f.key, ""), fields.values, f.key, value))
+    if any(value.day > 12 for *_, value in true_dates):
+        return  # dates typed day-first were understood: the text ones have another cause
+    group = data.group_code
+    for sheet, cell, holder, key, value in true_dates:
+        if value.day == value.month:
+            continue
+        meant = value.replace(day=value.month, month=value.day)
+        holder[key] = meant
+        findings.append(Finding("date-us-swapped", data.display, sheet, cell, value, {"expected": meant}, group))
+    for i, found in enumerate(findings):
+        match = found.code == "date-as-text" and isinstance(found.value, str) and _DAY_FIRST_TEXT.match(found.value)
+        if match and found.file == data.display and int(match.group(1)) > 12:
+            findings[i] = Finding("date-us-text", found.file, found.sheet, found.cell, found.value, found.params,
+                                  found.group)
+
+
+_TABLE_KEYS = {t.key for t in (*schema.GROUP_SHEETS, *schema.UNIT_SHEETS)}
 
 
 def read_unit(path: Path) -> tuple[Workbook, list[Finding]]:

@@ -94,8 +94,10 @@ TEXT = {
     "amount_error": _t("Gõ số nguyên không âm, không gõ chữ “đ”, ví dụ 30000.",
                        "Type a whole number of 0 or more, without a currency sign, e.g. 30000."),
     "date_error_title": _t("Ngày không hợp lệ", "Not a date"),
-    "date_error": _t("Gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/01/1985.",
-                     "Type a date as day/month/year, e.g. 05/01/1985."),
+    "date_error": _t("Máy chưa hiểu đây là ngày. Nếu đã gõ ngày/tháng/năm (ví dụ 15/03/1985) mà vẫn báo, máy "
+                     "đang đặt định dạng ngày kiểu Mỹ (tháng/ngày): đổi Region sang Tiếng Việt rồi gõ lại.",
+                     "This is not understood as a date. If you typed day/month/year (e.g. 15/03/1985), the "
+                     "computer uses the US month/day format: set its region to Vietnamese and retype."),
     "cccd_error_title": _t("CCCD cần đúng 12 chữ số", "A CCCD has exactly 12 digits"),
     "cccd_error": _t("Số CCCD gồm đúng 12 chữ số, kể cả số 0 ở đầu. Ô đã định dạng văn bản nên số 0 được giữ.",
                      "A citizen ID has exactly 12 digits, including the leading zero. The cell is text, "
@@ -484,6 +486,9 @@ class _Book:
         })
         self._formats: dict[tuple, Any] = {}
         self.row_border = self.wb.add_format({"border": 1, "border_color": "#808080"})
+        # A date cell holding text turns orange as soon as it is typed: on a computer set to the US
+        # month/day format, '15/03/1985' stays text, which tells the officer before anyone merges.
+        self.date_as_text = self.wb.add_format({"bg_color": "#F8CBAD", "font_color": "#9C0006"})
         self.lists_name = sheet_name(LISTS_SHEET, lang)
 
     def close(self) -> Path:
@@ -614,6 +619,11 @@ class _Book:
             if wrapped:
                 ws.set_row(first + r, _row_height(wrapped))
 
+        for c, col in enumerate(columns):
+            if col.type is ColType.DATE:
+                letter = xl_col_to_name(c)
+                ws.conditional_format(first, c, last, c, {
+                    "type": "formula", "criteria": f"=ISTEXT({letter}{first + 1})", "format": self.date_as_text})
         # Borders only on rows in use, so a half-empty list does not print pages of empty boxes.
         last_letter = xl_col_to_name(last_col)
         ws.conditional_format(first, 0, last, last_col, {

@@ -4,7 +4,7 @@ GROUP_CHECKS run on each accepted group workbook with its GroupContext; the
 unit-level checks in merge.py look across groups.
 """
 
-from . import cccd, funds, loans, totals, welfare
+from . import cccd, common, funds, loans, members, totals, welfare
 
 GROUP_CHECKS = (
     cccd.check_group,
@@ -13,4 +13,6 @@ GROUP_CHECKS = (
     funds.check_group,
     loans.check_group,
     welfare.check_group,
+    members.check_ages,
+    common.check_links,  # last: the checks above record the rows they matched by name
 )

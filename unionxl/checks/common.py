@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from .. import schema
 from ..findings import Finding
@@ -22,6 +22,8 @@ class GroupContext:
     year: int | None
     by_cccd: dict[str, Row] = field(default_factory=dict)
     by_name: dict[str, list[Row]] = field(default_factory=dict)
+    # member id -> (member, [(sheet key, row, CCCD the row gives)]) for rows matched by name only
+    linked_by_name: dict[int, tuple[Row, list[tuple[str, Row, str]]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, book: Workbook, policy: dict[str, int], year: int | None) -> "GroupContext":
@@ -36,13 +38,27 @@ class GroupContext:
                 ctx.by_name.setdefault(fold(name), []).append(row)
         return ctx
 
-    def member_of(self, row: Row) -> Row | None:
-        """The member a fund, loan or welfare row is about: by citizen ID, else by a unique name."""
+    def member_of(self, row: Row, sheet_key: str = "") -> Row | None:
+        """The member a fund, loan or welfare row is about: by citizen ID, else by a unique name.
+
+        A CCCD no member has (one side mistyped) does not make the row a stranger when the name
+        matches exactly one member: one wrong digit must give one finding, not one per sheet.
+        Such links are remembered and reported once per member (check_links).
+        """
         cccd = row.values.get("cccd")
         if cccd:
-            return self.by_cccd.get(cccd)
+            member = self.by_cccd.get(cccd)
+            if member is not None:
+                return member
         same = self.by_name.get(fold(row.values.get("full_name") or ""), [])
-        return same[0] if len(same) == 1 else None
+        if len(same) != 1:
+            return None
+        member = same[0]
+        if cccd and sheet_key:
+            links = self.linked_by_name.setdefault(id(member), (member, []))[1]
+            if not any(key == sheet_key and linked is row for key, linked, _ in links):
+                links.append((sheet_key, row, cccd))
+        return member
 
     def repeats_a_member(self, member: Row) -> bool:
         """A second row with an earlier row's CCCD: reported once as cccd-duplicate, not checked again."""
@@ -68,3 +84,24 @@ def who(row: Row) -> str:
     name = row.values.get("full_name") or "?"
     cccd = row.values.get("cccd")
     return f"{name} ({cccd})" if cccd else name
+
+
+def check_links(ctx: GroupContext) -> Iterator[Finding]:
+    """One warning per member whose rows elsewhere were matched by name because the CCCDs differ.
+
+    It points at the odd one out: the member list's CCCD when it is not a valid one or every
+    other row agrees on another; otherwise the first row that disagrees with the member list.
+    """
+    for member, links in ctx.linked_by_name.values():
+        own = member.values.get("cccd")
+        others = {cccd for _, _, cccd in links}
+        places = [f"'{ctx.book.tables[key].name}'!{ctx.book.tables[key].cell(row, 'cccd')}" for key, row, _ in links]
+        if not valid_cccd(own) or (len(others) == 1 and valid_cccd(next(iter(others)))
+                                   and len(links) > 1):
+            yield ctx.at("members", member, "cccd", "member-linked-by-name", own, name=member.values.get("full_name"),
+                         expected=next(iter(sorted(others))), other=", ".join(places))
+        else:
+            key, row, cccd = links[0]
+            yield ctx.at(key, row, "cccd", "member-linked-by-name", cccd, name=member.values.get("full_name"),
+                         expected=own, other=f"'{ctx.book.tables['members'].name}'!"
+                                             f"{ctx.book.tables['members'].cell(member, 'cccd')}")

@@ -33,8 +33,10 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
             continue
         rate = ctx.policy.get(rate_key)
         rows_of: dict[int, list] = {}
+        # A member whose row was rejected has a row: its own finding says what is wrong with it.
+        rejected_for = {id(m) for row in sheet.rows if not row.accepted and (m := ctx.member_of(row)) is not None}
         for row in sheet.accepted():
-            member = ctx.member_of(row)
+            member = ctx.member_of(row, sheet_key)
             if member is None:
                 yield ctx.at(sheet_key, row, "cccd", "member-unknown", who(row), sheet_expected="members")
                 continue
@@ -47,6 +49,8 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
             if ctx.repeats_a_member(member):
                 continue
             rows = rows_of.get(id(member))
+            if not rows and id(member) in rejected_for:
+                continue
             if not rows:
                 yield ctx.at("members", member, "full_name", "member-no-contribution",
                              member.values.get("full_name"), name=who(member), sheet_expected=sheet_key)
@@ -56,10 +60,14 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
                 for extra in rows[1:]:
                     yield ctx.at(sheet_key, extra, "cccd", "cccd-duplicate", extra.values.get("cccd"), other=first)
             row = rows[0]
+            reason = row.values.get("note")
             for i in due_periods(member.values.get("join_date"), ctx.year, len(periods)):
                 period = periods[i - 1]
                 amount = row.values.get(period)
-                if not amount:
+                if not amount and reason:  # the officer gave the reason the message asks for
+                    yield ctx.at(sheet_key, row, period, "contribution-arrears-noted", amount, name=who(member),
+                                 period=period, fund=sheet_key, expected=rate, reason=reason)
+                elif not amount:
                     yield ctx.at(sheet_key, row, period, "contribution-arrears", amount, name=who(member),
                                  period=period, fund=sheet_key, expected=rate)
                 elif rate and amount != rate:
@@ -71,4 +79,6 @@ def _trip_support(ctx: GroupContext, row) -> Iterator[Finding]:
     support = row.values.get("trip_support")
     rate = ctx.policy.get("trip_support")
     if support and rate and support != rate:
-        yield ctx.at("travel_fund", row, "trip_support", "trip-support-rate", support, expected=rate)
+        reason = row.values.get("note")
+        code = "trip-support-rate-noted" if reason else "trip-support-rate"
+        yield ctx.at("travel_fund", row, "trip_support", code, support, expected=rate, reason=reason)

@@ -22,7 +22,7 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         outstanding = row.values.get("outstanding")
         if cap and amount > cap:
             yield ctx.at("loans", row, "amount", "loan-cap", amount, expected=cap)
-        if ctx.member_of(row) is None:
+        if ctx.member_of(row, "loans") is None:
             yield ctx.at("loans", row, "cccd", "loan-non-member", who(row))
         if repaid > amount:
             yield ctx.at("loans", row, "repaid", "loan-overpaid", repaid, expected=amount)

@@ -15,6 +15,12 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
         return
     first_cell: dict[tuple[str, int], str] = {}
     group_gifts: dict[str, list] = {}
+    # A per-head payment whose row was rejected is not missing: the rejection is the finding.
+    rejected = set()
+    for row in sheet.rows:
+        if not row.accepted and (member := ctx.member_of(row)) is not None:
+            kind = row.values.get("kind")
+            rejected |= {(k, id(member)) for k in ((kind,) if kind else schema.PER_HEAD_WELFARE)}
     for row in sheet.accepted():
         kind = row.values.get("kind")
         amount = row.values.get("amount")
@@ -27,7 +33,7 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
             continue
         if kind == "other":
             continue
-        member = ctx.member_of(row)
+        member = ctx.member_of(row, "welfare")
         if member is None:
             yield ctx.at("welfare", row, "cccd" if row.values.get("cccd") else "full_name", "member-unknown",
                          who(row), sheet_expected="members")
@@ -43,9 +49,12 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
     if members is not None:
         for kind in schema.PER_HEAD_WELFARE:
             for member in members.accepted():
-                if (kind, id(member)) not in first_cell and not ctx.repeats_a_member(member):
-                    yield ctx.at("members", member, "full_name", "welfare-missing", member.values.get("full_name"),
-                                 name=who(member), kind=kind)
+                key = (kind, id(member))
+                if key in first_cell or key in rejected or ctx.repeats_a_member(member):
+                    continue
+                reason = member.values.get("note")  # the reason the message asks for, where it asks for it
+                yield ctx.at("members", member, "full_name", "welfare-missing-noted" if reason else "welfare-missing",
+                             member.values.get("full_name"), name=who(member), kind=kind, reason=reason)
     for kind in schema.PER_GROUP_WELFARE:
         rows = group_gifts.get(kind, [])
         group_name = ctx.book.info.get("group_name") or ctx.book.group_code
