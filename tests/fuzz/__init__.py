@@ -374,7 +374,7 @@ def check_run(folder: Path, odd: dict[str, str], tally: Tally, timeout: float = 
     if _digest(folder) != before:
         tally.failures.append(f"inputs changed: {label}")
     data = json.loads(report.read_text(encoding="utf-8"))
-    files = {f["path"]: f for f in data["files"]}
+    files = {f["file"]: f for f in data["files"]}  # "file" is the name findings use; "path" the input file
     named = {f["file"] for f in data["findings"]}
     for name in odd:
         record = files.get(name)
