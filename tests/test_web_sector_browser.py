@@ -97,7 +97,7 @@ def test_the_sector_year_through_the_browser(server, browser, tmp_path):  # noqa
             page.click(f"ul.outputs a:text-is('{name}')")
         got[name] = Path(download.value.path())
     summary = json.loads(got["tong-hop-2024.json"].read_text(encoding="utf-8"))
-    assert summary["account"]["members"] == {"read": 493, "accepted": 493, "rejected": 0}
+    assert summary["account"]["members"] == {"read": 493, "accepted": 493, "rejected": 0, "summary": 0}
     assert [f["code"] for f in summary["findings"] if f["severity"] == "error"] == ["cccd-duplicate-units"]
     book = load_workbook(io.BytesIO(got["tong-hop-2024.xlsx"].read_bytes()), read_only=True)
     report = book["Báo cáo"]
