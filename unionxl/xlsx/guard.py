@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
 
+from ..model import column_letter
+
 # A group workbook is a few hundred KB: 400 members, ~10 000 cells per sheet, a few thousand
 # distinct strings. Each limit leaves a margin of 20x or more.
 MAX_FILE_BYTES = 64 * 1024 * 1024  # on disk
@@ -269,15 +271,6 @@ def calamine_position(ref: bytes) -> tuple[int, int | None] | None:
     if row == 0:
         return None
     return row - 1, (col - 1 if col else None)
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _parse(data: bytes, start=None, end=None, text=None) -> None:
