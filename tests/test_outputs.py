@@ -266,7 +266,19 @@ def test_word_report_layout(sample):
     # The report tables: bordered, header row repeated on every page.
     grids = [t for t in document.tables if t.style is not None and t.style.name == "Table Grid"]
     assert len(grids) == 6
-    assert all(t.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None for t in grids)
+    qn = docx.oxml.ns.qn
+    for grid in grids:  # rows reached through public elements: python-docx has no API for these flags
+        first, last = (next(row.cells[0].paragraphs[0].paragraph_format.element.iterancestors(qn("w:tr")))
+                       for row in (grid.rows[0], grid.rows[-1]))
+        assert first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        assert last.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None
+        assert last.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    # Page numbers from page 2: a PAGE field in the header, none on the first page.
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    header = section.header.paragraphs[0].paragraph_format.element
+    assert [i.text for i in header.iter(qn("w:instrText"))] == ["PAGE"]
+    assert [f.get(qn("w:fldCharType")) for f in header.iter(qn("w:fldChar"))] == ["begin", "end"]
     quantity = grids[0]
     assert [c.text for c in quantity.rows[2].cells] == ["Nam", "120", "39,1%"]
 

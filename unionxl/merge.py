@@ -241,9 +241,9 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
     unit = _pick_unit(books, unit_path, report, preferred)
     year = _year(unit, books)
     policy = policy_of(unit)
-    expected = _expected_groups(unit)
+    expected = expected_groups(unit)
 
-    groups = _accept_groups(books, year, expected, unit, report)
+    groups = accept_groups(books, year, expected, unit, report)
     for book in groups:
         done = checked.get(id(book))
         if done is not None and done[0] == year and done[1] == policy:
@@ -296,7 +296,7 @@ def _year(unit: Workbook | None, books: list[Workbook]) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
-def _expected_groups(unit: Workbook | None) -> dict[str, dict]:
+def expected_groups(unit: Workbook | None) -> dict[str, dict]:
     if unit is None:
         return {}
     expected: dict[str, dict] = {}
@@ -316,7 +316,7 @@ def _reject(book: Workbook, report: Report, code: str, cell_field: str = "", val
     report.add(Finding(code, book.display, sheet, cell, value, params, book.group_code))
 
 
-def _accept_groups(books, year, expected, unit, report: Report) -> list[Workbook]:
+def accept_groups(books, year, expected, unit, report: Report) -> list[Workbook]:
     accepted: dict[str, Workbook] = {}
     for book in books:
         if book.kind != "group" or not book.accepted:

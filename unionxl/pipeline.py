@@ -76,14 +76,14 @@ def check_file(path: Path | str, unit: Path | str | Workbook, display: str | Non
     report = Report()
     [(book, found, checked)] = read_all([ReadTask(path, display, CheckContext(policy, year))], 1)
     report.extend(found)
-    expected = _merge._expected_groups(unit_book)
+    expected = _merge.expected_groups(unit_book)
     if book.accepted and book.kind != "group":
         book.accepted = False
         detail = "upload.unit_workbook" if book.kind == "unit" else "upload.other_workbook"
         report.add(Finding("file-not-group", display,
                            params={"detail": detail, "sheet_expected": schema.GROUP_INFO.key}))
     year = year or book.info.get("year")
-    groups = _merge._accept_groups([book], year, expected, unit_book, report)
+    groups = _merge.accept_groups([book], year, expected, unit_book, report)
     if groups:
         if checked is not None and checked[0] == year and checked[1] == policy:
             report.extend(checked[2])

@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
+from docx.text.run import Run
 
 from .. import schema
 from ..fileio import atomic_path
@@ -570,7 +571,7 @@ def _page_numbers(section) -> None:
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run()
+    run = _element(paragraph.add_run())
     for tag, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if tag:
             el = OxmlElement("w:fldChar")
@@ -579,7 +580,7 @@ def _page_numbers(section) -> None:
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")
             el.text = text
-        run._r.append(el)
+        run.append(el)
 
 
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -637,8 +638,23 @@ def _cell_line(cell, text: str, bold=False, italic=False, size=SIZE, first=False
     return paragraph
 
 
+def _element(item):
+    """The `<w:p>` of a paragraph or the `<w:r>` of a run, through python-docx's public proxies.
+
+    python-docx has no API for fields (the page number), paragraph borders or row flags, so those
+    are added as XML; `paragraph_format` and `font` are `ElementProxy`s whose public `element` is
+    the paragraph's or run's own element.
+    """
+    return (item.font if isinstance(item, Run) else item.paragraph_format).element
+
+
+def _row_element(row):
+    """The `<w:tr>` of a table row: the ancestor of its first cell's first paragraph."""
+    return next(_element(row.cells[0].paragraphs[0]).iterancestors(qn("w:tr")))
+
+
 def _bottom_border(paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = _element(paragraph).get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
@@ -713,7 +729,7 @@ def _word_table(doc, table: ReportTable, lang: str, width, size: int = TABLE_SIZ
     for r, row in enumerate(grid.rows):
         values = table.headers if r == 0 else table.rows[r - 1]
         last = table.total_row and r == len(table.rows)
-        trpr = row._tr.get_or_add_trPr()
+        trpr = _row_element(row).get_or_add_trPr()
         cant = OxmlElement("w:cantSplit")
         trpr.append(cant)
         if r == 0:
