@@ -57,6 +57,30 @@ def _skip_reason(path: Path) -> str | None:
     return None
 
 
+def read_tasks(folder: Path, paths: list[Path], report: Report, progress: Callable[[Path], None] | None = None,
+               consolidated: bool = False) -> list[ReadTask]:
+    """What to read of `paths` found in `folder`; a file skipped on purpose becomes a note and a record."""
+    tasks: list[ReadTask] = []
+    for path in paths:
+        display = _display(path, folder)
+        reason = _skip_reason(path)
+        if reason:
+            report.add(Finding("file-skipped", display, params={"reason": reason}))
+            report.files.append(FileRecord(display, kind="skipped", path=path))
+            if progress:
+                progress(path)
+        else:
+            tasks.append(ReadTask(path, display, consolidated=consolidated))
+    return tasks
+
+
+def _display(path: Path, folder: Path) -> str:
+    try:
+        return str(path.relative_to(folder))
+    except ValueError:
+        return path.name
+
+
 def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
     if not folder.exists():
         raise MergeUsageError(f"Không có thư mục '{folder}' / folder not found")
@@ -206,17 +230,7 @@ def unit_year(unit: Workbook | None) -> int | None:
 def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path], None] | None,
                   jobs: int | None) -> Result:
     report = Report()
-    tasks: list[ReadTask] = []
-    for path in collect(folder, unit_path):
-        display = _display(path, folder)
-        reason = _skip_reason(path)
-        if reason:
-            report.add(Finding("file-skipped", display, params={"reason": reason}))
-            report.files.append(FileRecord(display, kind="skipped", path=path))
-            if progress:
-                progress(path)
-        else:
-            tasks.append(ReadTask(path, display))
+    tasks = read_tasks(folder, collect(folder, unit_path), report, progress)
 
     # The unit workbook first: its rates and year are what every group is checked against.
     if unit_path is not None:
@@ -260,13 +274,6 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
     dataset = Dataset(year=year, unit=unit, policy=policy, groups=groups,
                       expected_groups=list(expected.values()))
     return Result(dataset, report)
-
-
-def _display(path: Path, folder: Path) -> str:
-    try:
-        return str(path.relative_to(folder))
-    except ValueError:
-        return path.name
 
 
 def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report,

@@ -27,8 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import isolation, schema
 from .checks.common import valid_cccd
 from .findings import CATALOGUE, FileRecord, Finding, Report, Severity
-from .merge import MergeUsageError, ReadTask, account_rows, collect, read_all
-from .merge import _skip_reason  # one definition of what is not an input (lock files, non-workbooks)
+from .merge import MergeUsageError, ReadTask, account_rows, collect, read_all, read_tasks
 from .model import Dataset, FieldsData, Row, SheetData, Workbook
 from .textnorm import fold
 from .report_texts import FACTS_KEY, ReportTexts, read_texts, summed_facts
@@ -157,13 +156,6 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
 # ------------------------------------------------------------------ roll-up
 
 
-def _display(path: Path, folder: Path) -> str:
-    try:
-        return str(path.relative_to(folder))
-    except ValueError:
-        return path.name
-
-
 def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str | None = None,
                   lang: str = "vi", progress: Callable[[Path], None] | None = None,
                   jobs: int | None = None) -> Result:
@@ -173,17 +165,7 @@ def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str
     """
     folder = Path(folder)
     report = Report()
-    tasks: list[ReadTask] = []
-    for path in collect(folder):
-        display = _display(path, folder)
-        reason = _skip_reason(path)
-        if reason:
-            report.add(Finding("file-skipped", display, params={"reason": reason}))
-            report.files.append(FileRecord(display, kind="skipped", path=path))
-            if progress:
-                progress(path)
-        else:
-            tasks.append(ReadTask(path, display, consolidated=True))
+    tasks = read_tasks(folder, collect(folder), report, progress, consolidated=True)
     read: list[tuple[str, Consolidated | None, list[Finding]]] = [
         (task.display, consolidated, found)
         for task, (consolidated, found, _) in zip(tasks, read_all(tasks, jobs, progress))]
