@@ -196,6 +196,8 @@ class FundPosition:
         return self.balance + self.repaid
 
 
-def fund_position(opening: int, books: Iterable[Workbook]) -> FundPosition:
-    totals = sum((GroupTotals.of(b) for b in books), GroupTotals())
+def fund_position(opening: int, books: Iterable[Workbook] = (), totals: GroupTotals | None = None) -> FundPosition:
+    """The fund from the books, or from their totals when the caller already has them."""
+    if totals is None:
+        totals = sum((GroupTotals.of(b) for b in books), GroupTotals())
     return FundPosition(opening, totals.mutual_collected, totals.loans_amount, totals.loans_repaid)

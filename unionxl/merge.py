@@ -23,7 +23,7 @@ from typing import Any, Callable, NamedTuple
 
 from . import isolation, schema
 from .checks import GROUP_CHECKS, cccd, loans
-from .checks.files import named_group
+from .checks.files import GroupNames
 from .checks.common import GroupContext
 from .findings import FileRecord, Finding, Report
 from .model import Dataset, Workbook
@@ -325,6 +325,7 @@ def _reject(book: Workbook, report: Report, code: str, cell_field: str = "", val
 
 def accept_groups(books, year, expected, unit, report: Report) -> list[Workbook]:
     accepted: dict[str, Workbook] = {}
+    named_group = GroupNames(expected).named
     for book in books:
         if book.kind != "group" or not book.accepted:
             continue
@@ -344,7 +345,7 @@ def accept_groups(books, year, expected, unit, report: Report) -> list[Workbook]
             continue
         if code in accepted:
             first = accepted[code]
-            first_named, named = named_group(first.display, expected), named_group(book.display, expected)
+            first_named, named = named_group(first.display), named_group(book.display)
             if named not in (None, code) and first_named in (None, code):
                 _reject(book, report, "group-code-reused", "group_code", code, other=first.display, named=named)
             elif first_named not in (None, code) and named in (None, code):
@@ -355,7 +356,7 @@ def accept_groups(books, year, expected, unit, report: Report) -> list[Workbook]
             continue
         accepted[code] = book
     for code, book in accepted.items():
-        named = named_group(book.display, expected)
+        named = named_group(book.display)
         if named not in (None, code):
             info = book.fields.get(schema.GROUP_INFO.key)
             report.add(Finding("group-file-name", book.display, info.name if info else "",

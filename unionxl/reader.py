@@ -41,6 +41,7 @@ SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
 # but never a name: 'Tống Văn Hùng' folds to 'tong van hung', so the word must end the label.
 _SUMMARY_LABEL = re.compile(r"^(?:tong cong|tong so|tong thu|tong|cong nam|cong|total|sum)"
                             r"(?:\s*$|\s*[:.(]|\s+[0-9]|\s+(?:cong|toan|ca|so|nam)\b)")
+_SUMMARY_INITIALS = "tcs"  # the first letters _SUMMARY_LABEL's words fold from (Tổng, Cộng, Total, Sum)
 # What officers put in a contribution cell instead of the amount to say "paid" (folded)
 PAID_MARKS = {"x", "v", "✓", "✔", "√", "co", "d", "da dong", "roi", "ok", "+"}
 # Period columns whose mark means "paid the rate": column key -> policy rate key
@@ -593,7 +594,14 @@ class _Beside:
 
 
 def _is_summary_label(raw: Any) -> bool:
-    return isinstance(raw, str) and len(raw) < 40 and bool(_SUMMARY_LABEL.match(fold(raw)))
+    if not isinstance(raw, str) or len(raw) >= 40:
+        return False
+    # Asked of every record's name: a name whose first character is a letter that starts no label
+    # (most of them) is answered without folding it.
+    head = raw.lstrip()[:1]
+    if head.isalpha() and head.lower() not in _SUMMARY_INITIALS:
+        return False
+    return bool(_SUMMARY_LABEL.match(fold(raw)))
 
 
 def _summary_label(row: list[Any], label_cols: int) -> tuple[int, str] | None:
@@ -640,20 +648,32 @@ def _shifted_periods(body: list[list[Any]], mapping: dict[str, int], sheet: Tabl
         return None
 
     def amount(row, c):
-        if c >= len(row) or _blank(row[c]):
+        if c >= len(row):
             return 0
-        value, note = parse_amount(row[c])
+        raw = row[c]
+        if raw.__class__ is int:
+            return raw
+        if raw.__class__ is float and raw.is_integer():
+            return int(raw)
+        if _blank(raw):
+            return 0
+        value, note = parse_amount(raw)
         return value if note != "invalid" and value is not None else None
 
     as_headed = shifted = 0
+    left = len(body)
     for row in body:
+        left -= 1
         if all(c >= len(row) or _blank(row[c]) for c in (*cols, total, total + 1)):
             continue
         first = [amount(row, c) for c in cols]
-        moved = [amount(row, c + 1) for c in cols]
         if None not in first and amount(row, total) == sum(first) and sum(first):
             as_headed += 1
-        elif None not in moved and amount(row, total + 1) == sum(moved) and sum(moved) and amount(row, cols[0]) == 0:
+            if shifted + left <= as_headed or shifted + left < 2:
+                break  # even if every row left read shifted, the shifted reading could not win
+            continue
+        moved = [amount(row, c + 1) for c in cols]
+        if None not in moved and amount(row, total + 1) == sum(moved) and sum(moved) and amount(row, cols[0]) == 0:
             shifted += 1
     return periods if shifted >= 2 and shifted > as_headed else None
 

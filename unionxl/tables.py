@@ -56,7 +56,7 @@ def _compute_figures(dataset: Dataset) -> Figures:
                                     sources["unit"], sources["sector"], sources["other"],
                                     uniform(r.values.get("amount") for r in rows))
     info = dataset.unit_info
-    fund = fund_position(info.get("mutual_opening_balance") or 0, dataset.groups)
+    fund = fund_position(info.get("mutual_opening_balance") or 0, totals=total)
     new_declared = info.get("new_members")
     new_from_dates = sum(1 for r in members if r.values.get("join_date") and dataset.year
                          and r.values["join_date"].year == dataset.year)

@@ -11,28 +11,32 @@ import re
 from pathlib import PurePath
 from typing import Any, Mapping
 
-from ..parse import fold
+from ..textnorm import fold
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 MIN_NAME_LENGTH = 6  # a group name shorter than this (folded, letters only) is too easily found by chance
 
 
-def named_group(display: str, expected: Mapping[str, Mapping[str, Any]]) -> str | None:
-    """The expected group code the file name points to, or None when it names none or several."""
-    stem = fold(PurePath(display).stem)
-    tokens = set(_NOT_ALNUM.split(stem))
-    by_code = [code for code in expected if fold(code) in tokens]
-    if len(by_code) == 1:
-        return by_code[0]
-    if by_code:
+class GroupNames:
+    """The expected groups' codes and names, folded once, for every file name asked about."""
+
+    def __init__(self, expected: Mapping[str, Mapping[str, Any]]):
+        self.codes = [(fold(code), code) for code in expected]
+        self.names = [(name, code) for code, row in expected.items()
+                      if len(name := _NOT_ALNUM.sub("", fold(row.get("group_name") or ""))) >= MIN_NAME_LENGTH]
+
+    def named(self, display: str) -> str | None:
+        """The expected group code the file name points to, or None when it names none or several."""
+        stem = fold(PurePath(display).stem)
+        tokens = set(_NOT_ALNUM.split(stem))
+        by_code = [code for folded, code in self.codes if folded in tokens]
+        if len(by_code) == 1:
+            return by_code[0]
+        if by_code:
+            return None
+        flat = _NOT_ALNUM.sub("", stem)
+        by_name = sorted(((len(name), code) for name, code in self.names if name in flat), reverse=True)
+        if by_name and (len(by_name) == 1 or by_name[0][0] > by_name[1][0]):
+            return by_name[0][1]
         return None
-    flat = _NOT_ALNUM.sub("", stem)
-    by_name = []
-    for code, row in expected.items():
-        name = _NOT_ALNUM.sub("", fold(row.get("group_name") or ""))
-        if len(name) >= MIN_NAME_LENGTH and name in flat:
-            by_name.append((len(name), code))
-    by_name.sort(reverse=True)
-    if by_name and (len(by_name) == 1 or by_name[0][0] > by_name[1][0]):
-        return by_name[0][1]
-    return None
+

@@ -466,7 +466,7 @@ def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> Sh
         indices = _STRING_INDEX.findall(data)
         if len(indices) != typed:
             return None
-        if int(max(indices, key=lambda i: (len(i), i))) >= strings:
+        if max(map(int, indices)) >= strings:
             found = _STRING_CELL.findall(data)
             scan.bad_strings = {ref.decode(): index.decode() for ref, index in found if int(index) >= strings}
     if _FAR_CELL.search(data) or MAX_SHEET_CELLS < 9_999 * 702:
