@@ -11,6 +11,7 @@ figures come from `tables` only; this module formats and lays out.
 from __future__ import annotations
 
 import datetime as dt
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -721,20 +722,19 @@ def _cell_text(value: Any, kind: str, lang: str) -> str:
 def _word_table(doc, table: ReportTable, lang: str, width, size: int = TABLE_SIZE) -> None:
     _para(doc, table.title, bold=True, align="left", before=12, after=4, keep=True)
     cols = len(table.headers)
-    grid = doc.add_table(rows=1 + len(table.rows), cols=cols)
+    # The header row and the first body row are built through python-docx; every other body row
+    # is formatted exactly like the first, so it is a copy of that row's XML with its own texts
+    # (a 1.000-group table: 13.000 cells formatted once instead of one by one).
+    grid = doc.add_table(rows=1 + min(len(table.rows), 1), cols=cols)
     grid.style = doc.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = _column_widths(table, width)
-    _set_widths(grid, widths)
+    _set_widths(grid, _column_widths(table, width))
     for r, row in enumerate(grid.rows):
-        values = table.headers if r == 0 else table.rows[r - 1]
-        last = table.total_row and r == len(table.rows)
+        values = table.headers if r == 0 else table.rows[0]
         trpr = _row_element(row).get_or_add_trPr()
-        cant = OxmlElement("w:cantSplit")
-        trpr.append(cant)
+        trpr.append(OxmlElement("w:cantSplit"))
         if r == 0:
-            header = OxmlElement("w:tblHeader")
-            trpr.append(header)
+            trpr.append(OxmlElement("w:tblHeader"))
         for c, (cell, value) in enumerate(zip(row.cells, values)):
             kind = table.kinds[c] if c < len(table.kinds) else "text"
             paragraph = cell.paragraphs[0]
@@ -744,7 +744,32 @@ def _word_table(doc, table: ReportTable, lang: str, width, size: int = TABLE_SIZ
             paragraph.paragraph_format.line_spacing = 1.0
             run = paragraph.add_run(value if r == 0 else _cell_text(value, kind, lang))
             run.font.size = Pt(size)
-            run.bold = (r == 0 or last) or None
+            run.bold = r == 0 or None
+    if len(table.rows) > 1:
+        pattern = _row_element(grid.rows[1])
+        body = pattern.getparent()
+        for values in table.rows[1:]:
+            copy = deepcopy(pattern)
+            for c, (tc, value) in enumerate(zip(copy.iterchildren(qn("w:tc")), values)):
+                kind = table.kinds[c] if c < len(table.kinds) else "text"
+                _set_run_text(next(tc.iter(qn("w:r"))), _cell_text(value, kind, lang))
+            body.append(copy)
+    if table.total_row and table.rows:
+        for cell in grid.rows[-1].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
+
+
+def _set_run_text(run, text: str) -> None:
+    """A copied run's text: its old text elements replaced by one `<w:t>` (cells hold one line)."""
+    for old in run.findall(qn("w:t")):
+        run.remove(old)
+    if text:
+        element = OxmlElement("w:t")
+        if text != text.strip():
+            element.set(qn("xml:space"), "preserve")
+        element.text = " ".join(text.splitlines())
+        run.append(element)
 
 
 def _column_widths(table: ReportTable, total) -> list[Emu]:
