@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from unionxl import i18n, schema
+from unionxl.texts import CATALOGUE as TEXTS
 from unionxl.cli import main
 from unionxl.findings import CATALOGUE, Finding
 from unionxl.merge import merge_folder
@@ -122,7 +123,7 @@ _REPRESENTATIVE = {  # spec -> a raw parameter of the kind a check passes
     "sheet": "mutual_fund", "column": "members.cccd", "columns": ["members.full_name", "members.cccd"],
     "choice": "gender.female", "choices": "welfare_kind",
 }
-_TEXT_KEYS = [k for k in i18n.TEXTS if k.split(".")[0] in ("skip", "type", "unreadable", "unsafe", "rollup")]
+_TEXT_KEYS = [k for k in TEXTS if k.split(".")[0] in ("skip", "type", "unreadable", "unsafe", "rollup")]
 
 
 def _params_for(template: str, text_key: str) -> dict:
@@ -164,7 +165,7 @@ def test_every_finding_code_reads_in_english(code):
 
 
 def test_every_text_of_the_catalogue_has_an_english_side_without_vietnamese():
-    for key in i18n.TEXTS:
+    for key in TEXTS:
         english = i18n.text(key, "en")
         assert english and _leftover(english, []) is None, f"{key}: {english!r}"
 

@@ -166,7 +166,8 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
     try:
         candidates = [p for p in folder.iterdir()] if folder.is_dir() else []
         if len(candidates) > 20 and not quiet and sys.stderr.isatty():  # a bar only where a person watches
-            with click.progressbar(length=len(candidates), label=_t("reading", lang), file=sys.stderr) as bar:
+            with click.progressbar(length=len(candidates), label=_t("console.reading", lang),
+                                   file=sys.stderr) as bar:
                 result = work(progress=lambda _p: bar.update(1))
         else:
             result = work()
@@ -185,7 +186,7 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
     if not quiet:
         click.echo(render(result, lang, show_all))
         if json_path is not None:
-            click.echo(_t("json_written", lang, path=json_path))
+            click.echo(_t("console.json_written", lang, path=json_path))
     return result
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
+from . import i18n
+
 
 def number(value: int | None) -> str:
     """1234567 -> '1.234.567'"""
@@ -30,7 +32,7 @@ def percent(part: int, whole: int, lang: str = "vi") -> str:
     text = str(share.quantize(places, rounding=ROUND_HALF_UP))
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return (text.replace(".", ",") if lang == "vi" else text) + "%"
+    return text.replace(".", i18n.text("format.decimal", lang)) + "%"
 
 
 def date(value: dt.date | None) -> str:

@@ -32,6 +32,9 @@ class Headline:
     unit_vi: str = "người"  # what an "int" counts, for the report's sentences
     unit_en: str = "people"
 
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
 
 def _level(lst: schema.ChoiceList, figure: str, prefix_vi: str, prefix_en: str, skip=()) -> tuple[Headline, ...]:
     return tuple(Headline(f"{figure}.{c.key}", prefix_vi + c.vi, prefix_en + c.en, "int",

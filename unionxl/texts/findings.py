@@ -1,0 +1,37 @@
+"""Words that finding messages take as parameters (a skipped file's reason, an unreadable file's detail).
+
+The messages themselves are the `finding.<code>` keys below the pieces."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "skip.lock_file": ("khóa tạm của Excel/LibreOffice (tệp đang mở)", "an Excel/LibreOffice lock file (file open)"),
+    "skip.hidden": ("ẩn", "a hidden file"),
+    "skip.csv": ("dạng CSV: CSV không giữ được các trang và định dạng của biểu mẫu, hãy gửi tệp .xlsx của biểu mẫu",
+                 "a CSV export: it cannot hold the template's sheets; send the .xlsx workbook"),
+    "skip.not_spreadsheet": ("không phải bảng tính Excel", "not a spreadsheet"),
+    "type.date": ("một ngày (ngày/tháng/năm)", "a date (dd/mm/yyyy)"),
+    "type.amount": ("một số tiền (chỉ gồm chữ số)", "an amount (digits only)"),
+    "type.int": ("một số nguyên", "a whole number"),
+    "unreadable.empty": ("tệp rỗng", "empty file"),
+    "unreadable.broken_link": ("liên kết hỏng", "broken link"),
+    "unreadable.not_regular": ("không phải tệp thường", "not a regular file"),
+    "unreadable.broken_zip": ("zip hỏng", "broken zip"),
+    "unsafe.size_lies": ("kích thước khai sai", "declared size lies"),
+    "unsafe.prefix": ("dữ liệu lạ trước nội dung zip", "bytes before the zip"),
+    "unsafe.directories": ("nhiều mục lục zip", "several zip directories"),
+    "unsafe.duplicate_part": ("hai phần cùng tên", "two parts with one name"),
+    "unsafe.mixed_formats": ("vừa là .xlsx vừa là .ods", "both .xlsx and .ods"),
+    "unsafe.not_utf8": ("XML không mã hóa UTF-8", "XML not in UTF-8"),
+    "unsafe.bad_string_index": ("chỉ số chuỗi sai ở một trang không có tên", "bad string index in an unnamed sheet"),
+    "unsafe.bad_repeat": ("số lặp sai", "bad repeat count"),
+    "unsafe.ole": ("cấu trúc tệp .xls lạ", "odd .xls structure"),
+    "too_large.parts": ("{parts:num} phần", "{parts:num} parts"),
+    "too_large.sheet": ("trang '{sheet}': {rows:num} × {cols:num} ô", "sheet '{sheet}': {rows:num} × {cols:num} cells"),
+    "too_large.strings": ("hơn {limit:num} chuỗi", "over {limit:num} strings"),
+    "rollup.group_workbook": ("biểu mẫu của một tổ công đoàn", "a union group's workbook"),
+    "rollup.unit_workbook": ("biểu mẫu đơn vị", "a unit workbook"),
+    "upload.unit_workbook": ("biểu mẫu đơn vị", "the unit workbook"),
+    "upload.other_workbook": ("một biểu mẫu khác", "another kind of workbook"),
+    "rollup.no_info_sheet": ("không có trang '{sheet}'", "no '{sheet}' sheet"),
+    "rollup.no_kind": ("trang '{sheet}' không ghi loại bản tổng hợp",
+                       "the '{sheet}' sheet does not name a consolidated workbook"),
+}

@@ -1,0 +1,4 @@
+"""TODO"""
+
+TEXTS: dict[str, tuple[str, str]] = {
+}
