@@ -152,9 +152,9 @@ def _params_for(template: str, text_key: str) -> dict:
 @pytest.mark.parametrize("code", list(CATALOGUE))
 def test_every_finding_code_reads_in_english(code):
     entry = CATALOGUE[code]
-    keys = _TEXT_KEYS if "text}" in entry.en else [None]
+    keys = _TEXT_KEYS if "text}" in entry.template("en") else [None]
     for key in keys:
-        params = _params_for(entry.en, key)
+        params = _params_for(entry.template("en"), key)
         value = params.pop("value", "Nguyễn Văn Ánh")
         found = Finding(code, "T01-khoa-noi.xlsx", "Đoàn viên", "C4", value, params, "T01")
         english = found.message("en")

@@ -132,7 +132,7 @@ def codes(markdown: bool, lang: str) -> None:
         click.echo(catalogue_markdown(), nl=False)
         return
     for code in CATALOGUE.values():
-        click.echo(f"{code.code:<24} {code.severity.label(lang):<9} {code.vi if lang == 'vi' else code.en}")
+        click.echo(f"{code.code:<24} {code.severity.label(lang):<9} {code.template(lang)}")
 
 
 # ------------------------------------------------------------ validate / merge
