@@ -53,6 +53,17 @@ def t(key: str, lang: str = "vi", **params) -> str:
     return render(text(key, lang), lang, **params)
 
 
+def has(key: str) -> bool:
+    """Whether the catalogue holds `key` (schema labels aside)."""
+    return key in CATALOGUE
+
+
+def paragraphs(key: str, lang: str = "vi") -> tuple[str, ...]:
+    """A text whose sides are lists of paragraphs (the template's instructions), in `lang`."""
+    side = CATALOGUE[key][_side(lang)]
+    return (side,) if isinstance(side, str) else tuple(side)
+
+
 def text(key: str, lang: str = "vi") -> str:
     """The raw template of `key`; schema labels answer as `sheet.<key>`, `column.<sheet>.<column>`,
     `list.<list>.<choice>`, so one lookup reaches every label a person reads."""
