@@ -53,6 +53,11 @@ def t(key: str, lang: str = "vi", **params) -> str:
     return render(text(key, lang), lang, **params)
 
 
+def side(pair: tuple[str, str], lang: str = "vi") -> str:
+    """One side of a (vi, en) pair the schema hands out (its sheet names are its own)."""
+    return pair[_side(lang)]
+
+
 def has(key: str) -> bool:
     """Whether the catalogue holds `key` (schema labels aside)."""
     return key in CATALOGUE

@@ -329,7 +329,7 @@ def _comparison_lines(c, lang: str) -> list[Line]:
     said, same = [], []
     for change in c.changes:
         h = change.headline
-        label = (h.vi if vi else h.en).replace(":", "").lower()
+        label = h.label(lang).replace(":", "").lower()
         if not change.delta:
             same.append(label)
             continue
@@ -338,7 +338,7 @@ def _comparison_lines(c, lang: str) -> list[Line]:
             span = (f"{vnd(change.previous)} → {vnd(change.current)}" if vi
                     else f"{_vnd_en(change.previous)} → {_vnd_en(change.current)}")
         else:
-            size = f"{abs(change.delta)} {h.unit_vi if vi else h.unit_en}"
+            size = f"{abs(change.delta)} {h.unit(lang)}"
             span = f"{change.previous} → {change.current}"
         way = ("tăng" if change.delta > 0 else "giảm") if vi else ("up" if change.delta > 0 else "down")
         said.append(f"{label} {way} {size} ({span})")
