@@ -1,8 +1,7 @@
-"""Numbers as Vietnamese readers expect them: 110.520.000đ, 39,1%, 05/01/2024."""
+"""Numbers as the seed report prints them: 1.234.567 and shares such as 39,1% (vi) / 39.1% (en)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import i18n
@@ -13,11 +12,6 @@ def number(value: int | None) -> str:
     if value is None:
         return ""
     return f"{value:,}".replace(",", ".")
-
-
-def vnd(value: int | None) -> str:
-    """110520000 -> '110.520.000đ'"""
-    return "" if value is None else number(value) + "đ"
 
 
 def percent(part: int, whole: int, lang: str = "vi") -> str:
@@ -33,12 +27,3 @@ def percent(part: int, whole: int, lang: str = "vi") -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", i18n.text("format.decimal", lang)) + "%"
-
-
-def date(value: dt.date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
-
-
-def count2(value: int) -> str:
-    """Counts below 10 as the seed writes them: 02, 09."""
-    return f"{value:02d}"

@@ -174,4 +174,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "{groups} union groups and the fund's closing balance. Revise the text before merging."),
     # comparison with last year (I.1, after the qualifications)
     "report.compared": ("So sánh với năm {year}", "Compared with {year}"),
+    "report.count2": ("{value:02d}", "{value}"),  # counts below 10 as the seed writes them (02, 09)
+    "report.issuer_unit": ("CĐCS", "CĐCS"),  # the issuing body's code in the document number
+    "report.issuer_sector": ("CĐN", "CĐN"),
+    # 1.3 compared with last year (_comparison_lines)
+    "report.change_up": ("tăng", "up"),
+    "report.change_down": ("giảm", "down"),
+    "report.compared_changes": ("- So với năm {year}, {changes}", "- Compared with {year}: {changes}"),
+    "report.compared_same": ("; không đổi: {items}", "; unchanged: {items}"),
+    "report.compared_unchanged": ("- So với năm {year}, các số liệu chính không thay đổi",
+                                  "- Compared with {year}, the headline figures did not change"),
+    "report.moves": ("- Theo số CCCD: {parts}; chi tiết ở bảng 8 của phụ lục.",
+                     "- By citizen ID: {parts}; details in table 8 of the appendix."),
+    "report.moves_none": ("- Theo số CCCD: danh sách đoàn viên không thay đổi so với năm trước.",
+                          "- By citizen ID: the members are the same as last year."),
+    "report.moves_left": ("{count} đoàn viên có tên năm {year} không còn trong danh sách ({names})",
+                          "{count} members listed in {year} are no longer listed ({names})"),
+    "report.moves_joined": ("{count} đoàn viên mới có tên ({names})", "{count} new members ({names})"),
+    "report.balance_same": ("- Số dư quỹ tương hỗ cuối năm {year} là {closing}, khớp với số dư năm trước chuyển sang.",
+                            "- The mutual-aid fund closed {year} at {closing}, which is this year's opening balance."),
+    "report.balance_differs": (
+        "- Số dư quỹ tương hỗ cuối năm {year} là {closing}, khác số dư năm trước chuyển sang {opening} (chênh lệch "
+        "{difference}), cần đối chiếu lại.",
+        "- The mutual-aid fund closed {year} at {closing}, but this year opens at {opening} (a difference of "
+        "{difference}): to be reconciled."),
 }
