@@ -198,4 +198,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{difference}), cần đối chiếu lại.",
         "- The mutual-aid fund closed {year} at {closing}, but this year opens at {opening} (a difference of "
         "{difference}): to be reconciled."),
+    # the unit workbook's sheet of report texts (report_texts.py)
+    "report.recipients_label": ("Nơi nhận (mỗi dòng một nơi)", "Distribution (one per line)"),
+    "report.superior_in_heading": ("công đoàn cấp trên", "the superior union"),
+    "report.texts_hint": (
+        "Mỗi mục một dòng; số mục và tiêu đề do phần mềm ghi, không sửa. Ô trống: báo cáo in "
+        "“[Ban Chấp hành viết nội dung mục này]”. Xuống dòng trong ô: Alt+Enter.",
+        "One row per section; numbers and headings are the tool's, do not edit. A blank text prints "
+        "“[The executive committee writes this section]”. New line in a cell: Alt+Enter."),
 }
