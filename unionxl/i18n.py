@@ -53,6 +53,12 @@ def t(key: str, lang: str = "vi", **params) -> str:
     return render(text(key, lang), lang, **params)
 
 
+def both(key: str, **params) -> str:
+    """A text in both languages, "vi / en", for what is shown before a language is chosen (the command
+    line's help, its usage errors). Parameters go in as they are (paths, names)."""
+    return " / ".join(text(key, lang).format(**params) for lang in LANGS)
+
+
 def side(pair: tuple[str, str], lang: str = "vi") -> str:
     """One side of a (vi, en) pair the schema hands out (its sheet names are its own)."""
     return pair[_side(lang)]

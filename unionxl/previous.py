@@ -169,8 +169,8 @@ def compare_with_previous(result: Result, path: Path) -> YearComparison:
     previous = load_previous(path)
     year, previous_year = result.dataset.year, previous.dataset.year
     if year and previous_year and previous_year >= year:
-        raise MergeUsageError(f"'{path}' là bản tổng hợp năm {previous_year}, không phải năm trước {year} / "
-                              f"is the {previous_year} workbook, not one from before {year}")
+        raise MergeUsageError(f"'{path}' " + i18n.both("usage.previous_not_before", previous_year=previous_year,
+                                                       year=year))
     comparison = compare(result, previous, Path(path).name)
     result.report.extend(check(result, comparison))
     result.comparison = comparison

@@ -11,7 +11,7 @@ common         every output: severities, periods, number formats     severity.*,
                                                                      group_named, account (named so by the
                                                                      web desk's templates too)
 console        the terminal (console.py, cli.py's messages)          console.*
-cli            the command line's help and usage errors              cli.*
+cli            the command line's help, the library's usage errors   cli.*, usage.*
 findings       finding messages and the words they take              finding.<code>, finding_doc.*,
                                                                      skip.*, type.*, unreadable.*,
                                                                      unsafe.*, too_large.*, upload.*
@@ -19,7 +19,7 @@ template       the blank workbooks (instructions, prompts, errors)   template.*
 workbook       the consolidated workbook and the report tables       workbook.*, table.*
 feedback       the feedback copies sent back to the groups           feedback.*
 report         the Word report                                       report.*
-rollup         the sector union's roll-up                            rollup.*
+rollup         the sector union's roll-up (sector.py)                rollup.*
 web            the web desk's pages                                  web.*, sector.*
 =============  ====================================================  ===================================
 

@@ -27,13 +27,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "too_large.parts": ("{parts:num} phần", "{parts:num} parts"),
     "too_large.sheet": ("trang '{sheet}': {rows:num} × {cols:num} ô", "sheet '{sheet}': {rows:num} × {cols:num} cells"),
     "too_large.strings": ("hơn {limit:num} chuỗi", "over {limit:num} strings"),
-    "rollup.group_workbook": ("biểu mẫu của một tổ công đoàn", "a union group's workbook"),
-    "rollup.unit_workbook": ("biểu mẫu đơn vị", "a unit workbook"),
     "upload.unit_workbook": ("biểu mẫu đơn vị", "the unit workbook"),
     "upload.other_workbook": ("một biểu mẫu khác", "another kind of workbook"),
-    "rollup.no_info_sheet": ("không có trang '{sheet}'", "no '{sheet}' sheet"),
-    "rollup.no_kind": ("trang '{sheet}' không ghi loại bản tổng hợp",
-                       "the '{sheet}' sheet does not name a consolidated workbook"),
     # --- the findings' messages (unionxl/findings.py CATALOGUE), over their raw params with i18n's format specs
     "finding.file-skipped": (
         "Bỏ qua tệp {reason:text}.",
