@@ -165,9 +165,11 @@ def test_every_finding_code_reads_in_english(code):
 
 
 def test_every_text_of_the_catalogue_has_an_english_side_without_vietnamese():
-    for key in TEXTS:
-        english = i18n.text(key, "en")
-        assert english and _leftover(english, []) is None, f"{key}: {english!r}"
+    # The issuing body's code in the document number ("No.: …/BC-CĐCS") is a code, kept as issued.
+    codes = {"report.issuer_unit", "report.issuer_sector"}
+    for key in TEXTS.keys() - codes:
+        for english in i18n.paragraphs(key, "en"):  # a text, or the paragraphs of the template's instructions
+            assert english and _leftover(english, []) is None, f"{key}: {english!r}"
 
 
 # ------------------------------------------------------------------ every output
