@@ -98,8 +98,8 @@ def test_findings_catalogue_docs_are_current():
 
 def test_every_code_has_both_messages_and_every_placeholder_is_known():
     for code in CATALOGUE.values():
-        assert code.vi and code.en
-        assert code.vi != code.en
+        assert code.template("vi") and code.template("en")
+        assert code.template("vi") != code.template("en")
 
 
 def test_outputs_are_readable_like_any_saved_file(clean, tmp_path):

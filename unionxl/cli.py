@@ -13,9 +13,21 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .i18n import LANGS, both as _both
 
-LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-                    help="Ngôn ngữ / language of workbooks and messages.")
+
+# Help is printed before any --lang is read, so it is in both languages ("vi / en").
+
+
+def _counts(summary) -> str:
+    """'3 tệp / files, 2 lần nộp / uploads, 1 lần tổng hợp / merges' of a backup or a restore."""
+    return ", ".join(f"{n} {_both(key)}" for n, key in ((summary.files, "cli.files"),
+                                                       (summary.uploads, "cli.uploads"),
+                                                       (summary.merges, "cli.merges")))
+
+
+LANG = click.option("--lang", type=click.Choice(LANGS), default="vi", show_default=True,
+                    help=_both("cli.help.lang"))
 
 
 class UsageProblem(click.UsageError):
@@ -24,7 +36,7 @@ class UsageProblem(click.UsageError):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="unionxl")
-@click.option("--debug", is_flag=True, help="Hiện chi tiết lỗi kỹ thuật (traceback) / show tracebacks.")
+@click.option("--debug", is_flag=True, help=_both("cli.help.debug"))
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """unionxl: thu thập, kiểm tra và tổng hợp biểu mẫu Excel của công đoàn cơ sở.
@@ -75,11 +87,10 @@ def template_blank(out_dir: Path, lang: str) -> None:
 
 @template.command("unit")
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--year", type=int, help="Năm báo cáo / report year.")
-@click.option("--unit-name", default="", help="Tên công đoàn cơ sở / grassroots union name.")
+@click.option("--year", type=int, help=_both("cli.help.year"))
+@click.option("--unit-name", default="", help=_both("cli.help.unit_name"))
 @click.option("--previous", "previous_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Bản tổng hợp năm trước: chép nội dung báo cáo, danh sách tổ, số dư làm bản nháp / "
-                   "last year's consolidated workbook: its texts, groups and balance become the draft.")
+              help=_both("cli.help.previous_draft"))
 @LANG
 def template_unit(out: Path, year: int | None, unit_name: str, previous_path: Path | None, lang: str) -> None:
     """Ghi biểu mẫu đơn vị (danh sách tổ, định mức, chỉ tiêu, nội dung báo cáo) / write the unit workbook."""
@@ -107,7 +118,7 @@ def template_unit(out: Path, year: int | None, unit_name: str, previous_path: Pa
 @template.command("groups")
 @click.argument("unit_workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Thư mục ghi biểu mẫu các tổ / folder for the group workbooks.")
+              help=_both("cli.help.groups_out"))
 @LANG
 def template_groups(unit_workbook: Path, out_dir: Path, lang: str) -> None:
     """Từ biểu mẫu đơn vị đã điền, ghi một biểu mẫu cho mỗi tổ / one workbook per group."""
@@ -122,7 +133,7 @@ def template_groups(unit_workbook: Path, out_dir: Path, lang: str) -> None:
 
 
 @main.command()
-@click.option("--markdown", is_flag=True, help="Xuất bảng Markdown cho docs/findings.md / Markdown table.")
+@click.option("--markdown", is_flag=True, help=_both("cli.help.markdown"))
 @LANG
 def codes(markdown: bool, lang: str) -> None:
     """Liệt kê các mã phát hiện / list the finding codes."""
@@ -132,20 +143,19 @@ def codes(markdown: bool, lang: str) -> None:
         click.echo(catalogue_markdown(), nl=False)
         return
     for code in CATALOGUE.values():
-        click.echo(f"{code.code:<24} {code.severity.label(lang):<9} {code.vi if lang == 'vi' else code.en}")
+        click.echo(f"{code.code:<24} {code.severity.label(lang):<9} {code.template(lang)}")
 
 
 # ------------------------------------------------------------ validate / merge
 
 FOLDER = click.argument("folder", type=click.Path(path_type=Path))
 UNIT = click.option("--unit", "unit_path", type=click.Path(path_type=Path),
-                    help="Biểu mẫu đơn vị, nếu không nằm trong thư mục / the unit workbook, if not in FOLDER.")
+                    help=_both("cli.help.unit"))
 JSON_OUT = click.option("--json", "json_path", type=click.Path(allow_dash=True, path_type=Path),
-                        help="Ghi mọi phát hiện và số liệu ra JSON ('-' = stdout) / all findings and figures as JSON.")
-SHOW_ALL = click.option("--all", "show_all", is_flag=True, help="Hiện tất cả phát hiện / show every finding.")
+                        help=_both("cli.help.json"))
+SHOW_ALL = click.option("--all", "show_all", is_flag=True, help=_both("cli.help.all"))
 PREVIOUS = click.option("--previous", "previous_path", type=click.Path(path_type=Path),
-                        help="Bản tổng hợp năm trước (tong-hop-<năm>.xlsx): so sánh số liệu, đoàn viên có tên / "
-                             "không còn tên, số dư quỹ tương hỗ / last year's consolidated workbook to compare with.")
+                        help=_both("cli.help.previous"))
 
 
 def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str, json_path: Path | None,
@@ -166,7 +176,8 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
     try:
         candidates = [p for p in folder.iterdir()] if folder.is_dir() else []
         if len(candidates) > 20 and not quiet and sys.stderr.isatty():  # a bar only where a person watches
-            with click.progressbar(length=len(candidates), label=_t("reading", lang), file=sys.stderr) as bar:
+            with click.progressbar(length=len(candidates), label=_t("console.reading", lang),
+                                   file=sys.stderr) as bar:
                 result = work(progress=lambda _p: bar.update(1))
         else:
             result = work()
@@ -185,7 +196,7 @@ def _run_merge(ctx: click.Context, folder: Path, unit_path: Path | None, lang: s
     if not quiet:
         click.echo(render(result, lang, show_all))
         if json_path is not None:
-            click.echo(_t("json_written", lang, path=json_path))
+            click.echo(_t("console.json_written", lang, path=json_path))
     return result
 
 
@@ -213,8 +224,7 @@ class _Echo:
 def _internal_error(ctx: click.Context, exc: Exception) -> None:
     if ctx.obj and ctx.obj.get("debug"):
         raise exc
-    click.echo(f"Lỗi nội bộ của unionxl / internal error: {type(exc).__name__}: {exc}. "
-               "Chạy lại với --debug và gửi kết quả cho người hỗ trợ / run again with --debug and report it.",
+    click.echo(f"{_both('cli.internal_error')}: {type(exc).__name__}: {exc}. {_both('cli.internal_error_hint')}",
                err=True)
     ctx.exit(INTERNAL_ERROR)
 
@@ -246,7 +256,7 @@ def validate(ctx: click.Context, folder: Path, unit_path: Path | None, lang: str
 @main.command()
 @FOLDER
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Thư mục ghi kết quả / output folder.")
+              help=_both("cli.help.out"))
 @UNIT
 @LANG
 @JSON_OUT
@@ -266,10 +276,10 @@ def merge(ctx: click.Context, folder: Path, out_dir: Path, unit_path: Path | Non
 @main.command()
 @FOLDER
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Thư mục ghi kết quả / output folder.")
+              help=_both("cli.help.out"))
 @click.option("--unit-name", default=None,
-              help="Tên công đoàn ngành (mặc định: công đoàn cấp trên mà các CĐCS ghi) / the sector union's name.")
-@click.option("--superior-name", default=None, help="Công đoàn cấp trên của ngành / the sector's superior union.")
+              help=_both("cli.help.sector_name"))
+@click.option("--superior-name", default=None, help=_both("cli.help.superior_name"))
 @LANG
 @JSON_OUT
 @SHOW_ALL
@@ -292,26 +302,24 @@ def rollup(ctx: click.Context, folder: Path, out_dir: Path, unit_name: str | Non
 
 DATA = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("unionxl-data"),
                     show_default=True, envvar="UNIONXL_DATA",
-                    help="Thư mục dữ liệu của bàn làm việc / the desk's data folder.")
+                    help=_both("cli.help.data"))
 
 
 @main.command()
 @DATA
 @click.option("--host", default="127.0.0.1", show_default=True, envvar="UNIONXL_HOST",
-              help="Địa chỉ nghe; 0.0.0.0 để máy khác trong mạng cơ quan vào được / 0.0.0.0 for the office network.")
+              help=_both("cli.help.host"))
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), envvar="UNIONXL_PORT",
-              help="Cổng / port.")
-@click.option("--no-browser", is_flag=True, envvar="UNIONXL_NO_BROWSER", help="Không tự mở trình duyệt / do not open a browser.")
+              help=_both("cli.help.port"))
+@click.option("--no-browser", is_flag=True, envvar="UNIONXL_NO_BROWSER", help=_both("cli.help.no_browser"))
 @click.option("--upload-limit-mb", type=click.IntRange(1, None), default=None, envvar="UNIONXL_UPLOAD_LIMIT_MB",
-              help="Tệp lớn nhất nhận được, MB (mặc định: giới hạn của bộ đọc) / largest upload in MB "
-                   "(default: the reader's limit).")
+              help=_both("cli.help.upload_limit_mb"))
 @click.option("--session-hours", type=click.FloatRange(0.1, 24 * 90), default=None, envvar="UNIONXL_SESSION_HOURS",
-              help="Thời gian một lần đăng nhập của kế toán còn hiệu lực, giờ / how long a treasurer's sign-in lasts, hours.")
+              help=_both("cli.help.session_hours"))
 @click.option("--forwarded-allow-ips", default=None, envvar="UNIONXL_FORWARDED_ALLOW_IPS",
-              help="IP của reverse proxy được tin (X-Forwarded-For/-Proto) / the reverse proxy's IPs to trust.")
+              help=_both("cli.help.forwarded_allow_ips"))
 @click.option("--public-url", default=None, envvar="UNIONXL_PUBLIC_URL",
-              help="Địa chỉ các tổ dùng để vào, ghi trong link nộp (ví dụ http://192.168.1.10:8765) / "
-                   "the address officers use, written into their links.")
+              help=_both("cli.help.public_url"))
 def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_mb: int | None,
           session_hours: float | None, forwarded_allow_ips: str | None, public_url: str | None) -> None:
     """Chạy bàn làm việc trên web: tổ nộp biểu mẫu qua link, kế toán theo dõi và tổng hợp /
@@ -332,8 +340,8 @@ def serve(data_dir: Path, host: str, port: int, no_browser: bool, upload_limit_m
 
 @main.command()
 @DATA
-@click.password_option("--password", prompt="Mật khẩu mới / new password",
-                       confirmation_prompt="Nhập lại / again", help="Mật khẩu mới (nên để lệnh tự hỏi) / new password.")
+@click.password_option("--password", prompt=_both("cli.prompt.password"),
+                       confirmation_prompt=_both("cli.confirmation_prompt.password"), help=_both("cli.help.password"))
 def password(data_dir: Path, password: str) -> None:
     """Đặt lại mật khẩu kế toán của bàn làm việc (đăng xuất mọi phiên) / reset the treasurer's password
     (ends every session)."""
@@ -343,13 +351,13 @@ def password(data_dir: Path, password: str) -> None:
         set_password(data_dir, password)
     except ValueError as exc:
         raise UsageProblem(str(exc)) from exc
-    click.echo(f"Đã đặt mật khẩu / password set: {data_dir}")
+    click.echo(f"{_both('cli.password_set')}: {data_dir}")
 
 
 @main.command()
 @DATA
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp sao lưu (.zip) / the archive to write.")
+              help=_both("cli.help.backup_out"))
 def backup(data_dir: Path, out: Path) -> None:
     """Sao lưu toàn bộ bàn làm việc (cơ sở dữ liệu và mọi tệp đã nhận) vào một tệp .zip; chạy được cả khi
     bàn làm việc đang mở / back up the whole desk (database and every stored file) into one .zip archive,
@@ -360,8 +368,7 @@ def backup(data_dir: Path, out: Path) -> None:
         summary = write_backup(data_dir, out)
     except BackupError as exc:
         raise UsageProblem(str(exc)) from exc
-    click.echo(f"Đã sao lưu / backed up: {out} ({summary.files} tệp / files, {summary.uploads} lần nộp / uploads, "
-               f"{summary.merges} lần tổng hợp / merges)")
+    click.echo(f"{_both('cli.backed_up')}: {out} ({_counts(summary)})")
 
 
 @main.command()
@@ -376,8 +383,7 @@ def restore(archive: Path, data_dir: Path) -> None:
         summary = read_backup(archive, data_dir)
     except BackupError as exc:
         raise UsageProblem(str(exc)) from exc
-    click.echo(f"Đã khôi phục / restored: {data_dir} ({summary.files} tệp / files, {summary.uploads} lần nộp / "
-               f"uploads, {summary.merges} lần tổng hợp / merges)")
+    click.echo(f"{_both('cli.restored')}: {data_dir} ({_counts(summary)})")
 
 
 def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path | None) -> None:
@@ -391,7 +397,7 @@ def _write(ctx: click.Context, result, out_dir: Path, lang: str, json_path: Path
         _internal_error(ctx, exc)
     for path in written:
         if not (json_path is not None and str(json_path) == "-"):
-            click.echo(f"{_t('written', lang)}: {path}")
+            click.echo(f"{_t('console.written', lang)}: {path}")
     for finding in result.report.findings:
         if finding.code == "feedback-skipped":  # found while writing, after the report was printed
             click.echo(f"[{finding.severity.label(lang)}] {finding.code} · {finding.file}: {finding.message(lang)}",

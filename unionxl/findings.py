@@ -30,419 +30,124 @@ class Severity(StrEnum):
 class Code:
     code: str
     severity: Severity
-    vi: str  # message template over the finding's raw params, with i18n's format specs ({expected:vnd})
-    en: str
     rejects: str = ""  # "row" or "file" when the finding keeps data out of the merge
+
+    def template(self, lang: str = "vi") -> str:
+        """The message over the finding's raw params, with i18n's format specs ({expected:vnd}); its
+        wording is the catalogue's `finding.<code>` (unionxl/texts/findings.py)."""
+        return i18n.text(f"finding.{self.code}", lang)
 
 
 E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 CATALOGUE: dict[str, Code] = {c.code: c for c in (
     # --- files
-    Code("file-skipped", N,
-         "Bỏ qua tệp {reason:text}.",
-         "Skipped: {reason:text}."),
-    Code("file-unreadable", E,
-         "Không đọc được tệp ({detail:text}). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi gửi lại.",
-         "The file cannot be read ({detail:text}). Open it in Excel, save it as .xlsx and send it again.", "file"),
-    Code("file-encrypted", E,
-         "Tệp có đặt mật khẩu mở. Gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
-         "The file is password-protected. Remove the password and send it again.", "file"),
-    Code("file-too-large", E,
-         "Tệp quá lớn để đọc an toàn ({detail:text}). Xóa các trang, dòng, cột thừa, lưu lại dạng .xlsx rồi gửi lại.",
-         "The file is too large to read safely ({detail:text}). Delete unused sheets, rows and columns, "
-         "save it as .xlsx and send it again.", "file"),
-    Code("file-unsafe", E,
-         "Tệp có cấu trúc bất thường, có thể gây hại ({detail:text}), nên không được đọc. "
-         "Chép số liệu sang biểu mẫu gốc bằng Excel rồi gửi lại.",
-         "The file has an abnormal, possibly harmful structure ({detail:text}) and was not read. "
-         "Copy the data into the blank template in Excel and send it again.", "file"),
+    Code("file-skipped", N),
+    Code("file-unreadable", E, "file"),
+    Code("file-encrypted", E, "file"),
+    Code("file-too-large", E, "file"),
+    Code("file-unsafe", E, "file"),
     # A worker that read the file died or was stopped (unionxl.isolation); the other files go on.
-    Code("file-crashed-reader", E,
-         "Bộ đọc bảng tính bị dừng đột ngột khi mở tệp này ({detail:text}): tệp có thể bị hỏng hoặc có cấu trúc lạ. "
-         "Các tệp khác vẫn được tổng hợp. Mở tệp bằng Excel, chép số liệu sang biểu mẫu gốc, lưu dạng .xlsx "
-         "rồi gửi lại.",
-         "The spreadsheet reader stopped abruptly on this file ({detail:text}): it may be damaged or oddly built. "
-         "The other files were merged. Open it in Excel, copy the data into the blank template, save it as "
-         ".xlsx and send it again.", "file"),
-    Code("file-timeout", E,
-         "Đọc tệp này quá lâu nên đã dừng ({detail:text}). Các tệp khác vẫn được tổng hợp. Xóa các trang, dòng, cột "
-         "thừa, lưu lại dạng .xlsx rồi gửi lại; nếu tệp vốn rất lớn, chạy lại khi máy rảnh.",
-         "Reading this file took too long and was stopped ({detail:text}). The other files were merged. Delete "
-         "unused sheets, rows and columns, save it as .xlsx and send it again; if the file is really that "
-         "large, run again when the computer is idle.", "file"),
-    Code("file-memory", E,
-         "Đọc tệp này cần quá nhiều bộ nhớ nên đã dừng ({detail:text}). Các tệp khác vẫn được tổng hợp. Xóa các "
-         "trang, dòng, cột thừa (nhất là ô ở rất xa bảng), lưu lại dạng .xlsx rồi gửi lại.",
-         "Reading this file needed too much memory and was stopped ({detail:text}). The other files were merged. "
-         "Delete unused sheets, rows and columns (especially cells far from the table), save it as .xlsx "
-         "and send it again.", "file"),
-    Code("file-xlsb", E,
-         "Tệp dạng .xlsb (sổ làm việc nhị phân) không đọc được an toàn. Mở tệp bằng Excel, chọn Lưu thành "
-         "(Save As) > Sổ làm việc Excel (.xlsx) rồi gửi lại.",
-         "A binary .xlsb workbook cannot be read safely. Open it in Excel, Save As > Excel Workbook (.xlsx) "
-         "and send it again.", "file"),
-    Code("file-link-outside", E,
-         "Tệp là liên kết (shortcut) trỏ ra ngoài thư mục ({detail}) nên không được đọc. Chép chính tệp vào thư mục.",
-         "The file is a link pointing outside the folder ({detail}) and was not followed. "
-         "Copy the file itself into the folder.", "file"),
-    Code("file-not-unionxl", E,
-         "Tệp không phải biểu mẫu unionxl (không có trang '{sheet_expected:sheet}'). Nhập số liệu vào đúng biểu mẫu được phát.",
-         "Not a unionxl workbook (no '{sheet_expected:sheet}' sheet). Enter the data in the workbook you were given.",
-         "file"),
-    Code("file-not-group", E,
-         "Tệp này là {detail:text}, không phải biểu mẫu của một tổ công đoàn. Gửi biểu mẫu của tổ (có trang "
-         "'{sheet_expected:sheet}').",
-         "This file is {detail:text}, not a union group's workbook. Send the group's workbook (with a "
-         "'{sheet_expected:sheet}' sheet).", "file"),
-    Code("file-version", E,
-         "Biểu mẫu phiên bản {value}, phần mềm cần phiên bản {expected}. Chép số liệu sang biểu mẫu mới.",
-         "Template version {value}; this tool needs {expected}. Copy the data into the new template.", "file"),
-    Code("file-year", E,
-         "Năm báo cáo {value} khác năm {expected} của đơn vị. Kiểm tra lại tệp có đúng năm không.",
-         "Report year {value} differs from the unit's year {expected}. Check this is the right year's file.",
-         "file"),
-    Code("group-duplicate-file", E,
-         "Tổ {group} có hai tệp: tệp này và '{other}'. Đã dùng '{other}'; xóa tệp thừa rồi chạy lại.",
-         "Group {group} sent two files: this one and '{other}'. '{other}' was used; remove the extra file.",
-         "file"),
-    Code("group-code-reused", E,
-         "Tên tệp cho thấy đây là tệp của tổ {named}, nhưng ô Mã tổ ghi {value}, mã của tệp '{other}'. Có lẽ "
-         "tổ {named} đã dùng lại tệp của tổ {value}. Tệp này chưa được tổng hợp. Đừng xóa tệp nào: đề nghị tổ "
-         "{named} nhập số liệu vào biểu mẫu của tổ mình (hoặc sửa Mã tổ, Tên tổ cho đúng) rồi gửi lại.",
-         "The file name says group {named}, but its group code cell says {value}, the code of '{other}'. "
-         "Group {named} probably reused group {value}'s workbook. This file was not merged. Delete neither "
-         "file: ask group {named} to enter its data in its own workbook (or correct the code and name) "
-         "and send it again.", "file"),
-    Code("group-file-name", W,
-         "Tên tệp cho thấy đây là tệp của tổ {named}, nhưng ô Mã tổ ghi {value}; đã tổng hợp theo mã {value}. "
-         "Hỏi lại tổ xem tệp có đúng của tổ {value} không; đừng xóa tệp nào trước khi rõ.",
-         "The file name says group {named}, but its group code cell says {value}; it was merged as {value}. "
-         "Ask the group whether the file really is group {value}'s; delete nothing until it is clear."),
-    Code("group-unknown", E,
-         "Mã tổ '{value}' không có trong danh sách tổ của đơn vị. Sửa mã tổ hoặc thêm tổ vào trang 'Tổ công đoàn'.",
-         "Group code '{value}' is not in the unit's list of groups. Fix the code or add the group.", "file"),
+    Code("file-crashed-reader", E, "file"),
+    Code("file-timeout", E, "file"),
+    Code("file-memory", E, "file"),
+    Code("file-xlsb", E, "file"),
+    Code("file-link-outside", E, "file"),
+    Code("file-not-unionxl", E, "file"),
+    Code("file-not-group", E, "file"),
+    Code("file-version", E, "file"),
+    Code("file-year", E, "file"),
+    Code("group-duplicate-file", E, "file"),
+    Code("group-code-reused", E, "file"),
+    Code("group-file-name", W),
+    Code("group-unknown", E, "file"),
     # --- the web desk: a workbook sent through a group's upload link that is not that group's
-    Code("upload-unit-workbook", E,
-         "Đây là biểu mẫu đơn vị (của BCH CĐCS), không phải biểu mẫu của tổ. Tải lên biểu mẫu của tổ mình.",
-         "This is the unit's workbook (the union executive's), not a group's workbook. Upload your group's "
-         "workbook.", "file"),
-    Code("upload-other-group", E,
-         "Đây là biểu mẫu của tổ {value}, không phải của tổ {expected}. Tải lên đúng biểu mẫu của tổ {expected}.",
-         "This is group {value}'s workbook, not group {expected}'s. Upload group {expected}'s own workbook.",
-         "file"),
-    Code("group-missing", E,
-         "Chưa nhận được biểu mẫu của tổ {group} ({group_name}). Nhắc tổ gửi biểu mẫu, hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
-         "No workbook received from group {group} ({group_name}). Ask the group for it, or remove the group from the list."),
-    Code("unit-missing", E,
-         "Không tìm thấy biểu mẫu đơn vị (trang '{sheet_expected:sheet}') trong thư mục. Dùng lệnh 'unionxl template' để tạo.",
-         "No unit workbook (with a '{sheet_expected:sheet}' sheet) in the folder. Create one with 'unionxl template'."),
-    Code("unit-duplicate", E,
-         "Có nhiều biểu mẫu đơn vị; đã dùng '{other}'. Chỉ để lại một tệp.",
-         "Several unit workbooks; '{other}' was used. Keep only one.", "file"),
+    Code("upload-unit-workbook", E, "file"),
+    Code("upload-other-group", E, "file"),
+    Code("group-missing", E),
+    Code("unit-missing", E),
+    Code("unit-duplicate", E, "file"),
     # --- the report's text (unit workbook, sheet 'Nội dung báo cáo')
-    Code("report-text-missing", N,
-         "Mục {section} “{heading_vi}” chưa có nội dung: báo cáo Word in “[Ban Chấp hành viết nội dung mục này]” "
-         "ở chỗ đó. Viết nội dung vào ô này rồi tổng hợp lại, hoặc viết thẳng vào tệp Word.",
-         "Section {section} “{heading_en}” has no text: the Word report shows “[The executive committee writes this "
-         "section]” there. Write the text in this cell and merge again, or write it in the Word file."),
-    Code("report-text-previous", W,
-         "Mục {section} “{heading_vi}” vẫn là nội dung năm trước (Tình trạng “Năm trước — cần cập nhật”). "
-         "Sửa nội dung cho năm nay rồi chọn “Đã cập nhật” ở cột Tình trạng.",
-         "Section {section} “{heading_en}” still holds last year's text (status “Last year's — to update”). "
-         "Revise it for this year, then choose “Updated” in the Status column."),
-    Code("report-fact-missing", N,
-         "Chưa điền “{label_vi}” (mục {section}): báo cáo ghi “chưa có số liệu” ở chỗ đó. Gõ số vào ô này "
-         "(0 nếu không có) rồi tổng hợp lại.",
-         "“{label_en}” (section {section}) is blank: the report says there is no figure. Type it in this cell "
-         "(0 if none) and merge again."),
-    Code("report-section-unknown", W,
-         "Dòng có số mục '{value}' không thuộc mục nào của báo cáo nên nội dung của nó không được đưa vào. "
-         "Ghi đúng số mục như cột 'Mục' của biểu mẫu (ví dụ II.4).",
-         "The row numbered '{value}' is no section of the report, so its text is left out. Use a section number "
-         "as the 'Section' column of the template gives it (e.g. II.4).", "row"),
-    Code("report-sheet-missing", N,
-         "Biểu mẫu đơn vị không có trang '{sheet_expected}' (mẫu cũ): các mục do Ban Chấp hành viết để trống "
-         "trong báo cáo. Tạo biểu mẫu mới bằng 'unionxl template unit' rồi chép nội dung vào.",
-         "The unit workbook has no '{sheet_expected}' sheet (an older template): the sections the executive "
-         "writes stay blank in the report. Make a new one with 'unionxl template unit' and copy the text in."),
+    Code("report-text-missing", N),
+    Code("report-text-previous", W),
+    Code("report-fact-missing", N),
+    Code("report-section-unknown", W, "row"),
+    Code("report-sheet-missing", N),
     # --- sheets and columns
-    Code("sheet-duplicate", W,
-         "Trang '{value}' là bản sao của trang '{sheet_expected:sheet}' nên không được đọc; chỉ trang '{used}' được "
-         "tổng hợp. Nếu số liệu đúng nằm ở bản sao, chép sang trang '{used}'; sau đó xóa bản sao.",
-         "Sheet '{value}' is a copy of the '{sheet_expected:sheet}' sheet and was not read; only '{used}' was "
-         "merged. If the right data is in the copy, move it to '{used}'; then delete the copy."),
-    Code("sheet-missing", E,
-         "Thiếu trang '{sheet_expected:sheet}'. Chép lại trang này từ biểu mẫu gốc.",
-         "Sheet '{sheet_expected:sheet}' is missing. Copy it back from the blank template."),
-    Code("header-missing", E,
-         "Không tìm thấy dòng tiêu đề của trang (cần các cột: {columns:columns}). Khôi phục dòng tiêu đề theo mẫu.",
-         "The header row was not found (expected columns: {columns:columns}). Restore it from the template.", "row"),
-    Code("column-missing", E,
-         "Thiếu cột bắt buộc '{column:column}'. Thêm lại cột này vào dòng tiêu đề.",
-         "Required column '{column:column}' is missing. Add it back to the header row.", "row"),
-    Code("column-unknown", N,
-         "Cột '{value}' không có trong mẫu nên không được tổng hợp.",
-         "Column '{value}' is not part of the template and was not merged."),
-    Code("columns-shifted", W,
-         "Các số tiền của trang này nằm lệch sang phải một cột so với tiêu đề (số của cột '{value}' nằm dưới "
-         "'{expected}'); đã đọc theo đúng kỳ. Chuyển các số sang trái một cột cho khớp tiêu đề.",
-         "The amounts on this sheet sit one column right of their headers ('{value}' amounts are under "
-         "'{expected}'); they were read for the right periods. Move them one column left to match the headers."),
-    Code("table-beside", W,
-         "Có một bảng khác bên phải danh sách, bắt đầu ở ô này ('{value}'): không thuộc mẫu nên không được "
-         "tổng hợp. Nếu là số liệu cần tổng hợp, chép vào đúng các cột của danh sách; nếu không, chuyển sang "
-         "trang khác hoặc xóa.",
-         "Another table sits right of the list, starting at this cell ('{value}'): it is not part of the template "
-         "and was not merged. If it holds data to merge, copy it into the list's columns; otherwise move it "
-         "to another sheet or delete it."),
-    Code("row-summary", N,
-         "Dòng '{value}' được coi là dòng cộng, không phải đoàn viên, nên không tổng hợp.",
-         "Row '{value}' was taken for a totals line, not a record, and was not merged."),
+    Code("sheet-duplicate", W),
+    Code("sheet-missing", E),
+    Code("header-missing", E, "row"),
+    Code("column-missing", E, "row"),
+    Code("column-unknown", N),
+    Code("columns-shifted", W),
+    Code("table-beside", W),
+    Code("row-summary", N),
     # --- cells
-    Code("cell-required", E,
-         "Thiếu '{column:column}'. Nhập giá trị cho ô này.",
-         "'{column:column}' is missing. Fill in this cell.", "row"),
-    Code("cell-bad-string", E,
-         "Ô này trỏ tới chuỗi số {value} không có trong tệp (tệp bị hỏng hoặc bị sửa bằng công cụ khác), "
-         "nên không đọc được '{column:column}'. Gõ lại giá trị ô này trong Excel rồi gửi lại.",
-         "This cell points to string number {value}, which the file does not hold (it is damaged or was "
-         "edited by another tool), so '{column:column}' cannot be read. Type the value again in Excel and "
-         "send it again.", "row"),
-    Code("cell-too-long", E,
-         "'{column:column}' dài {length:num} ký tự, quá mức {limit:num} ký tự của ô này; đã cắt bớt khi tổng "
-         "hợp. Kiểm tra lại ô (có thể đã dán nhầm cả một văn bản) rồi gửi lại.",
-         "'{column:column}' is {length:num} characters long, over this cell's limit of {limit:num}; it was cut "
-         "in the outputs. Check the cell (a whole text may have been pasted in by mistake) and send it again.",
-         "row"),
-    Code("cell-amount-too-large", E,
-         "'{column:column}' ghi '{value}': không số tiền hay số lượng nào của công đoàn lớn đến vậy (từ "
-         "{limit:num} trở lên). Sửa lại số cho đúng.",
-         "'{column:column}' holds '{value}': no amount or count of a union's year is that large ({limit:num} "
-         "or more). Correct the number.", "row"),
-    Code("cell-type", E,
-         "'{column:column}' phải là {expected:text}, nhưng ô ghi '{value}'. Sửa lại cho đúng.",
-         "'{column:column}' must be {expected:text}, but the cell holds '{value}'. Correct it.", "row"),
-    Code("cell-choice", E,
-         "'{value}' không có trong danh sách '{column:column}'. Chọn một trong: {list:choices}.",
-         "'{value}' is not in the list for '{column:column}'. Choose one of: {list:choices}.", "row"),
-    Code("cell-choice-normalised", W,
-         "'{value}' được hiểu là '{expected:list.{list}}'. Chọn từ danh sách thả xuống để tránh nhầm.",
-         "'{value}' was read as '{expected:list.{list}}'. Pick from the dropdown to avoid mistakes."),
-    Code("amount-as-text", W,
-         "Số tiền '{value}' được gõ dạng chữ, đã hiểu là {expected:vnd}. Gõ số không kèm dấu chấm hay 'đ'.",
-         "Amount '{value}' was typed as text and read as {expected:vnd}. Type plain numbers."),
-    Code("date-as-text", W,
-         "Ngày '{value}' được gõ dạng chữ, đã hiểu là {expected:date}. Nhập ngày dạng ngày/tháng/năm.",
-         "Date '{value}' was typed as text and read as {expected:date}. Enter a real date."),
-    Code("date-incomplete", W,
-         "Ngày '{value}' thiếu ngày hoặc tháng; đã tạm hiểu là {expected:date}. Nhập đủ ngày/tháng/năm, ví dụ "
-         "05/03/1985.",
-         "Date '{value}' lacks the day or month; read as {expected:date} for now. Enter the full date, e.g. "
-         "05/03/1985 (day/month/year)."),
-    Code("date-us-swapped", W,
-         "Ngày {value:date} nhiều khả năng bị đảo ngày và tháng: máy tính đặt định dạng ngày kiểu Mỹ "
-         "(tháng/ngày/năm) nên ngày gõ {expected:date} được lưu thành {value:date} (trong tệp, các ngày gõ trên 12 "
-         "còn để dạng chữ). Đã hiểu là {expected:date}. Đặt định dạng vùng của máy là Tiếng Việt (Region: "
-         "dd/MM/yyyy) rồi gõ lại ngày này.",
-         "Date {value:date} was most likely stored with day and month swapped: the computer uses the US date "
-         "format (month/day/year), so {expected:date} typed day-first was stored as {value:date} (dates with a "
-         "day over 12 in this file stayed text). Read as {expected:date}. Set the computer's region format to "
-         "Vietnamese (dd/MM/yyyy) and type this date again."),
-    Code("date-us-text", W,
-         "Ngày '{value}' bị lưu dạng chữ vì máy tính đặt định dạng ngày kiểu Mỹ (tháng/ngày/năm) và không có "
-         "tháng lớn hơn 12; đã hiểu là {expected:date}. Đặt định dạng vùng của máy là Tiếng Việt (Region: "
-         "dd/MM/yyyy) rồi gõ lại ngày này.",
-         "Date '{value}' stayed text because the computer uses the US date format (month/day/year) and there "
-         "is no month over 12; read as {expected:date}. Set the computer's region format to Vietnamese "
-         "(dd/MM/yyyy) and type it again."),
-    Code("amount-mark", W,
-         "Ô ghi dấu '{value}' thay cho số tiền ({count:num} ô trong dòng); đã hiểu là đã đóng đủ {expected:vnd} "
-         "mỗi kỳ. Gõ số tiền đã thu vào từng ô.",
-         "The cell holds the mark '{value}' instead of an amount ({count:num} cells in the row); read as paid in "
-         "full, {expected:vnd} a period. Type the amount collected in each cell."),
-    Code("amount-thousands", W,
-         "Số tiền '{value}' được gõ theo nghìn đồng ({count:num} ô trong trang); đã hiểu là {expected:vnd}. Gõ đủ "
-         "số đồng, ví dụ 30000 chứ không phải 30.",
-         "Amount '{value}' was typed in thousands ({count:num} cells on the sheet); read as {expected:vnd}. Type "
-         "whole amounts in VND, e.g. 30000 rather than 30."),
-    Code("text-legacy-encoding", W,
-         "Chữ '{value}' được gõ bằng bảng mã cũ {encoding} (phông .VnTime/VNI-Times), không phải Unicode: chỉ máy "
-         "có phông đó mới đọc được. Đã hiểu là '{expected}'. Chuyển sang Unicode (Unikey: Công cụ chuyển mã) "
-         "hoặc gõ lại bằng Unicode.",
-         "'{value}' was typed in the legacy {encoding} encoding (.VnTime/VNI-Times fonts), not Unicode: only "
-         "computers with that font show it right. Read as '{expected}'. Convert it to Unicode (Unikey's "
-         "converter) or retype it in Unicode."),
-    Code("cell-negative", E,
-         "'{column:column}' không được âm ({value:num}).",
-         "'{column:column}' cannot be negative ({value:num}).", "row"),
-    Code("cell-formula-error", E,
-         "Ô có lỗi công thức {value}. Sửa công thức hoặc gõ giá trị.",
-         "The cell holds a formula error {value}. Fix the formula or type the value.", "row"),
-    Code("cell-formula-no-value", W,
-         "Ô có công thức {value} nhưng tệp chưa lưu kết quả (tệp do phần mềm khác tạo) nên được coi là trống. "
-         "Mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại.",
-         "The cell holds formula {value} with no saved result (the file was written by a program) and was read "
-         "as blank. Open the file in Excel or LibreOffice, save it and send it again."),
-    Code("cell-merged", W,
-         "Các ô {value} bị gộp (Merge) trong vùng số liệu nên chỉ ô đầu được đọc. Bỏ gộp ô và nhập từng ô.",
-         "Cells {value} are merged inside the data, so only the first is read. Unmerge them and fill each cell."),
+    Code("cell-required", E, "row"),
+    Code("cell-bad-string", E, "row"),
+    Code("cell-too-long", E, "row"),
+    Code("cell-amount-too-large", E, "row"),
+    Code("cell-type", E, "row"),
+    Code("cell-choice", E, "row"),
+    Code("cell-choice-normalised", W),
+    Code("amount-as-text", W),
+    Code("date-as-text", W),
+    Code("date-incomplete", W),
+    Code("date-us-swapped", W),
+    Code("date-us-text", W),
+    Code("amount-mark", W),
+    Code("amount-thousands", W),
+    Code("text-legacy-encoding", W),
+    Code("cell-negative", E, "row"),
+    Code("cell-formula-error", E, "row"),
+    Code("cell-formula-no-value", W),
+    Code("cell-merged", W),
     # --- citizen ids
-    Code("cccd-length", E,
-         "Số CCCD '{value}' không đủ 12 chữ số. Kiểm tra lại trên thẻ căn cước.",
-         "Citizen ID '{value}' is not 12 digits. Check it against the card."),
-    Code("cccd-lost-zero", W,
-         "Số CCCD '{value}' bị mất số 0 ở đầu vì ô dạng số; đã hiểu là {expected}. Định dạng ô là Văn bản (Text) rồi gõ lại.",
-         "Citizen ID '{value}' lost its leading zero (numeric cell); read as {expected}. Format the cell as Text."),
-    Code("cccd-phone", E,
-         "Ô CCCD ghi '{value}', giống số điện thoại chứ không phải số căn cước (12 chữ số). Nhập số trên thẻ "
-         "căn cước; số điện thoại ghi ở cột Ghi chú.",
-         "The citizen ID cell holds '{value}', which looks like a phone number, not a 12-digit citizen ID. "
-         "Enter the number on the ID card; put the phone number in the Note column."),
-    Code("cccd-gender-century", E,
-         "Chữ số thứ 4 của CCCD ({value}) không khớp giới tính {gender:list.gender} và năm sinh {birth_year}. Kiểm tra CCCD, giới tính và ngày sinh.",
-         "The 4th digit of the citizen ID ({value}) disagrees with gender {gender:list.gender} and birth year {birth_year}."),
-    Code("cccd-birth-year", E,
-         "Chữ số 5–6 của CCCD ({value}) không khớp năm sinh {birth_year}. Kiểm tra CCCD và ngày sinh.",
-         "Digits 5-6 of the citizen ID ({value}) disagree with birth year {birth_year}."),
-    Code("cccd-province", E,
-         "Mã tỉnh '{value}' (3 số đầu CCCD) không tồn tại. Kiểm tra lại số CCCD.",
-         "Province code '{value}' (first 3 digits) does not exist. Check the citizen ID."),
-    Code("cccd-duplicate", E,
-         "CCCD {value} trùng với dòng {other} của tổ: một đoàn viên bị kê hai lần. Xóa dòng thừa hoặc sửa CCCD.",
-         "Citizen ID {value} also appears at {other}: a member listed twice. Remove the extra row or fix it."),
-    Code("cccd-duplicate-groups", E,
-         "CCCD {value} cũng có ở tổ {other_group} ({other}): một đoàn viên được tính hai lần. Chỉ giữ ở một tổ.",
-         "Citizen ID {value} is also in group {other_group} ({other}): counted twice. Keep it in one group."),
+    Code("cccd-length", E),
+    Code("cccd-lost-zero", W),
+    Code("cccd-phone", E),
+    Code("cccd-gender-century", E),
+    Code("cccd-birth-year", E),
+    Code("cccd-province", E),
+    Code("cccd-duplicate", E),
+    Code("cccd-duplicate-groups", E),
     # --- members across sheets
-    Code("member-unknown", E,
-         "'{value}' không có trong trang '{sheet_expected:sheet}' của tổ. Kiểm tra họ tên và CCCD.",
-         "'{value}' is not on the group's '{sheet_expected:sheet}' sheet. Check the name and citizen ID."),
-    Code("member-linked-by-name", W,
-         "CCCD {value} ở ô này khác CCCD {expected} của cùng người {name} ({other}); các dòng đã được ghép theo "
-         "họ tên (chỉ một đoàn viên mang tên này) nên vẫn được tính. Đối chiếu thẻ căn cước và sửa cho giống "
-         "nhau ở mọi trang.",
-         "Citizen ID {value} here differs from {expected}, the ID of the same person {name} ({other}); the rows "
-         "were matched by the name (one member has it) and still count. Check the ID card and make the IDs "
-         "agree on every sheet."),
-    Code("member-age-young", W,
-         "{name} sinh ngày {value:date}, mới {age} tuổi trong năm {year}: dưới tuổi lao động tối thiểu {minimum} "
-         "(Bộ luật Lao động 2019, Điều 3). Kiểm tra ngày sinh, hoặc dòng này không phải đoàn viên.",
-         "{name} was born on {value:date} and is {age} in {year}: below the minimum working age of {minimum} "
-         "(Labour Code 2019, art. 3). Check the birth date, or whether this row is a member at all."),
-    Code("member-age-retired", W,
-         "{name} sinh ngày {value:date} ({age} tuổi trong năm {year}) đã đến tuổi nghỉ hưu ({retire_years} tuổi "
-         "{retire_months} tháng, từ {retired:date}; Bộ luật Lao động 2019 Điều 169, Nghị định 135/2020). Kiểm tra "
-         "ngày sinh; nếu đã nghỉ hưu thì xóa khỏi danh sách, nếu vẫn làm việc thì ghi rõ ở cột Ghi chú.",
-         "{name}, born {value:date} ({age} in {year}), reached retirement age ({retire_years} years "
-         "{retire_months} months, from {retired:date}; Labour Code 2019 art. 169, Decree 135/2020). Check the "
-         "birth date; remove a retired member from the list, or note that they still work."),
+    Code("member-unknown", E),
+    Code("member-linked-by-name", W),
+    Code("member-age-young", W),
+    Code("member-age-retired", W),
     # --- totals
-    Code("declared-total", E,
-         "'{column:column}' khai {value:{format}} nhưng danh sách cho {expected:{format}}. Sửa số khai hoặc danh sách.",
-         "'{column:column}' is declared as {value:{format}} but the rows give {expected:{format}}. Fix one of them."),
-    Code("row-total", E,
-         "Cộng dòng {value:vnd} khác tổng các kỳ {expected:vnd}. Sửa ô Cộng.",
-         "Row total {value:vnd} differs from the sum of its periods {expected:vnd}. Fix the total."),
-    Code("contribution-arrears", W,
-         "{name} chưa đóng {period:period} ({fund:sheet}), mức {expected:vnd}. Thu bổ sung, hoặc ghi lý do vào cột Ghi chú.",
-         "{name} has not paid {period:period} ({fund:sheet}), due {expected:vnd}. Collect it, or give the reason in the Note column."),
-    Code("contribution-arrears-noted", N,
-         "{name} chưa đóng {period:period} ({fund:sheet}), mức {expected:vnd}; lý do đã ghi: '{reason}'. Không cần "
-         "làm gì thêm nếu lý do đúng.",
-         "{name} has not paid {period:period} ({fund:sheet}), due {expected:vnd}; reason given: '{reason}'. "
-         "Nothing to do if the reason holds."),
-    Code("contribution-rate", W,
-         "{name} đóng {value:vnd} cho {period:period}, khác mức {expected:vnd}. Kiểm tra số tiền.",
-         "{name} paid {value:vnd} for {period:period}, not the rate {expected:vnd}. Check the amount."),
-    Code("member-no-contribution", W,
-         "Đoàn viên {name} không có dòng trong trang '{sheet_expected:sheet}'. Thêm dòng đóng quỹ cho đoàn viên.",
-         "Member {name} has no row on the '{sheet_expected:sheet}' sheet. Add one."),
-    Code("trip-support-rate", W,
-         "Hỗ trợ du lịch {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền, hoặc ghi lý do vào cột Ghi chú.",
-         "Trip support {value:vnd} differs from the rate {expected:vnd}. Check the amount, or give the reason in the Note column."),
-    Code("trip-support-rate-noted", N,
-         "Hỗ trợ du lịch {value:vnd} khác định mức {expected:vnd}; lý do đã ghi: '{reason}'. Không cần làm gì thêm "
-         "nếu lý do đúng.",
-         "Trip support {value:vnd} differs from the rate {expected:vnd}; reason given: '{reason}'. Nothing to do "
-         "if the reason holds."),
+    Code("declared-total", E),
+    Code("row-total", E),
+    Code("contribution-arrears", W),
+    Code("contribution-arrears-noted", N),
+    Code("contribution-rate", W),
+    Code("member-no-contribution", W),
+    Code("trip-support-rate", W),
+    Code("trip-support-rate-noted", N),
     # --- loans
-    Code("loan-cap", E,
-         "Khoản vay {value:vnd} vượt mức tối đa {expected:vnd} một xuất. Kiểm tra số tiền vay: mỗi xuất không quá mức tối đa.",
-         "Loan of {value:vnd} exceeds the cap of {expected:vnd}. Check the amount: one loan may not exceed the cap."),
-    Code("loan-non-member", E,
-         "Người vay '{value}' không phải đoàn viên của tổ. Chỉ đoàn viên được vay quỹ tương hỗ.",
-         "Borrower '{value}' is not a member of the group. Only members may borrow."),
-    Code("loan-overpaid", E,
-         "Số đã trả {value:vnd} lớn hơn số vay {expected:vnd}. Sửa số đã trả hoặc số tiền vay.",
-         "Repaid {value:vnd} is more than the amount lent {expected:vnd}. Correct the repaid amount or the loan."),
-    Code("loan-outstanding", E,
-         "Còn nợ {value:vnd} khác số vay trừ số đã trả ({expected:vnd}). Sửa ô Còn nợ.",
-         "Outstanding {value:vnd} differs from amount minus repaid ({expected:vnd}). Correct the outstanding amount."),
-    Code("loan-fund-exceeded", E,
-         "Quỹ tương hỗ không đủ cho vay: dư đầu kỳ {opening:vnd} + thu {collected:vnd} − cho vay {lent:vnd} = {value:vnd} (đã thu hồi {repaid:vnd}). Kiểm tra số dư đầu kỳ và các khoản vay.",
-         "The mutual-aid fund cannot cover the loans: opening {opening:vnd} + collected {collected:vnd} "
-         "− lent {lent:vnd} = {value:vnd} (repaid so far {repaid:vnd}). Check the opening balance and the loans."),
+    Code("loan-cap", E),
+    Code("loan-non-member", E),
+    Code("loan-overpaid", E),
+    Code("loan-outstanding", E),
+    Code("loan-fund-exceeded", E),
     # --- welfare
-    Code("welfare-duplicate", E,
-         "{name:who} nhận '{kind:list.welfare_kind}' hai lần (cũng ở {other}). Xóa dòng thừa.",
-         "{name:who} received '{kind:list.welfare_kind}' twice (also at {other}). Remove the extra row."),
-    Code("welfare-missing", W,
-         "{name:who} chưa có dòng chi '{kind:list.welfare_kind}'. Thêm dòng chi vào trang Chăm lo, hoặc ghi lý do vào cột Ghi chú.",
-         "{name:who} has no '{kind:list.welfare_kind}' payment. Add it on the Welfare sheet, or give the reason in the Note column."),
-    Code("welfare-missing-noted", N,
-         "{name:who} chưa có dòng chi '{kind:list.welfare_kind}'; lý do đã ghi: '{reason}'. Không cần làm gì thêm "
-         "nếu lý do đúng.",
-         "{name:who} has no '{kind:list.welfare_kind}' payment; reason given: '{reason}'. Nothing to do if the "
-         "reason holds."),
-    Code("welfare-rate", W,
-         "Chi '{kind:list.welfare_kind}' {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền.",
-         "'{kind:list.welfare_kind}' paid {value:vnd}, not the rate {expected:vnd}. Check the amount."),
+    Code("welfare-duplicate", E),
+    Code("welfare-missing", W),
+    Code("welfare-missing-noted", N),
+    Code("welfare-rate", W),
     # --- roll-up of consolidated workbooks (sector union)
-    Code("rollup-not-consolidated", E,
-         "Tệp không phải bản tổng hợp của một công đoàn cơ sở ({detail:text}). Công đoàn ngành chỉ tổng hợp tệp "
-         "tong-hop-<năm>.xlsx do lệnh 'unionxl merge' ghi ra: đề nghị CĐCS gửi đúng tệp đó.",
-         "Not the consolidated workbook of a grassroots union ({detail:text}). The roll-up takes only the "
-         "tong-hop-<year>.xlsx that 'unionxl merge' writes: ask the union for that file.", "file"),
-    Code("rollup-year", E,
-         "Bản tổng hợp năm {value}, khác năm {expected} của các bản tổng hợp khác. Đề nghị CĐCS gửi bản "
-         "tổng hợp năm {expected}.",
-         "Consolidated workbook for {value}, not {expected} like the others. Ask the union for its {expected} "
-         "workbook.", "file"),
-    Code("rollup-duplicate-unit", E,
-         "Có hai bản tổng hợp của {unit}: tệp này và '{other}'. Đã dùng '{other}'; xóa tệp thừa rồi chạy lại.",
-         "Two consolidated workbooks of {unit}: this one and '{other}'. '{other}' was used; remove the extra "
-         "file and run again.", "file"),
-    Code("rollup-unresolved-errors", E,
-         "Bản tổng hợp của {unit} còn {value:num} lỗi chưa sửa ({codes}): số liệu của CĐCS này chưa đầy đủ (dòng, tệp "
-         "bị loại không được tính). Đề nghị CĐCS sửa lỗi, tổng hợp lại rồi gửi lại.",
-         "The consolidated workbook of {unit} still lists {value:num} unresolved errors ({codes}): its figures are "
-         "incomplete (rejected rows and files are not counted). Ask the union to fix them, merge again and resend."),
-    Code("cccd-duplicate-units", E,
-         "CCCD {value} ({name}) cũng có trong danh sách của {other_unit} ({other}): một đoàn viên được tính ở hai "
-         "CĐCS. Đề nghị hai CĐCS thống nhất (đoàn viên chuyển công tác thì CĐCS cũ xóa tên) rồi gửi lại.",
-         "Citizen ID {value} ({name}) is also listed by {other_unit} ({other}): one member counted in two unions. "
-         "Ask both to agree (a member who transferred is removed by the former union) and resend."),
+    Code("rollup-not-consolidated", E, "file"),
+    Code("rollup-year", E, "file"),
+    Code("rollup-duplicate-unit", E, "file"),
+    Code("rollup-unresolved-errors", E),
+    Code("cccd-duplicate-units", E),
     # --- this year against last year
-    Code("previous-opening-balance", E,
-         "Số dư quỹ tương hỗ năm trước chuyển sang {value:vnd} khác số dư cuối năm {previous_year} là {expected:vnd} "
-         "(bản tổng hợp '{previous}'). Sửa số dư đầu năm cho khớp, hoặc kiểm tra lại bản tổng hợp năm trước.",
-         "Mutual-aid fund opening balance {value:vnd} differs from the {previous_year} closing balance {expected:vnd} "
-         "(consolidated workbook '{previous}'). Correct the opening balance, or check last year's workbook."),
-    Code("previous-other-unit", W,
-         "Bản tổng hợp năm trước '{previous}' là của {value}, không phải {expected}. Kiểm tra đã chọn đúng tệp chưa.",
-         "Last year's workbook '{previous}' belongs to {value}, not {expected}. Check it is the right file."),
+    Code("previous-opening-balance", E),
+    Code("previous-other-unit", W),
     # --- outputs: a fast path that stepped aside (the output is complete, written the slow way)
-    Code("output-slow-path", N,
-         "Tệp {output} được ghi theo cách chậm hơn vì cách nhanh gặp điều không lường trước ({reason}). "
-         "Kết quả vẫn đầy đủ; nếu lặp lại, hãy báo cho người bảo trì unionxl.",
-         "{output} was written the slower way because the fast path met something unexpected ({reason}). "
-         "The output is complete; if this recurs, tell the unionxl maintainers."),
-    Code("output-failed", W,
-         "Không ghi được {output} ({reason}). Các tệp kết quả khác vẫn đầy đủ; gửi tệp gốc cho người bảo trì "
-         "unionxl để tìm nguyên nhân.",
-         "{output} could not be written ({reason}). The other outputs are complete; send the original file "
-         "to the unionxl maintainers so they can find the cause."),
+    Code("output-slow-path", N),
+    Code("output-failed", W),
 )}
 
 
@@ -469,9 +174,7 @@ class Finding:
 
     def message(self, lang: str = "vi") -> str:
         """The message in `lang`: raw params rendered by the catalogue's format specs at this point only."""
-        code = CATALOGUE[self.code]
-        template = code.vi if lang == "vi" else code.en
-        return i18n.render(template, lang, **{"group": self.group, **self.params, "value": self.value})
+        return i18n.render(CATALOGUE[self.code].template(lang), lang, **{"group": self.group, **self.params, "value": self.value})
 
     def shown_value(self, lang: str = "vi") -> str:
         """The value as read, invisible characters made visible (SPEC §8); '' when nothing was read."""
@@ -562,47 +265,41 @@ def _cell_sort_key(cell: str) -> tuple[int, str]:
 
 def catalogue_markdown() -> str:
     """docs/findings.md: every code with its severity and both wordings (generated; do not edit)."""
+
+    def both(key: str, joiner: str = " / ") -> str:
+        return i18n.text(key, "vi") + joiner + i18n.text(key, "en")
+
+    def example(spec: str, param: str, value) -> str:
+        shown = " / ".join(i18n.show(value, spec, lang) for lang in i18n.LANGS)
+        return f"`{{{param}:{spec}}}` → {shown}"
+
+    columns = " | ".join(both(f"finding_doc.col.{key}") for key in ("code", "severity", "rejects"))
     lines = [
-        "# Mã phát hiện / Finding codes",
+        "# " + both("finding_doc.title"),
         "",
         "<!-- Generated by `unionxl codes --markdown > docs/findings.md`; a test fails when it is stale. -->",
         "",
-        "Mỗi phát hiện có một mã cố định, mức độ (Lỗi / Cảnh báo / Ghi chú), vị trí (tệp, trang, ô) và lời "
-        "nhắn nói cần làm gì. *Loại bỏ*: phát hiện khiến dòng (row) hoặc cả tệp (file) không được tổng hợp.",
+        i18n.text("finding_doc.intro", "vi"),
         "",
-        "Every finding has a stable code, a severity, a place (file, sheet, cell) and a message saying what "
-        "to do. *Rejects*: the finding keeps the row or the whole file out of the merge.",
+        i18n.text("finding_doc.intro", "en"),
         "",
-        "Tham số của lời nhắn là dữ liệu thô, chỉ được trình bày theo ngôn ngữ khi hiển thị / A message's "
-        "parameters are raw data, shown per language only when the message is rendered: "
-        "`{expected:vnd}` → 200.000đ / 200,000 VND, `{period:period}` → quý IV / Q4, "
-        "`{column:column}` → Số CCCD / Citizen ID (see `unionxl/i18n.py` for every format spec).",
+        i18n.text("finding_doc.params", "vi") + " / " + i18n.text("finding_doc.params", "en").format(
+            examples=", ".join((example("vnd", "expected", 200_000), example("period", "period", "q4"),
+                                example("column", "column", "members.cccd")))),
         "",
-        "| Mã / code | Mức độ / severity | Loại bỏ / rejects | Lời nhắn (vi) | Message (en) |",
+        f"| {columns} | {i18n.text('finding_doc.col.message', 'vi')} (vi) | "
+        f"{i18n.text('finding_doc.col.message', 'en')} (en) |",
         "|---|---|---|---|---|",
     ]
     for code in CATALOGUE.values():
         sev = f"{code.severity.label('vi')} / {code.severity.label('en')}"
-        vi = code.vi.replace("|", "\\|")
-        en = code.en.replace("|", "\\|")
+        vi = code.template("vi").replace("|", "\\|")
+        en = code.template("en").replace("|", "\\|")
         lines.append(f"| `{code.code}` | {sev} | {code.rejects or '—'} | {vi} | {en} |")
-    lines += ["", *LEGAL_BASIS]
+    lines += ["", "## " + both("finding_doc.legal_title"), ""]
+    lines += [f"- `{code}`: " + both(f"finding_doc.legal.{code}", " ") for code in AGE_CHECKS]
     return "\n".join(lines) + "\n"
 
 
-LEGAL_BASIS = (
-    "## Căn cứ của các kiểm tra tuổi / What the age checks rest on",
-    "",
-    "- `member-age-young`: Bộ luật Lao động 2019 (Luật số 45/2019/QH14), Điều 3 khoản 1: người lao động có "
-    "độ tuổi lao động tối thiểu là đủ 15 tuổi (trừ các công việc nhẹ theo Mục 1 Chương XI, Điều 143–145). "
-    "Labour Code 2019 art. 3(1): the minimum working age is 15 full years (except the light work of "
-    "Chapter XI section 1, art. 143-145). The check warns when a member turns less than 15 in the report year.",
-    "- `member-age-retired`: Bộ luật Lao động 2019, Điều 169 khoản 2, và Nghị định 135/2020/NĐ-CP, Điều 4: "
-    "từ năm 2021 tuổi nghỉ hưu của nam là 60 tuổi 3 tháng, mỗi năm tăng 3 tháng đến 62 tuổi vào năm 2028; "
-    "của nữ là 55 tuổi 4 tháng, mỗi năm tăng 4 tháng đến 60 tuổi vào năm 2035 (trước 2021: 60 và 55). "
-    "Labour Code 2019 art. 169(2) and Decree 135/2020 art. 4: from 2021 men retire at 60 years 3 months, "
-    "3 months more each year up to 62 in 2028; women at 55 years 4 months, 4 months more each year up to "
-    "60 in 2035 (60 and 55 before 2021). The check warns when a member reached that age before the report "
-    "year began (someone retiring during the year is still a member that year); working on past it is "
-    "possible (art. 148-149), hence a warning and the advice to note it.",
-)
+AGE_CHECKS = ("member-age-young", "member-age-retired")
+"""The checks whose legal basis docs/findings.md cites (finding_doc.legal.<code>)."""

@@ -1,9 +1,10 @@
-"""Numbers as Vietnamese readers expect them: 110.520.000đ, 39,1%, 05/01/2024."""
+"""Numbers as the seed report prints them: 1.234.567 and shares such as 39,1% (vi) / 39.1% (en)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+
+from . import i18n
 
 
 def number(value: int | None) -> str:
@@ -11,11 +12,6 @@ def number(value: int | None) -> str:
     if value is None:
         return ""
     return f"{value:,}".replace(",", ".")
-
-
-def vnd(value: int | None) -> str:
-    """110520000 -> '110.520.000đ'"""
-    return "" if value is None else number(value) + "đ"
 
 
 def percent(part: int, whole: int, lang: str = "vi") -> str:
@@ -30,13 +26,4 @@ def percent(part: int, whole: int, lang: str = "vi") -> str:
     text = str(share.quantize(places, rounding=ROUND_HALF_UP))
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return (text.replace(".", ",") if lang == "vi" else text) + "%"
-
-
-def date(value: dt.date | None) -> str:
-    return "" if value is None else value.strftime("%d/%m/%Y")
-
-
-def count2(value: int) -> str:
-    """Counts below 10 as the seed writes them: 02, 09."""
-    return f"{value:02d}"
+    return text.replace(".", i18n.text("format.decimal", lang)) + "%"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
-from . import isolation, schema
+from . import i18n, isolation, schema
 from .checks import GROUP_CHECKS, cccd, loans
 from .checks.files import GroupNames
 from .checks.common import GroupContext
@@ -83,13 +83,13 @@ def _display(path: Path, folder: Path) -> str:
 
 def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:
     if not folder.exists():
-        raise MergeUsageError(f"Không có thư mục '{folder}' / folder not found")
+        raise MergeUsageError(i18n.both("usage.no_folder", folder=folder))
     if not folder.is_dir():
-        raise MergeUsageError(f"'{folder}' không phải thư mục / is not a folder")
+        raise MergeUsageError(i18n.both("usage.not_folder", folder=folder))
     paths = list(iter_inputs(folder))  # the original before its copy: the one kept is the original
     if unit_path is not None:
         if not unit_path.is_file():
-            raise MergeUsageError(f"Không có tệp đơn vị '{unit_path}' / unit workbook not found")
+            raise MergeUsageError(i18n.both("usage.no_unit", path=unit_path))
         if unit_path.resolve() not in {p.resolve() for p in paths}:
             paths.insert(0, unit_path)
     return paths
@@ -284,7 +284,7 @@ def _pick_unit(books: list[Workbook], unit_path: Path | None, report: Report,
     if unit_path is not None:
         chosen = [b for b in units if b.path.resolve() == unit_path.resolve()]
         if not chosen:
-            raise MergeUsageError(f"'{unit_path}' không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook")
+            raise MergeUsageError(f"'{unit_path}' " + i18n.both("usage.not_unit"))
         units = chosen + [b for b in units if b not in chosen]
     if not units:
         report.add(Finding("unit-missing", params={"sheet_expected": schema.UNIT_INFO.key}))

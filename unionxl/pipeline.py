@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import merge as _merge
-from . import schema
+from . import i18n, schema
 from .findings import FileRecord, Finding, Report
 from .merge import CheckContext, MergeUsageError, ReadTask, account_rows, policy_of, read_all, unit_year
 from .model import Dataset, Workbook
@@ -114,7 +114,7 @@ def _unit_workbook(path: Path) -> Workbook:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise UsageError(f"Không có tệp đơn vị '{path}' / unit workbook not found") from exc
+        raise UsageError(i18n.both("usage.no_unit", path=path)) from exc
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     with _UNITS_LOCK:
         if key in _UNITS:
@@ -122,7 +122,7 @@ def _unit_workbook(path: Path) -> Workbook:
             return _UNITS[key]
     [(book, _, _)] = read_all([ReadTask(path, path.name)], 1)
     if book.kind != "unit" or not book.accepted:
-        raise UsageError(f"'{path}' không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook")
+        raise UsageError(f"'{path}' " + i18n.both("usage.not_unit"))
     with _UNITS_LOCK:
         _UNITS[key] = book
         while len(_UNITS) > _UNITS_KEPT:

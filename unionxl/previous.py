@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from . import schema
+from . import i18n, schema
 from .checks.common import valid_cccd
 from .findings import Finding
 from .figures import Figures
@@ -24,34 +24,39 @@ from .tables import ReportTable, compute_figures
 
 @dataclass(frozen=True)
 class Headline:
-    key: str
-    vi: str
-    en: str
+    key: str  # its label is the catalogue's table.headline.<key>
     kind: str  # "int" (people, loans) or "amount" (VND)
     get: Callable[[Figures], int]
-    unit_vi: str = "người"  # what an "int" counts, for the report's sentences
-    unit_en: str = "people"
+    counts: str = "people"  # what an "int" counts, for the report's sentences (table.counts.<counts>)
+    level: tuple[schema.ChoiceList, str] | None = None  # a qualification level: its list and choice
+
+    def label(self, lang: str = "vi") -> str:
+        if self.level is not None:
+            lst, choice = self.level
+            return i18n.text(f"table.headline.{lst.key}", lang) + lst.label(choice, lang)
+        return i18n.text(f"table.headline.{self.key}", lang)
+
+    def unit(self, lang: str = "vi") -> str:
+        return i18n.text(f"table.counts.{self.counts}", lang)
 
 
-def _level(lst: schema.ChoiceList, figure: str, prefix_vi: str, prefix_en: str, skip=()) -> tuple[Headline, ...]:
-    return tuple(Headline(f"{figure}.{c.key}", prefix_vi + c.vi, prefix_en + c.en, "int",
-                          lambda f, k=c.key: getattr(f, figure).get(k, 0))
+def _level(lst: schema.ChoiceList, figure: str, skip=()) -> tuple[Headline, ...]:
+    return tuple(Headline(f"{figure}.{c.key}", "int", lambda f, k=c.key: getattr(f, figure).get(k, 0),
+                          level=(lst, c.key))
                  for c in lst.choices if c.key not in skip)
 
 
 HEADLINES: tuple[Headline, ...] = (
-    Headline("members", "Tổng số đoàn viên", "Union members", "int", lambda f: f.members),
-    Headline("male", "Nam", "Male", "int", lambda f: f.male),
-    Headline("female", "Nữ", "Female", "int", lambda f: f.female),
-    Headline("party_members", "Đảng viên", "Party members", "int", lambda f: f.party_members),
-    *_level(schema.PROFESSIONAL_LEVEL, "professional_level", "Trình độ chuyên môn: ", "Professional level: "),
-    *_level(schema.POLITICAL_THEORY, "political_theory", "Lý luận chính trị: ", "Political theory: ", ("none",)),
-    Headline("travel_collected", "Thu quỹ du lịch", "Travel fund collected", "amount",
-             lambda f: f.travel_fund.collected),
-    Headline("mutual_collected", "Thu quỹ tương hỗ", "Mutual-aid fund collected", "amount",
-             lambda f: f.mutual_fund.collected),
-    Headline("loans_count", "Số xuất vay", "Loans", "int", lambda f: f.loans.count, "xuất", "loans"),
-    Headline("loans_amount", "Tiền cho vay", "Amount lent", "amount", lambda f: f.loans.amount),
+    Headline("members", "int", lambda f: f.members),
+    Headline("male", "int", lambda f: f.male),
+    Headline("female", "int", lambda f: f.female),
+    Headline("party_members", "int", lambda f: f.party_members),
+    *_level(schema.PROFESSIONAL_LEVEL, "professional_level"),
+    *_level(schema.POLITICAL_THEORY, "political_theory", ("none",)),
+    Headline("travel_collected", "amount", lambda f: f.travel_fund.collected),
+    Headline("mutual_collected", "amount", lambda f: f.mutual_fund.collected),
+    Headline("loans_count", "int", lambda f: f.loans.count, "loans"),
+    Headline("loans_amount", "amount", lambda f: f.loans.amount),
 )
 """The figures compared year on year, in the order the report lists them."""
 
@@ -164,8 +169,8 @@ def compare_with_previous(result: Result, path: Path) -> YearComparison:
     previous = load_previous(path)
     year, previous_year = result.dataset.year, previous.dataset.year
     if year and previous_year and previous_year >= year:
-        raise MergeUsageError(f"'{path}' là bản tổng hợp năm {previous_year}, không phải năm trước {year} / "
-                              f"is the {previous_year} workbook, not one from before {year}")
+        raise MergeUsageError(f"'{path}' " + i18n.both("usage.previous_not_before", previous_year=previous_year,
+                                                       year=year))
     comparison = compare(result, previous, Path(path).name)
     result.report.extend(check(result, comparison))
     result.comparison = comparison
@@ -175,43 +180,34 @@ def compare_with_previous(result: Result, path: Path) -> YearComparison:
 # ------------------------------------------------------------------ tables
 
 
-def _l(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
 def comparison_table(comparison: YearComparison, lang: str = "vi") -> ReportTable:
     """Năm trước / Năm nay / Tăng, giảm for every headline figure, then the membership changes."""
-    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
     before, now = comparison.previous_year or "?", comparison.year or "?"
-    rows: list[list[Any]] = [[c.headline.vi if lang == "vi" else c.headline.en, c.previous, c.current, c.delta]
+    rows: list[list[Any]] = [[c.headline.label(lang), c.previous, c.current, c.delta]
                              for c in comparison.changes]
-    rows.append([L("Đoàn viên có tên năm nay, không có năm trước (theo CCCD)",
-                   "Members listed this year, not last year (by citizen ID)"), None, len(comparison.joined), None])
-    rows.append([L("Đoàn viên có tên năm trước, không còn năm nay (theo CCCD)",
-                   "Members listed last year, not this year (by citizen ID)"), len(comparison.left), None, None])
+    rows.append([i18n.text("table.members_joined", lang), None, len(comparison.joined), None])
+    rows.append([i18n.text("table.members_left", lang), len(comparison.left), None, None])
     if comparison.previous_closing is not None:
         opening = comparison.opening_balance
-        rows.append([L("Quỹ tương hỗ: số dư cuối năm trước / số dư đầu năm nay",
-                       "Mutual-aid fund: last year's closing / this year's opening balance"),
+        rows.append([i18n.text("table.closing_vs_opening", lang),
                      comparison.previous_closing, opening,
                      None if opening is None else opening - comparison.previous_closing])
-    return ReportTable("comparison", L(f"7. So sánh với năm {before}", f"7. Compared with {before}"),
-                       [L("Chỉ tiêu", "Item"), L(f"Năm trước ({before})", f"Last year ({before})"),
-                        L(f"Năm nay ({now})", f"This year ({now})"), L("Tăng (+), giảm (−)", "Change (+/−)")],
+    return ReportTable("comparison", i18n.text("table.title_compared_with", lang).format(before=before),
+                       [i18n.text("table.item", lang), i18n.text("table.last_year", lang).format(before=before),
+                        i18n.text("table.this_year", lang).format(now=now), i18n.text("table.change", lang)],
                        rows, ["text", "int", "int", "delta"])
 
 
 def movement_table(comparison: YearComparison, lang: str = "vi", sector: bool = False) -> ReportTable:
     """One row per member who joined or left, by CCCD: who, where, which way."""
-    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
-    label = {"joined": L("Mới có tên năm nay", "New this year"), "left": L("Không còn tên năm nay", "Left")}
+    label = {"joined": i18n.text("table.new_this_year", lang), "left": i18n.text("table.left", lang)}
     rows = []
     for move in [*comparison.left, *comparison.joined]:
         rows.append([label[move.movement], move.full_name, move.cccd,
                      *([move.unit] if sector else []), move.group_code, move.group_name])
-    headers = [L("Biến động", "Change"), L("Họ và tên", "Full name"), L("Số CCCD", "Citizen ID"),
-               *([L("Công đoàn cơ sở", "Grassroots union")] if sector else []), L("Mã tổ", "Group code"),
-               L("Tên tổ", "Group name")]
-    return ReportTable("movements", L(f"8. Biến động đoàn viên so với năm {comparison.previous_year or '?'}",
-                                      f"8. Membership changes since {comparison.previous_year or '?'}"),
+    headers = [i18n.text("table.movement", lang), i18n.text("table.full_name", lang),
+               i18n.text("table.citizen_id", lang), *([i18n.text("table.grassroots_union", lang)] if sector else []),
+               i18n.text("table.group_code", lang), i18n.text("table.group_name", lang)]
+    since = comparison.previous_year or "?"
+    return ReportTable("movements", i18n.text("table.title_membership_changes_since", lang).format(since=since),
                        headers, rows, ["text"] * len(headers))

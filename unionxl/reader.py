@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator
 
 import python_calamine as calamine
 
-from . import schema
+from . import i18n, schema
 from .findings import Finding
 from .xlsx.guard import (  # noqa: F401 (the limits are part of the reader's interface)
     MAX_FILE_BYTES, MAX_INFLATE_RATIO, MAX_PART_BYTES, MAX_PARTS, MAX_SHARED_STRINGS, MAX_SHEET_CELLS,
@@ -868,8 +868,8 @@ def read_unit(path: Path) -> tuple[Workbook, list[Finding]]:
         raise ValueError(f"{path}: {outcome.finding(Path(path).name).message()}")
     book, findings = outcome
     if book.kind != "unit":
-        detail = "; ".join(f.message() for f in findings) or "không phải biểu mẫu đơn vị"
-        raise ValueError(f"{path}: không phải biểu mẫu đơn vị unionxl / not a unionxl unit workbook ({detail})")
+        detail = "; ".join(f.message() for f in findings) or i18n.text("usage.not_unit")
+        raise ValueError(f"{path}: {i18n.both('usage.not_unit')} ({detail})")
     return book, findings
 
 

@@ -19,14 +19,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import schema
+from . import i18n, schema
 from .findings import Finding
 from .model import FieldsData, Row, SheetData, column_letter
 from .textnorm import fold
 
 TEXT_ROWS_KEY = schema.REPORT_TEXTS.key
 FACTS_KEY = "report_facts"
-RECIPIENTS_LABEL = ("Nơi nhận (mỗi dòng một nơi)", "Distribution (one per line)")
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
@@ -65,7 +64,7 @@ def heading_names(year: int | None, superior: str, lang: str) -> dict[str, Any]:
     """What a section heading may name: the year, the next, the lunar year, the superior union."""
     from .writers.report_docx import lunar_year_name  # the report owns the lunar calendar
 
-    fallback = "công đoàn cấp trên" if lang == "vi" else "the superior union"
+    fallback = i18n.text("report.superior_in_heading", lang)
     return {"year": year or "…", "next_year": (year + 1) if year else "…",
             "lunar": lunar_year_name(year) if year else "", "superior": superior or fallback}
 
@@ -94,7 +93,7 @@ def sheet_rows(lang: str, names: dict[str, Any], texts: ReportTexts | None = Non
             rows.append({"kind": "fact", "section": section.number, "heading": fact.header(lang),
                          "text": texts.facts.get(fact.key), "column": fact})
     recipients = "\n".join(texts.recipients) or None
-    rows.append({"kind": "recipients", "section": "", "heading": RECIPIENTS_LABEL[lang != "vi"],
+    rows.append({"kind": "recipients", "section": "", "heading": i18n.text("report.recipients_label", lang),
                  "text": recipients, "status": None})
     return rows
 
@@ -128,11 +127,7 @@ def write_sheet(wb, ws, lang: str, rows: list[dict[str, Any]], title: str, *,
     ws.merge_range(0, 0, 0, len(cols) - 1, "", title_fmt)
     write_text(ws, 0, 0, title, title_fmt)
     ws.set_row(0, 22)
-    hint = ("Mỗi mục một dòng; số mục và tiêu đề do phần mềm ghi, không sửa. Ô trống: báo cáo in "
-            "“[Ban Chấp hành viết nội dung mục này]”. Xuống dòng trong ô: Alt+Enter."
-            if lang == "vi" else
-            "One row per section; numbers and headings are the tool's, do not edit. A blank text prints "
-            "“[The executive committee writes this section]”. New line in a cell: Alt+Enter.")
+    hint = i18n.text("report.texts_hint", lang)
     hint_fmt = fmt(italic=True, font_size=10, font_color="#595959", valign="vcenter", text_wrap=True)
     ws.merge_range(1, 0, 1, len(cols) - 1, "", hint_fmt)
     write_text(ws, 1, 0, hint, hint_fmt)
@@ -240,7 +235,7 @@ def read_sheet(calamine_book, name: str, display: str, findings: list[Finding] |
     header_row, mapping, _unknown = found
     data.columns = mapping
     numbers = _by_number()
-    recipient_labels = {fold(label) for label in RECIPIENTS_LABEL}
+    recipient_labels = {fold(i18n.text("report.recipients_label", lang)) for lang in i18n.LANGS}
     width = max(mapping.values()) + 1
     seen: dict[str, int] = {}
 

@@ -89,6 +89,9 @@ class ChoiceList:
     def label(self, key: str, lang: str = "vi") -> str:
         return self.get(key).label(lang)
 
+    def heading(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
 
 def _list(key, vi, en, *choices) -> ChoiceList:
     return ChoiceList(key, vi, en, tuple(Choice(*c) for c in choices))
@@ -582,6 +585,9 @@ class Kpi:
     vi: str
     en: str
     decided_by_data: bool = False
+
+    def label(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
 
 
 KPIS: tuple[Kpi, ...] = (

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import isolation, schema
+from . import i18n, isolation, schema
 from .checks.common import valid_cccd
 from .findings import CATALOGUE, FileRecord, Finding, Report, Severity
 from .merge import MergeUsageError, ReadTask, account_rows, collect, read_all, read_tasks
@@ -340,10 +340,9 @@ def _sector_kpis(accepted: list[Consolidated], lang: str) -> Iterator[Row]:
             continue
         met = [name for name, s in assessed.items() if s == "met"]
         not_met = [_short(name) for name, s in assessed.items() if s != "met"]
-        if lang == "vi":
-            result = f"{len(met)}/{len(accepted)} CĐCS đạt" + (f"; chưa đạt: {', '.join(not_met)}" if not_met else "")
-        else:
-            result = f"{len(met)}/{len(accepted)} unions met it" + (f"; not met: {', '.join(not_met)}" if not_met else "")
+        result = i18n.text("rollup.kpi_met", lang).format(met=len(met), units=len(accepted))
+        if not_met:
+            result += i18n.text("rollup.kpi_not_met", lang).format(units=", ".join(not_met))
         status = "met" if len(met) == len(accepted) else "not_met"
         yield Row(0, {"number": kpi.number, "result": result, "status": status})
 
@@ -361,12 +360,11 @@ def load_consolidated(path: Path) -> Result:
     """
     path = Path(path)
     if not path.is_file():
-        raise MergeUsageError(f"Không có tệp '{path}' / file not found")
+        raise MergeUsageError(i18n.both("usage.no_file", path=path))
     [(consolidated, found, _)] = read_all([ReadTask(path, path.name, consolidated=True)], 1)
     if consolidated is None or _rejects(found):
         detail = "; ".join(f.message() for f in found) or "?"
-        raise MergeUsageError(f"'{path}' không phải bản tổng hợp unionxl / not a unionxl consolidated workbook "
-                              f"({detail})")
+        raise MergeUsageError(f"'{path}' {i18n.both('usage.not_consolidated')} ({detail})")
     report = Report(findings=list(found))
     info = consolidated.book.fields["info"].values
     info["group_code"] = CODE_FORMAT.format(1)

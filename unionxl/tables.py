@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from . import schema
+from . import i18n, schema
 from .figures import (Figures, GroupTotals, Loans, MutualFund, NotRecorded, TravelFund, WelfareKind, fund_position,
                       paid)
 from .findings import Report, Severity
@@ -159,10 +159,6 @@ class KpiResult:
     whole: int | None = None
 
 
-def _l(lang: str, vi: str, en: str) -> str:
-    return vi if lang == "vi" else en
-
-
 def kpi_results(dataset: Dataset, figures: Figures | None = None, lang: str = "vi") -> list[KpiResult]:
     """The 11 targets of the sector union: (1), (8), (10) from the data, the rest from the unit workbook."""
     figures = figures or compute_figures(dataset)
@@ -175,7 +171,7 @@ def kpi_results(dataset: Dataset, figures: Figures | None = None, lang: str = "v
     results = []
     for kpi in schema.KPIS:
         row = entered.get(kpi.number, {})
-        target = kpi.vi if lang == "vi" else kpi.en
+        target = kpi.label(lang)
         if kpi.key == "social_fund":
             part = figures.social_fund
             status = "met" if members and part == members else "not_met"
@@ -189,8 +185,7 @@ def kpi_results(dataset: Dataset, figures: Figures | None = None, lang: str = "v
         elif kpi.key == "fund_models":
             travel, mutual = figures.travel_fund.contributors, figures.mutual_fund.contributors
             status = "met" if travel and mutual else "not_met"
-            result = _l(lang, f"Quỹ du lịch: {travel} đoàn viên đóng; quỹ tương hỗ: {mutual} đoàn viên đóng",
-                        f"Travel fund: {travel} members contributing; mutual-aid fund: {mutual} members contributing")
+            result = i18n.text("table.travel_fund_members_contributing_mutual", lang).format(travel=travel, mutual=mutual)
             results.append(KpiResult(kpi.number, kpi.key, target, result, status))
         else:
             results.append(KpiResult(kpi.number, kpi.key, target, str(row.get("result") or ""),
@@ -202,7 +197,6 @@ def report_tables(dataset: Dataset, lang: str = "vi", report: Report | None = No
     """Tables (a)-(f) of the annual report."""
     f = compute_figures(dataset)
     total = f.members
-    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
     tables: list[ReportTable] = []
 
     def label(lst: schema.ChoiceList, key: str) -> str:
@@ -213,33 +207,33 @@ def report_tables(dataset: Dataset, lang: str = "vi", report: Report | None = No
 
     # (a) quantity
     tables.append(ReportTable(
-        "quantity", L("1. Số lượng đoàn viên", "1. Members"),
-        [L("Chỉ tiêu", "Item"), L("Số lượng", "Number"), L("Tỷ lệ", "Share")],
-        [[L("Tổng số đoàn viên công đoàn", "Union members"), total, None],
-         [L("Nam", "Male"), f.male, Share(f.male, total)],
-         [L("Nữ", "Female"), f.female, Share(f.female, total)],
-         *([[L("Số công đoàn cơ sở", "Grassroots unions"), f.units, None]] if f.level != "unit" else []),
-         [L("Số tổ công đoàn", "Union groups"), f.union_groups, None],
-         [L("Đoàn viên kết nạp mới trong năm", "New members admitted this year"), f.new_members, None]],
+        "quantity", i18n.text("table.title_members", lang),
+        [i18n.text("table.item", lang), i18n.text("table.number", lang), i18n.text("table.share", lang)],
+        [[i18n.text("table.union_members", lang), total, None],
+         [i18n.text("table.male", lang), f.male, Share(f.male, total)],
+         [i18n.text("table.female", lang), f.female, Share(f.female, total)],
+         *([[i18n.text("table.grassroots_unions", lang), f.units, None]] if f.level != "unit" else []),
+         [i18n.text("table.union_groups", lang), f.union_groups, None],
+         [i18n.text("table.new_members_admitted_this_year", lang), f.new_members, None]],
         ["text", "int", "share"]))
 
     # (b) quality
     rows: list[list[Any]] = []
     for key, n in sorted(f.general_education.items(), key=lambda kv: _order(schema.GENERAL_EDUCATION, kv[0])):
-        rows.append([L("Trình độ học vấn: ", "General education: ") + label(schema.GENERAL_EDUCATION, key),
+        rows.append([i18n.text("table.general_education", lang) + label(schema.GENERAL_EDUCATION, key),
                      n, Share(n, total)])
     for key, n in f.professional_level.items():
-        rows.append([L("Trình độ chuyên môn: ", "Professional level: ") + label(schema.PROFESSIONAL_LEVEL, key),
+        rows.append([i18n.text("table.professional_level", lang) + label(schema.PROFESSIONAL_LEVEL, key),
                      n, Share(n, total)])
-    rows.append([L("Đảng viên", "Party members"), f.party_members, Share(f.party_members, total)])
+    rows.append([i18n.text("table.party_members", lang), f.party_members, Share(f.party_members, total)])
     for key, n in f.political_theory.items():
-        rows.append([L("Lý luận chính trị: ", "Political theory: ") + label(schema.POLITICAL_THEORY, key),
+        rows.append([i18n.text("table.political_theory", lang) + label(schema.POLITICAL_THEORY, key),
                      n, Share(n, total)])
     for key, n in f.studying_political.items():
         if n or key == "tcllct":
             rows.append([label(schema.STUDYING_POLITICAL, key), n, None])
-    tables.append(ReportTable("quality", L("2. Chất lượng đoàn viên", "2. Members' qualifications"),
-                              [L("Chỉ tiêu", "Item"), L("Số người", "People"), L("Tỷ lệ", "Share")],
+    tables.append(ReportTable("quality", i18n.text("table.title_members_qualifications", lang),
+                              [i18n.text("table.item", lang), i18n.text("table.people", lang), i18n.text("table.share", lang)],
                               rows, ["text", "int", "share"]))
 
     # (c) funds
@@ -248,28 +242,27 @@ def report_tables(dataset: Dataset, lang: str = "vi", report: Report | None = No
     if trip_each is None and travel.trip_support_count:
         trip_each = dataset.policy.get("trip_support")
     rows = [
-        [L("Quỹ du lịch: đoàn viên đóng quỹ (mức đóng mỗi tháng)", "Travel fund: members contributing (monthly rate)"),
+        [i18n.text("table.travel_fund_members_contributing_monthly", lang),
          travel.contributors, travel.rate, travel.collected],
-        [L("Quỹ du lịch: hỗ trợ đoàn viên đi du lịch (mức mỗi người)", "Travel fund: trip support (per member)"),
+        [i18n.text("table.travel_fund_trip_support_per_member", lang),
          travel.trip_support_count, trip_each, travel.trip_support_amount],
-        [L("Quỹ tương hỗ: đoàn viên đóng quỹ (mức đóng mỗi quý)",
-           "Mutual-aid fund: members contributing (quarterly rate)"),
+        [i18n.text("table.mutual_aid_fund_members_contributing_qua", lang),
          mutual.contributors, mutual.rate, mutual.collected],
-        [L("Quỹ tương hỗ: số lượt quý chưa đóng", "Mutual-aid fund: member-quarters unpaid"),
+        [i18n.text("table.mutual_aid_fund_member_quarters_unpaid", lang),
          mutual.unpaid_periods, mutual.rate, mutual.unpaid_periods * (mutual.rate or 0)],
-        [L("Quỹ tương hỗ: số dư năm trước chuyển sang", "Mutual-aid fund: opening balance"),
+        [i18n.text("table.mutual_aid_fund_opening_balance", lang),
          None, None, mutual.opening_balance],
-        [L("Vay vốn quỹ tương hỗ (mức vay mỗi xuất)", "Loans from the mutual-aid fund (per loan)"),
+        [i18n.text("table.loans_from_the_mutual_aid_fund_per_loan", lang),
          loans.count, loans.each, loans.amount],
-        [L("Vay vốn: đã trả", "Loans: repaid"), None, None, loans.repaid],
-        [L("Quỹ tương hỗ: số dư (năm trước + thu − cho vay)", "Mutual-aid fund: balance (opening + collected − lent)"),
+        [i18n.text("table.loans_repaid", lang), None, None, loans.repaid],
+        [i18n.text("table.mutual_aid_fund_balance_opening_collecte", lang),
          None, None, mutual.balance],
-        [L("Quỹ tương hỗ: số dư cuối năm (cộng cả nợ đã trả)", "Mutual-aid fund: closing balance (with repayments)"),
+        [i18n.text("table.mutual_aid_fund_closing_balance_with_rep", lang),
          None, None, mutual.closing_balance],
     ]
-    tables.append(ReportTable("funds", L("3. Quỹ du lịch, quỹ tương hỗ và vay vốn", "3. Travel fund, mutual-aid fund and loans"),
-                              [L("Nội dung", "Item"), L("Số lượng", "Number"), L("Mức (đồng)", "Rate (VND)"),
-                               L("Số tiền (đồng)", "Amount (VND)")],
+    tables.append(ReportTable("funds", i18n.text("table.title_travel_fund_mutual_aid_fund_and_loans", lang),
+                              [i18n.text("table.item_2", lang), i18n.text("table.number", lang), i18n.text("table.rate_vnd", lang),
+                               i18n.text("table.amount_vnd", lang)],
                               rows, ["text", "int", "amount", "amount"]))
 
     # (d) welfare
@@ -285,23 +278,23 @@ def report_tables(dataset: Dataset, lang: str = "vi", report: Report | None = No
             rate = dataset.policy.get(schema.WELFARE_RATE[kind.key]) if not entry.count else None
         rows.append([kind.label(lang), entry.count, rate, entry.amount, entry.sector, entry.unit, entry.other])
     visits = [f.welfare_of(k) for k in schema.VISIT_WELFARE]
-    rows.append([L("Trong đó: thăm hỏi ốm đau, hiếu hỉ, quà chia tay", "of which: visits (sickness, wedding/funeral, farewell)"),
+    rows.append([i18n.text("table.of_which_visits_sickness_wedding_funeral", lang),
                  f.visits, None, sum(v.amount for v in visits), sum(v.sector for v in visits),
                  sum(v.unit for v in visits), sum(v.other for v in visits)])
-    rows.append([L("Tổng chi chăm lo", "Total welfare"), sum(e.count for e in welfare.values()), None,
+    rows.append([i18n.text("table.total_welfare", lang), sum(e.count for e in welfare.values()), None,
                  sum(e.amount for e in welfare.values()), sum(e.sector for e in welfare.values()),
                  sum(e.unit for e in welfare.values()), sum(e.other for e in welfare.values())])
-    tables.append(ReportTable("welfare", L("4. Chăm lo đoàn viên", "4. Welfare"),
-                              [L("Nội dung chi", "Kind"), L("Số lượt", "Count"), L("Mức (đồng)", "Rate (VND)"),
-                               L("Số tiền (đồng)", "Amount (VND)"), L("Lượt CĐ ngành chi", "By sector union"),
-                               L("Lượt CĐCS chi", "By grassroots union"), L("Lượt nguồn khác", "Other source")],
+    tables.append(ReportTable("welfare", i18n.text("table.title_welfare", lang),
+                              [i18n.text("table.kind", lang), i18n.text("table.count", lang), i18n.text("table.rate_vnd", lang),
+                               i18n.text("table.amount_vnd", lang), i18n.text("table.by_sector_union", lang),
+                               i18n.text("table.by_grassroots_union", lang), i18n.text("table.other_source", lang)],
                               rows, ["text", "int", "amount", "amount", "int", "int", "int"], total_row=True))
 
     # (e) KPIs
     status_label = {c.key: c.label(lang) for c in schema.KPI_STATUS.choices}
     tables.append(ReportTable(
-        "kpis", L("5. Kết quả thực hiện chỉ tiêu CĐN giao", "5. Targets set by the sector union"),
-        [L("STT", "No."), L("Chỉ tiêu", "Target"), L("Kết quả thực hiện", "Result"), L("Đánh giá", "Assessment")],
+        "kpis", i18n.text("table.title_targets_set_by_the_sector_union", lang),
+        [i18n.text("table.no", lang), i18n.text("table.target", lang), i18n.text("table.result", lang), i18n.text("table.assessment", lang)],
         [[k.number, k.target, k.result, status_label.get(k.status or "", "")]
          for k in kpi_results(dataset, f, lang)],
         ["int", "text", "text", "text"]))
@@ -325,7 +318,6 @@ def group_table(dataset: Dataset | None, figures: Figures, lang: str = "vi",
                 report: Report | None = None) -> ReportTable:
     """(f) one row per group: received groups in the unit's order, then expected groups that sent nothing.
     At sector level, one row per CĐCS."""
-    L = lambda vi, en: _l(lang, vi, en)  # noqa: E731
     sector = figures.level != "unit"
     per_group = figures.per_group
     names = {}
@@ -346,18 +338,18 @@ def group_table(dataset: Dataset | None, figures: Figures, lang: str = "vi",
         g = per_group.get(code)
         rows.append([code, names.get(code, ""), *((getattr(g, k) if g else None) for k in GROUP_COLUMNS),
                      errors[code] if report else None, warnings[code] if report else None])
-    code_header, name_header = ((L("Mã", "Code"), L("Công đoàn cơ sở", "Grassroots union")) if sector
-                                else (L("Mã tổ", "Group code"), L("Tên tổ", "Group name")))
-    headers = [code_header, name_header, L("Số đoàn viên", "Members"), L("Nam", "Male"),
-               L("Nữ", "Female"), L("Đảng viên", "Party members"), L("Thu quỹ du lịch", "Travel fund collected"),
-               L("Thu quỹ tương hỗ", "Mutual-aid fund collected"), L("Số xuất vay", "Loans"),
-               L("Tiền cho vay", "Amount lent"), L("Chi chăm lo", "Welfare paid"), L("Lỗi", "Errors"),
-               L("Cảnh báo", "Warnings")]
+    code_header, name_header = ((i18n.text("table.code", lang), i18n.text("table.grassroots_union", lang)) if sector
+                                else (i18n.text("table.group_code", lang), i18n.text("table.group_name", lang)))
+    headers = [code_header, name_header, i18n.text("table.members", lang), i18n.text("table.male", lang),
+               i18n.text("table.female", lang), i18n.text("table.party_members", lang), i18n.text("table.travel_fund_collected", lang),
+               i18n.text("table.mutual_aid_fund_collected", lang), i18n.text("table.loans", lang),
+               i18n.text("table.amount_lent", lang), i18n.text("table.welfare_paid", lang), i18n.text("table.errors", lang),
+               i18n.text("table.warnings", lang)]
     kinds = ["text", "text", "int", "int", "int", "int", "amount", "amount", "int", "amount", "amount", "int", "int"]
     received = sum(1 for code in codes if code in per_group)
-    total = [L("Cộng", "Total"), L(f"{received} CĐCS", f"{received} unions") if sector
-             else L(f"{received} tổ", f"{received} groups"),
+    total = [i18n.text("table.total", lang), i18n.text("table.unions", lang).format(received=received) if sector
+             else i18n.text("table.groups", lang).format(received=received),
              *(sum(row[c] or 0 for row in rows) for c in range(2, len(headers)))]
-    title = (L("6. Số liệu theo công đoàn cơ sở", "6. Figures by grassroots union") if sector
-             else L("6. Số liệu theo tổ công đoàn", "6. Figures by union group"))
+    title = (i18n.text("table.title_figures_by_grassroots_union", lang) if sector
+             else i18n.text("table.title_figures_by_union_group", lang))
     return ReportTable("groups", title, headers, rows + [total], kinds, total_row=True)

@@ -69,175 +69,6 @@ INSTRUCTION_WIDTHS = (18, 27, 9, 51)
 """Instruction paragraphs are split into unwrapped lines this long, so no row height has to be guessed."""
 
 
-def _t(vi: str, en: str) -> dict[str, str]:
-    return {"vi": vi, "en": en}
-
-
-TEXT = {
-    "field_headings": _t("Nội dung|Giá trị|Hướng dẫn", "Item|Value|Help"),
-    "year": _t("năm {year}", "year {year}"),
-    "table_hint": _t(
-        "Điền từ dòng {first}, mỗi dòng một {item}. Tiêu đề màu cam: bắt buộc; màu xanh: điền nếu có. "
-        "Xem sheet “{instructions}”.",
-        "Fill from row {first}, one {item} per row. Orange header: required; blue: if it applies. "
-        "See the “{instructions}” sheet."),
-    "required_note": _t("Bắt buộc.", "Required."),
-    "optional_note": _t("Không bắt buộc.", "Optional."),
-    "yes": _t("Có", "Yes"),
-    "no": _t("Không", "No"),
-    "list_error_title": _t("Giá trị ngoài danh sách", "Value not in the list"),
-    "list_error": _t("“{value}” không có trong danh sách “{list}”. Hãy chọn từ danh sách thả xuống. "
-                     "Bấm Yes/Có để giữ, No/Không để sửa.",
-                     "This value is not in the list “{list}”. Choose from the drop-down list. "
-                     "Yes keeps it, No lets you correct it."),
-    "amount_error_title": _t("Cần một số nguyên", "A whole number is expected"),
-    "amount_error": _t("Gõ số nguyên không âm, không gõ chữ “đ”, ví dụ 30000.",
-                       "Type a whole number of 0 or more, without a currency sign, e.g. 30000."),
-    "date_error_title": _t("Ngày không hợp lệ", "Not a date"),
-    "date_error": _t("Máy chưa hiểu đây là ngày. Nếu đã gõ ngày/tháng/năm (ví dụ 15/03/1985) mà vẫn báo, máy "
-                     "đang đặt định dạng ngày kiểu Mỹ (tháng/ngày): đổi Region sang Tiếng Việt rồi gõ lại.",
-                     "This is not understood as a date. If you typed day/month/year (e.g. 15/03/1985), the "
-                     "computer uses the US month/day format: set its region to Vietnamese and retype."),
-    "cccd_error_title": _t("CCCD cần đúng 12 chữ số", "A CCCD has exactly 12 digits"),
-    "cccd_error": _t("Số CCCD gồm đúng 12 chữ số, kể cả số 0 ở đầu. Ô đã định dạng văn bản nên số 0 được giữ.",
-                     "A citizen ID has exactly 12 digits, including the leading zero. The cell is text, "
-                     "so the zero is kept."),
-    "footer": _t("&L&8unionxl – &A&C&9Trang &P/&N", "&L&8unionxl – &A&C&9Page &P of &N"),
-}
-
-# One item word per table sheet, for the hint row.
-ITEM = {
-    "members": _t("đoàn viên", "member"),
-    "travel_fund": _t("đoàn viên", "member"),
-    "mutual_fund": _t("đoàn viên", "member"),
-    "loans": _t("xuất vay", "loan"),
-    "welfare": _t("khoản chi", "payment"),
-    "groups": _t("tổ công đoàn", "union group"),
-    "kpis": _t("chỉ tiêu", "target"),
-    "report_texts": _t("mục", "section"),
-}
-
-PURPOSE = {
-    "info": _t("Thông tin chung của tổ và các số tổng tổ tự đếm; phần mềm đối chiếu các số tổng này với danh sách.",
-               "The group's details and the totals you counted; the software checks them against the lists."),
-    "members": _t("Danh sách đoàn viên của tổ, mỗi người một dòng.", "The group's members, one per row."),
-    "travel_fund": _t("Số tiền mỗi đoàn viên đóng quỹ du lịch công đoàn từng tháng (định mức {travel_monthly}/tháng)"
-                      " và tiền hỗ trợ khi đi du lịch ({trip_support}/người).",
-                      "Each member's monthly travel-fund contribution (rate {travel_monthly}/month) and the trip "
-                      "support received ({trip_support} per member)."),
-    "mutual_fund": _t("Số tiền mỗi đoàn viên đóng quỹ tương hỗ từng quý (định mức {mutual_quarterly}/quý).",
-                      "Each member's quarterly mutual-aid contribution (rate {mutual_quarterly}/quarter)."),
-    "loans": _t("Các xuất vay từ quỹ tương hỗ, mỗi xuất một dòng (tối đa {loan_cap}/xuất).",
-                "Loans from the mutual-aid fund, one per row (at most {loan_cap} per loan)."),
-    "welfare": _t("Các khoản chi chăm lo: quà Tết, 27/2, 8/3, quà hoàn cảnh khó khăn, thăm ốm đau, hiếu hỉ, "
-                  "quà chia tay…; mỗi khoản một dòng.",
-                  "Welfare payments: Tết gift, 27/2, 8/3, hardship gift, sickness, wedding and funeral visits, "
-                  "farewell gift…; one per row."),
-    "lists": _t("Sheet ẩn chứa các danh sách chọn (Nam/Nữ, trình độ…); không sửa.",
-                "Hidden sheet with the drop-down lists; do not edit."),
-    "unit_info": _t("Thông tin công đoàn cơ sở, năm báo cáo và số dư quỹ tương hỗ năm trước chuyển sang.",
-                    "The union's details, the report year and the mutual-aid fund's opening balance."),
-    "groups": _t("Danh sách các tổ công đoàn phải nộp biểu mẫu: mã tổ (không trùng), tên tổ, tổ trưởng.",
-                 "The union groups expected to send a workbook: unique code, name, leader."),
-    "policy": _t("Định mức thu, chi dùng để đối chiếu (đã điền sẵn mức hiện hành; sửa nếu thay đổi).",
-                 "Rates the checks compare against (pre-filled with the current rates; edit if they change)."),
-    "kpis": _t("11 chỉ tiêu Công đoàn ngành giao: ghi kết quả thực hiện và đánh giá Đạt/Không đạt.",
-               "The 11 targets set by the sector union: write the result and whether it was met."),
-    "report_texts": _t("Các mục báo cáo do Ban Chấp hành viết (việc làm, quan hệ lao động, tuyên truyền, thi "
-                       "đua, hạn chế, nhiệm vụ năm sau, kiến nghị…), vài số liệu trong các mục đó và nơi nhận.",
-                       "The report sections the executive writes (jobs, labour relations, campaigns, emulation, "
-                       "shortcomings, next year's tasks, proposals…), a few figures in them, and the recipients."),
-}
-
-INSTRUCTIONS = {
-    "group_title": _t("HƯỚNG DẪN ĐIỀN BIỂU MẪU TỔ CÔNG ĐOÀN", "HOW TO FILL IN THE UNION GROUP WORKBOOK"),
-    "unit_title": _t("HƯỚNG DẪN BIỂU MẪU CÔNG ĐOÀN CƠ SỞ", "HOW TO USE THE GRASSROOTS UNION WORKBOOK"),
-    "group_about": _t(
-        ["Biểu mẫu này để tổ công đoàn báo cáo số liệu một năm: danh sách đoàn viên, quỹ du lịch, quỹ tương hỗ, "
-         "vay vốn và chi chăm lo. BCH CĐCS tổng hợp biểu mẫu của tất cả các tổ bằng phần mềm, vì vậy hãy điền "
-         "đúng vị trí và không đổi tên sheet, không xóa hoặc đổi tên cột."],
-        ["This workbook is how a union group reports one year: members, travel fund, mutual-aid fund, loans and "
-         "welfare. The union executive merges every group's workbook with software, so fill it in place and do "
-         "not rename sheets or delete or rename columns."]),
-    "unit_about": _t(
-        ["Biểu mẫu này do kế toán/thủ quỹ CĐCS điền: danh sách các tổ, định mức thu chi, số dư quỹ và kết quả "
-         "các chỉ tiêu. Phần mềm dùng nó để tạo biểu mẫu cho từng tổ và khi tổng hợp."],
-        ["The union treasurer fills this workbook: the list of groups, the rates, the fund balance and the "
-         "targets' results. The software uses it to write each group's workbook and when merging."]),
-    "sheets": _t("1. Các sheet trong biểu mẫu", "1. The sheets"),
-    "colours": _t("2. Ý nghĩa màu sắc", "2. What the colours mean"),
-    "legend": _t(
-        [("required", "Tiêu đề màu cam", "Cột hoặc mục bắt buộc phải điền."),
-         ("optional", "Tiêu đề màu xanh", "Điền nếu có (không bắt buộc)."),
-         ("entry", "Ô màu vàng", "Ô để điền trong các sheet thông tin."),
-         ("locked", "Ô màu xám", "Do BCH CĐCS hoặc phần mềm ghi sẵn, đã khóa, không sửa."),
-         ("white", "Ô trắng dưới tiêu đề", "Ô để điền trong các sheet danh sách, mỗi dòng một người/khoản.")],
-        [("required", "Orange header", "Required column or item."),
-         ("optional", "Blue header", "Fill in if it applies (optional)."),
-         ("entry", "Yellow cell", "A value to fill in on the information sheets."),
-         ("locked", "Grey cell", "Written by the union executive or the software; locked, do not edit."),
-         ("white", "White cells under a header", "Entry cells of the list sheets, one person or payment per row.")]),
-    "how": _t("3. Cách điền", "3. How to fill in"),
-    "group_how": _t(
-        ["• Điền từ dòng {first} ngay dưới dòng tiêu đề; không để dòng trống xen giữa, không gộp ô.",
-         "• Họ và tên viết đầy đủ, có dấu. Mỗi đoàn viên chỉ một dòng trong mỗi sheet.",
-         "• Số CCCD: đúng 12 chữ số. Các ô đã định dạng văn bản nên số 0 ở đầu được giữ nguyên.",
-         "• Ngày: gõ ngày/tháng/năm, ví dụ 05/01/1985.",
-         "• Số tiền: gõ số nguyên, không gõ chữ “đ”, ví dụ 30000 (Excel tự hiện 30.000).",
-         "• Các cột có mũi tên: chọn từ danh sách thả xuống. Chọn một ô sẽ hiện gợi ý của cột đó.",
-         "• Nếu dán dữ liệu từ tệp khác: dùng Dán đặc biệt → Chỉ giá trị (Paste Special → Values) để giữ định dạng.",
-         "• Nếu gõ sai kiểu, Excel chỉ cảnh báo; phần mềm tổng hợp sẽ chỉ ra ô cần sửa."],
-        ["• Fill from row {first}, right under the header row; no blank rows in between, no merged cells.",
-         "• Write full names with diacritics. One row per member in each sheet.",
-         "• Citizen ID (CCCD): exactly 12 digits. The cells are formatted as text so the leading zero stays.",
-         "• Dates: day/month/year, e.g. 05/01/1985.",
-         "• Amounts: whole numbers without a currency sign, e.g. 30000 (shown as 30,000).",
-         "• Columns with an arrow: choose from the drop-down list. Selecting a cell shows the column's hint.",
-         "• When pasting from another file use Paste Special → Values, so the formats stay.",
-         "• Wrong types only raise a warning here; the merge points at every cell to correct."]),
-    "unit_how": _t(
-        ["• Sheet “{groups}”: mỗi tổ một dòng; mã tổ ngắn, không trùng (ví dụ T01). Mỗi tổ sẽ nhận một biểu mẫu riêng.",
-         "• Sheet “{policy}”: định mức đã điền sẵn; chỉ sửa khi định mức thay đổi. Số tiền gõ số nguyên, ví dụ 30000.",
-         "• Sheet “{kpis}”: ghi kết quả và chọn Đạt/Không đạt; chỉ tiêu (1), (8), (10) phần mềm tự tính từ số liệu.",
-         "• Sheet “{texts}”: viết nội dung từng mục của báo cáo vào cột Nội dung (xuống dòng bằng Alt+Enter; dòng "
-         "bắt đầu bằng “-” hoặc “+” là một ý). Mục để trống sẽ hiện “[Ban Chấp hành viết nội dung mục này]” "
-         "trong báo cáo. Nội dung chép từ năm trước có Tình trạng “Năm trước — cần cập nhật”: sửa xong chọn "
-         "“Đã cập nhật”."],
-        ["• “{groups}” sheet: one group per row; a short unique code (e.g. T01). Each group gets its own workbook.",
-         "• “{policy}” sheet: pre-filled with the current rates; edit only if they change. Whole numbers, e.g. 30000.",
-         "• “{kpis}” sheet: write the result and choose Met/Not met; targets (1), (8), (10) are computed.",
-         "• “{texts}” sheet: write each report section in the Text column (Alt+Enter for a new line; lines "
-         "starting with “-” or “+” are bullets). A blank section prints “[The executive committee writes this "
-         "section]”. Text copied from last year has the status “Last year's — to update”: revise it, then "
-         "choose “Updated”."]),
-    "protection": _t("4. Khóa sheet", "4. Sheet protection"),
-    "protection_text": _t(
-        ["Các sheet được khóa để tránh xóa nhầm tiêu đề hoặc ô ghi sẵn. Khóa KHÔNG có mật khẩu. Khi đang khóa "
-         "bạn vẫn điền được các ô nhập liệu, thêm/xóa dòng, sắp xếp, lọc và chỉnh độ rộng cột.",
-         "Nếu thật sự cần bỏ khóa: Excel: Review → Unprotect Sheet (Xem lại → Bỏ bảo vệ trang tính); "
-         "LibreOffice: Tools → Protect Sheet (Công cụ → Bảo vệ trang tính). Không cần mật khẩu."],
-        ["The sheets are protected so a header or a pre-filled cell is not deleted by accident. There is NO "
-         "password. While protected you can still fill the entry cells, insert and delete rows, sort, filter and "
-         "resize columns.",
-         "If you really need to unprotect: Excel: Review → Unprotect Sheet; LibreOffice: Tools → Protect Sheet. "
-         "No password is needed."]),
-    "send": _t("5. Gửi lại biểu mẫu", "5. Sending it back"),
-    "group_send": _t(
-        ["Lưu tệp dạng Excel (.xlsx); giữ nguyên tên sheet và tiêu đề cột. Gửi tệp cho BCH CĐCS (kế toán/thủ quỹ) "
-         "qua thư điện tử hoặc Zalo đúng hạn. Nếu có sai sót, tổ sẽ nhận lại bản có đánh dấu các ô cần sửa."],
-        ["Save as an Excel workbook (.xlsx), keeping sheet names and column headers. Send the file to the union "
-         "executive (treasurer) by e-mail or Zalo on time. If something is wrong you will receive a copy with "
-         "the cells to correct marked."]),
-    "unit_send": _t(
-        ["Lưu tệp dạng Excel (.xlsx) cùng thư mục với biểu mẫu các tổ nộp về; phần mềm đọc nó khi tổng hợp."],
-        ["Save it as an Excel workbook (.xlsx) next to the groups' workbooks; the merge reads it."]),
-    "columns": _t("6. Các cột và mục cần điền", "6. Every column and item"),
-    "columns_head": _t("Sheet|Cột / mục|Bắt buộc|Hướng dẫn", "Sheet|Column / item|Required|Help"),
-    "group_line": _t("Tổ: {group}  –  Công đoàn cơ sở: {unit}  –  Năm báo cáo: {year}",
-                     "Group: {group}  –  Grassroots union: {unit}  –  Report year: {year}"),
-}
-
-
 # ------------------------------------------------------------------ public API
 
 
@@ -363,12 +194,12 @@ def write_group_workbooks(unit_workbook, out_dir, lang: str = "vi") -> list[Path
     groups = [row.values for row in book.rows("groups") if row.accepted and row.values.get("group_code")]
     if not groups:
         raise ValueError(f"{unit_workbook}: {UNIT_GROUPS.name(lang)}: " + (
-            "chưa có tổ công đoàn nào" if lang == "vi" else "no union groups listed"))
+            i18n.text("template.no_groups", lang)))
     codes = [str(g["group_code"]) for g in groups]
     twice = sorted({c for c in codes if codes.count(c) > 1})
     if twice:
         raise ValueError(f"{unit_workbook}: {UNIT_GROUPS.name(lang)}: " + (
-            "mã tổ bị trùng" if lang == "vi" else "duplicate group codes") + ": " + ", ".join(twice))
+            i18n.text("template.duplicate_groups", lang)) + ": " + ", ".join(twice))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     return [
@@ -394,10 +225,16 @@ def _check_keys(given: Mapping, allowed: Iterable[str], what: str) -> None:
         raise ValueError(f"unknown {what} keys: {', '.join(map(str, unknown))}")
 
 
+def _item_word(sheet_key: str, lang: str) -> str:
+    """What one row of a table sheet holds, for its hint row; a fund sheet the schema gained counts members."""
+    key = f"template.item.{sheet_key}"
+    return i18n.text(key if i18n.has(key) else "template.item.members", lang)
+
+
 def _title_suffix(lang: str, name, year) -> str:
     parts = [str(name)] if name else []
     if year not in (None, ""):
-        parts.append(TEXT["year"][lang].format(year=year))
+        parts.append(i18n.text("template.year", lang).format(year=year))
     return "".join(f" – {p}" for p in parts)
 
 
@@ -405,8 +242,8 @@ def _group_line(lang: str, info: Mapping) -> str | None:
     group = " ".join(str(info[k]) for k in ("group_code", "group_name") if info.get(k))
     if not (group or info.get("unit_name") or info.get("year")):
         return None
-    return INSTRUCTIONS["group_line"][lang].format(group=group or "…", unit=info.get("unit_name") or "…",
-                                                   year=info.get("year") or "…")
+    return i18n.text("template.instructions.group_line", lang).format(
+        group=group or "…", unit=info.get("unit_name") or "…", year=info.get("year") or "…")
 
 
 def _kpi_rows(lang: str, given: Sequence[Mapping]) -> list[dict]:
@@ -414,7 +251,7 @@ def _kpi_rows(lang: str, given: Sequence[Mapping]) -> list[dict]:
     for row in given:
         _check_keys(row, KPI_SHEET.keys, "kpi row")
         by_number[row.get("number")] = row
-    rows = [{"number": k.number, "target": k.vi if lang == "vi" else k.en, "result": None, "status": None,
+    rows = [{"number": k.number, "target": k.label(lang), "result": None, "status": None,
              **by_number.pop(k.number, {})} for k in KPIS]
     return rows + list(by_number.values())  # rows the caller added beyond the schema's targets stay visible
 
@@ -526,7 +363,7 @@ class _Book:
         ws = self.wb.add_worksheet(name)
         ws.set_paper(9)  # A4
         ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-        ws.set_footer(TEXT["footer"][self.lang])
+        ws.set_footer(i18n.text("template.footer", self.lang))
         ws.fit_to_pages(1, 0)
         return ws
 
@@ -541,30 +378,30 @@ class _Book:
     def _validation(self, item: Column | Field) -> dict | None:
         lang = self.lang
         label = item.header(lang) if isinstance(item, Column) else item.label(lang)
-        note = TEXT["required_note" if item.required else "optional_note"][lang]
+        note = i18n.text("template.required_note" if item.required else "template.optional_note", lang)
         message = " ".join(p for p in (item.help(lang), note) if p)
         options: dict[str, Any] = {"input_title": _fit(label, TITLE_LIMIT), "input_message": _fit(message, MESSAGE_LIMIT),
                                    "ignore_blank": True, "error_type": "warning"}
         kind = item.type
         if kind is ColType.CHOICE and isinstance(item, Column):
             choices = LISTS[item.choices]
-            heading = choices.vi if lang == "vi" else choices.en
+            heading = choices.heading(lang)
             options.update(validate="list", source=self.list_range(item.choices), dropdown=True,
-                           error_title=_fit(TEXT["list_error_title"][lang], TITLE_LIMIT),
-                           error_message=_fit(TEXT["list_error"][lang].format(value="…", list=heading),
+                           error_title=_fit(i18n.text("template.list_error_title", lang), TITLE_LIMIT),
+                           error_message=_fit(i18n.text("template.list_error", lang).format(value="…", list=heading),
                                               MESSAGE_LIMIT))
         elif kind in (ColType.AMOUNT, ColType.INT):
             options.update(validate="integer", criteria=">=", value=0,
-                           error_title=_fit(TEXT["amount_error_title"][lang], TITLE_LIMIT),
-                           error_message=_fit(TEXT["amount_error"][lang], MESSAGE_LIMIT))
+                           error_title=_fit(i18n.text("template.amount_error_title", lang), TITLE_LIMIT),
+                           error_message=_fit(i18n.text("template.amount_error", lang), MESSAGE_LIMIT))
         elif kind is ColType.DATE:
             options.update(validate="date", criteria="between", minimum=MIN_DATE, maximum=MAX_DATE,
-                           error_title=_fit(TEXT["date_error_title"][lang], TITLE_LIMIT),
-                           error_message=_fit(TEXT["date_error"][lang], MESSAGE_LIMIT))
+                           error_title=_fit(i18n.text("template.date_error_title", lang), TITLE_LIMIT),
+                           error_message=_fit(i18n.text("template.date_error", lang), MESSAGE_LIMIT))
         elif kind is ColType.CCCD:
             options.update(validate="length", criteria="==", value=12,
-                           error_title=_fit(TEXT["cccd_error_title"][lang], TITLE_LIMIT),
-                           error_message=_fit(TEXT["cccd_error"][lang], MESSAGE_LIMIT))
+                           error_title=_fit(i18n.text("template.cccd_error_title", lang), TITLE_LIMIT),
+                           error_message=_fit(i18n.text("template.cccd_error", lang), MESSAGE_LIMIT))
         else:
             options.update(validate="any")
             options.pop("error_type")
@@ -589,8 +426,8 @@ class _Book:
         write_text(ws, 0, 0, sheet.title(lang) + suffix, self.title_fmt())
         ws.set_row(0, 22)
         ws.merge_range(1, 0, 1, last_col, "", self.hint_fmt())
-        write_text(ws, 1, 0, TEXT["table_hint"][lang].format(
-            first=HEADER_ROW + 1, item=ITEM.get(sheet.key, ITEM["members"])[lang],  # a new fund: per member
+        write_text(ws, 1, 0, i18n.text("template.table_hint", lang).format(
+            first=HEADER_ROW + 1, item=_item_word(sheet.key, lang),  # a new fund: per member
             instructions=sheet_name(INSTRUCTIONS_SHEET, lang)),
             self.hint_fmt())
 
@@ -650,7 +487,7 @@ class _Book:
         write_text(ws, 0, 0, sheet.title(lang) + suffix, self.title_fmt())
         ws.set_row(0, 22)
         head = self.fmt(bold=True, border=1, align="center", valign="vcenter", bg_color=LOCKED_FILL)
-        for c, text in enumerate(TEXT["field_headings"][lang].split("|")):
+        for c, text in enumerate(i18n.text("template.field_headings", lang).split("|")):
             write_text(ws, FIELD_FIRST_ROW - 2, c, text, head)
         help_fmt = self.fmt(text_wrap=True, border=1, border_color="#A6A6A6", font_size=10, italic=True)
         for i, f in enumerate(sheet.fields):
@@ -687,7 +524,7 @@ class _Book:
             if key in UNIT_ONLY_LISTS and not unit:
                 continue  # they come last: the group workbooks' list columns stay where they were
             ws.set_column(c, c, 24)
-            write_text(ws, 0, c, choices.vi if self.lang == "vi" else choices.en, head)
+            write_text(ws, 0, c, choices.heading(self.lang), head)
             for r, choice in enumerate(choices.choices, 1):
                 write_text(ws, r, c, choice.label(self.lang), self.fmt())
             self.wb.define_name(f"DS_{key}", self.list_range(key))
@@ -705,7 +542,7 @@ class _Book:
         section_fmt = self.fmt(bold=True, font_size=12, font_color="#1F4E79")
         row = 0
         ws.merge_range(row, 0, row, 3, "", self.title_fmt())
-        write_text(ws, row, 0, INSTRUCTIONS[f"{kind}_title"][lang], self.title_fmt())
+        write_text(ws, row, 0, i18n.text(f"template.instructions.{kind}_title", lang), self.title_fmt())
         ws.set_row(row, 24)
         row += 1
         if subtitle:
@@ -723,17 +560,17 @@ class _Book:
         def section(title_key: str) -> None:
             nonlocal row
             row += 1
-            write_text(ws, row, 0, INSTRUCTIONS[title_key][lang], section_fmt)
+            write_text(ws, row, 0, i18n.text(f"template.instructions.{title_key}", lang), section_fmt)
             row += 1
 
-        paragraph(INSTRUCTIONS[f"{kind}_about"][lang])
+        paragraph(i18n.paragraphs(f"template.instructions.{kind}_about", lang))
 
         section("sheets")
         rates = {k: i18n.vnd(v, lang) for k, v in POLICY_DEFAULTS.items()}
         # A sheet the schema gained without a purpose written here is introduced by its own title.
-        purposes = [(s.name(lang), PURPOSE[s.key][lang].format(**rates) if s.key in PURPOSE else s.title(lang))
-                    for s in sheets]
-        purposes.append((self.lists_name, PURPOSE["lists"][lang]))
+        purposes = [(s.name(lang), i18n.text(f"template.purpose.{s.key}", lang).format(**rates)
+                     if i18n.has(f"template.purpose.{s.key}") else s.title(lang)) for s in sheets]
+        purposes.append((self.lists_name, i18n.text("template.purpose.lists", lang)))
         name_fmt = self.fmt(bold=True)
         for name, purpose in purposes:
             write_text(ws, row, 0, name, name_fmt)
@@ -744,7 +581,9 @@ class _Book:
         section("colours")
         swatches = {"required": REQUIRED_FILL, "optional": OPTIONAL_FILL, "entry": ENTRY_FILL,
                     "locked": LOCKED_FILL, "white": "#FFFFFF"}
-        for key, sample, meaning in INSTRUCTIONS["legend"][lang]:
+        for key in swatches:
+            sample = i18n.text(f"template.legend.{key}", lang)
+            meaning = i18n.text(f"template.legend.{key}.help", lang)
             write_text(ws, row, 0, sample, self.fmt(border=1, bg_color=swatches[key], bold=key != "white",
                                                      text_wrap=True))
             ws.set_row(row, _row_height([(sample, INSTRUCTION_WIDTHS[0], True)]))
@@ -754,17 +593,17 @@ class _Book:
         section("how")
         names = {"first": HEADER_ROW + 1, "groups": UNIT_GROUPS.name(lang), "policy": POLICY.name(lang),
                  "kpis": KPI_SHEET.name(lang), "texts": REPORT_TEXTS.name(lang)}
-        paragraph(line.format(**names) for line in INSTRUCTIONS[f"{kind}_how"][lang])
+        paragraph(line.format(**names) for line in i18n.paragraphs(f"template.instructions.{kind}_how", lang))
 
         section("protection")
-        paragraph(INSTRUCTIONS["protection_text"][lang])
+        paragraph(i18n.paragraphs("template.instructions.protection_text", lang))
 
         section("send")
-        paragraph(INSTRUCTIONS[f"{kind}_send"][lang])
+        paragraph(i18n.paragraphs(f"template.instructions.{kind}_send", lang))
 
         section("columns")
         head = self.fmt(bold=True, border=1, bg_color=LOCKED_FILL, text_wrap=True, valign="vcenter")
-        for c, text in enumerate(INSTRUCTIONS["columns_head"][lang].split("|")):
+        for c, text in enumerate(i18n.text("template.instructions.columns_head", lang).split("|")):
             write_text(ws, row, c, text, head)
         header_row = row
         row += 1
@@ -778,7 +617,7 @@ class _Book:
                 write_text(ws, row, 0, sheet.name(lang), cell)
                 write_text(ws, row, 1, label, self.fmt(border=1, border_color="#A6A6A6", text_wrap=True,
                                                         bg_color=fill))
-                write_text(ws, row, 2, TEXT["yes" if required else "no"][lang], cell)
+                write_text(ws, row, 2, i18n.text("template.yes" if required else "template.no", lang), cell)
                 write_text(ws, row, 3, _column_help(item, lang), cell)
                 ws.set_row(row, _row_height([(sheet.name(lang), INSTRUCTION_WIDTHS[0], False),
                                              (label, INSTRUCTION_WIDTHS[1], False),
@@ -793,9 +632,9 @@ def _column_help(item: Column | Field, lang: str) -> str:
     parts = [item.help(lang)]
     if isinstance(item, Column) and item.type is ColType.CHOICE:
         labels = " / ".join(c.label(lang) for c in LISTS[item.choices].choices)
-        parts.append(("Chọn: " if lang == "vi" else "Choose: ") + labels)
+        parts.append(i18n.text("template.choose", lang) + labels)
     elif isinstance(item, Field) and item.locked:
-        parts.append("Ghi sẵn, đã khóa." if lang == "vi" else "Pre-filled, locked.")
+        parts.append(i18n.text("template.prefilled", lang))
     return " ".join(p for p in parts if p)
 
 

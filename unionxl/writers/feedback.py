@@ -63,6 +63,7 @@ from openpyxl.utils.cell import coordinate_from_string, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from .. import i18n
 from ..fileio import atomic_path
 from ..findings import Finding, Severity
 from ..merge import PARALLEL_FROM, MergeResult
@@ -90,37 +91,13 @@ WIDTHS = (5, 10, 22, 14, 7, 20, MESSAGE_WIDTH + 2)  # columns A..G of the findin
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 
 
-def _t(vi: str, en: str) -> dict[str, str]:
-    return {"vi": vi, "en": en}
-
-
-TEXT = {
-    "suffix": _t("-phan-hoi", "-feedback"),
-    "sheet": _t("Phản hồi", "Feedback"),
-    "title": _t("PHẢN HỒI KIỂM TRA BIỂU MẪU: {file}", "CHECK RESULTS FOR: {file}"),
-    "summary": _t("{errors} lỗi, {warnings} cảnh báo, {notes} ghi chú. Ô có lỗi tô đỏ, ô cảnh báo tô vàng cam; "
-                  "di chuột vào ô để đọc ghi chú, bấm vào địa chỉ ô ở cột “Ô” để đến ô đó. "
-                  "Sửa các ô rồi gửi lại tệp.",
-                  "{errors} errors, {warnings} warnings, {notes} notes. Error cells are red, warning cells amber; "
-                  "hover over a cell to read its comment, click an address in the “Cell” column to go there. "
-                  "Fix the cells and send the file back."),
-    "headers": _t("STT|Mức độ|Mã|Trang|Ô|Giá trị|Nội dung cần sửa", "No.|Severity|Code|Sheet|Cell|Value|What to do"),
-    "no_sheet": _t("(trang không còn trong tệp)", "(sheet no longer in the file)"),
-    "not_marked": _t("Tệp gốc dạng {suffix} nên không tô màu được các ô; lưu tệp dạng .xlsx (Excel Workbook) "
-                     "rồi gửi lại.",
-                     "The original is a {suffix} file, so its cells could not be marked; save it as .xlsx "
-                     "and send it again."),
-    "whole_file": _t("(cả tệp)", "(whole file)"),
-}
-
-
 def _text(key: str, lang: str, **params) -> str:
-    return TEXT[key]["vi" if lang == "vi" else "en"].format(**params)
+    return i18n.text(key, lang).format(**params)
 
 
 def feedback_folder(lang: str = "vi") -> str:
     """The subfolder of the output folder that holds the copies to send back."""
-    return "phan-hoi" if lang == "vi" else "feedback"
+    return i18n.text("feedback.folder", lang)
 
 
 def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
@@ -229,7 +206,7 @@ def _output_name(display: str, source: Path, lang: str, used: set[str]) -> str:
     if stem in used:  # the same name in two subfolders: keep the folder in the name
         stem = re.sub(r"[\\/:]+", "_", str(Path(display).with_suffix("")))
     used.add(stem)
-    return f"{stem}{_text('suffix', lang)}{suffix}"
+    return f"{stem}{_text('feedback.suffix', lang)}{suffix}"
 
 
 def _ordered(findings: Iterable[Finding]) -> list[Finding]:
@@ -269,7 +246,7 @@ def _write_copy(source: Path, target: Path, display: str, findings: list[Finding
     if book is None:
         book = openpyxl.Workbook()
         book.remove(book.active)
-        note = _text("not_marked", lang, suffix=source.suffix or "?")
+        note = _text("feedback.not_marked", lang, suffix=source.suffix or "?")
     else:
         _forget_old_feedback(book)
         _restore_x14_validations(source, book)
@@ -285,7 +262,7 @@ def _patch_copy(source: Path, target: Path, display: str, findings: list[Finding
     with Package(source) as package:
         workbook = Workbook(package)
         names = [sheet.name for sheet in workbook.sheets]
-        if any(_text("sheet", other) in names for other in ("vi", "en")):
+        if any(_text("feedback.sheet", other) in names for other in i18n.LANGS):
             raise Unsupported("a feedback copy sent back: its old marks must go, which openpyxl does")
         types = ContentTypes(package)
         styles_part = workbook.styles_part()
@@ -337,7 +314,7 @@ def _patch_copy(source: Path, target: Path, display: str, findings: list[Finding
             types.add_default("vml", CT_VML)
             types.add_override(comments, CT_COMMENTS)
 
-        title = _text("sheet", lang)
+        title = _text("feedback.sheet", lang)
         part = package.free_name("xl/worksheets/sheet{}.xml")
         package.put(part, _findings_sheet_xml(styles, display, findings, lang, names, loaded))
         types.add_override(part, CT_WORKSHEET)
@@ -377,9 +354,10 @@ def _findings_sheet_xml(styles: Styles, display: str, findings: list[Finding], l
     severity = {s: styles.cell_format(plain, styles.solid_fill(rgb), border) for s, rgb in FILLS.items()}
     link = styles.cell_format(styles.font(FONT, underline=True, color=LINK_COLOR), border=border)
 
-    rows = [(1, None, [(1, title, _clean(_text("title", lang, file=display)))]),
+    rows = [(1, None, [(1, title, _clean(_text("feedback.title", lang, file=display)))]),
             (2, SUMMARY_HEIGHT, [(1, summary, _clean(_summary(findings, lang, "")))]),
-            (HEADER_ROW, None, [(col, header, text) for col, text in enumerate(_text("headers", lang).split("|"), 1)])]
+            (HEADER_ROW, None, [(col, header, text)
+                                for col, text in enumerate(_text("feedback.headers", lang).split("|"), 1)])]
     links = []
     linkable = lambda name, ref: name in sheets and sheets[name].writable(ref) is not None  # noqa: E731
     for number, line in enumerate(_lines(findings, lang, sheet_names, linkable), 1):
@@ -407,7 +385,7 @@ def _load(source: Path):
 
 def _forget_old_feedback(book) -> None:
     for lang in ("vi", "en"):
-        name = _text("sheet", lang)
+        name = _text("feedback.sheet", lang)
         if name in book.sheetnames:
             book.remove(book[name])
     ours = set(FILLS.values())
@@ -489,10 +467,10 @@ def _lines(findings: list[Finding], lang: str, sheet_names: list[str],
     lines = []
     for f in findings:
         exists = bool(f.sheet) and f.sheet in sheet_names
-        values = [f.severity.label(lang), f.code, f.sheet or _text("whole_file", lang),
+        values = [f.severity.label(lang), f.code, f.sheet or _text("feedback.whole_file", lang),
                   f.cell, f.to_dict(lang)["value"], f.message(lang)]
         if f.sheet and not exists:
-            values[2] = f"{f.sheet} {_text('no_sheet', lang)}"
+            values[2] = f"{f.sheet} {_text('feedback.no_sheet', lang)}"
         values = [_clean(str(v)) if v else "" for v in values]
         link = None
         if f.cell and exists and linkable(f.sheet, f.cell):
@@ -504,20 +482,20 @@ def _lines(findings: list[Finding], lang: str, sheet_names: list[str],
 
 def _summary(findings: list[Finding], lang: str, note: str) -> str:
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITY_ORDER}
-    summary = _text("summary", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+    summary = _text("feedback.summary", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
                     notes=counts[Severity.NOTE])
     return summary + (" " + note if note else "")
 
 
 def _add_feedback_sheet(book, display: str, findings: list[Finding], lang: str, note: str) -> None:
-    sheet = book.create_sheet(_text("sheet", lang), 0)
+    sheet = book.create_sheet(_text("feedback.sheet", lang), 0)
     for other in book.worksheets:
         other.sheet_view.tabSelected = False
     sheet.sheet_view.tabSelected = True
     book.active = 0
 
     plain, bold = Font(name=FONT), Font(name=FONT, bold=True)
-    _set_text(sheet["A1"], _text("title", lang, file=display))
+    _set_text(sheet["A1"], _text("feedback.title", lang, file=display))
     sheet["A1"].font = Font(name=FONT, bold=True, size=13)
     _set_text(sheet["A2"], _summary(findings, lang, note))
     sheet["A2"].font = plain
@@ -527,7 +505,7 @@ def _add_feedback_sheet(book, display: str, findings: list[Finding], lang: str, 
 
     thin = Side(style="thin", color=BORDER)
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for col, title in enumerate(_text("headers", lang).split("|"), 1):
+    for col, title in enumerate(_text("feedback.headers", lang).split("|"), 1):
         cell = sheet.cell(HEADER_ROW, col)
         _set_text(cell, title)
         cell.font = bold

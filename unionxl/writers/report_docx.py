@@ -25,9 +25,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
 from docx.text.run import Run
 
-from .. import schema
+from .. import i18n, schema
 from ..fileio import atomic_path
-from ..fmt import count2, number, percent, vnd
+from ..fmt import percent
 from ..i18n import text as catalogue_text
 from ..report_texts import heading_names, texts_of
 from ..merge import MergeResult
@@ -97,7 +97,6 @@ class _Say:
     def __init__(self, result: MergeResult, lang: str) -> None:
         dataset = result.dataset
         self.lang = lang
-        self.vi = lang == "vi"
         self.f = compute_figures(dataset)
         self.kpis = kpi_results(dataset, self.f, lang)
         self.year = dataset.year or 0
@@ -110,14 +109,14 @@ class _Say:
         return sentence(key, self.lang, **params)
 
     def vnd(self, value: int | None) -> str:
-        return vnd(value) if self.vi else _vnd_en(value)
+        return _money(value, self.lang)
 
     def pct(self, part: int, whole: int) -> str:
         return _pct(part, whole, self.lang)
 
     def n2(self, value: int) -> str:
         """Counts below 10 as the seed writes them (02, 09); English writes 2, 9."""
-        return count2(value) if self.vi else str(value)
+        return self("count2", value=value)
 
     def who(self, part: int, whole: int) -> str:
         """'100% đoàn viên' or '95,4% đoàn viên (293/307)'."""
@@ -324,35 +323,29 @@ GENERATED = {
 def _comparison_lines(c, lang: str) -> list[Line]:
     """'So với năm 2023, tổng số đoàn viên giảm 5 người (từ 312 xuống 307); ...', the members who joined
     and left, and whether last year's closing balance is this year's opening balance."""
-    vi = lang == "vi"
     before = c.previous_year or "?"
     lines = [Line("h3", "1.3. " + sentence("compared", lang, year=before))]
     said, same = [], []
     for change in c.changes:
         h = change.headline
-        label = (h.vi if vi else h.en).replace(":", "").lower()
+        label = h.label(lang).replace(":", "").lower()
         if not change.delta:
             same.append(label)
             continue
         if h.kind == "amount":
-            size = vnd(abs(change.delta)) if vi else _vnd_en(abs(change.delta))
-            span = (f"{vnd(change.previous)} → {vnd(change.current)}" if vi
-                    else f"{_vnd_en(change.previous)} → {_vnd_en(change.current)}")
+            size = _money(abs(change.delta), lang)
+            span = f"{_money(change.previous, lang)} → {_money(change.current, lang)}"
         else:
-            size = f"{abs(change.delta)} {h.unit_vi if vi else h.unit_en}"
+            size = f"{abs(change.delta)} {h.unit(lang)}"
             span = f"{change.previous} → {change.current}"
-        way = ("tăng" if change.delta > 0 else "giảm") if vi else ("up" if change.delta > 0 else "down")
+        way = sentence("change_up" if change.delta > 0 else "change_down", lang)
         said.append(f"{label} {way} {size} ({span})")
-    if vi:
-        text = (f"- So với năm {before}, " + "; ".join(said) if said
-                else f"- So với năm {before}, các số liệu chính không thay đổi")
-        if said and same:
-            text += "; không đổi: " + ", ".join(same)
+    if said:
+        text = sentence("compared_changes", lang, year=before, changes="; ".join(said))
+        if same:
+            text += sentence("compared_same", lang, items=", ".join(same))
     else:
-        text = (f"- Compared with {before}: " + "; ".join(said) if said
-                else f"- Compared with {before}, the headline figures did not change")
-        if said and same:
-            text += "; unchanged: " + ", ".join(same)
+        text = sentence("compared_unchanged", lang, year=before)
     lines.append(Line("p", text + "."))
     left, joined = c.left, c.joined
 
@@ -360,31 +353,17 @@ def _comparison_lines(c, lang: str) -> list[Line]:
         shown = ", ".join(m.full_name for m in moves[:10])
         return shown + (", …" if len(moves) > 10 else "")
 
-    if vi:
-        parts = []
-        if left:
-            parts.append(f"{len(left)} đoàn viên có tên năm {before} không còn trong danh sách ({names(left)})")
-        if joined:
-            parts.append(f"{len(joined)} đoàn viên mới có tên ({names(joined)})")
-        lines.append(Line("p", "- Theo số CCCD: " + ("; ".join(parts) if parts
-                                                    else "danh sách đoàn viên không thay đổi so với năm trước")
-                          + ("; chi tiết ở bảng 8 của phụ lục." if parts else ".")))
-    else:
-        lines.append(Line("p", f"- By citizen ID: {len(left)} members listed in {before} are no longer listed"
-                               + (f" ({names(left)})" if left else "") + f"; {len(joined)} new"
-                               + (f" ({names(joined)})" if joined else "") + "."))
+    parts = []
+    if left:
+        parts.append(sentence("moves_left", lang, count=len(left), year=before, names=names(left)))
+    if joined:
+        parts.append(sentence("moves_joined", lang, count=len(joined), names=names(joined)))
+    lines.append(Line("p", sentence("moves", lang, parts="; ".join(parts)) if parts else sentence("moves_none", lang)))
     if c.previous_closing is not None and c.opening_balance is not None:
-        same_balance = c.previous_closing == c.opening_balance
-        if vi:
-            text = (f"- Số dư quỹ tương hỗ cuối năm {before} là {vnd(c.previous_closing)}, "
-                    + ("khớp với số dư năm trước chuyển sang." if same_balance
-                       else f"khác số dư năm trước chuyển sang {vnd(c.opening_balance)} "
-                            f"(chênh lệch {vnd(abs(c.opening_balance - c.previous_closing))}), cần đối chiếu lại."))
-        else:
-            text = (f"- The mutual-aid fund closed {before} at {_vnd_en(c.previous_closing)}, "
-                    + ("which is this year's opening balance." if same_balance
-                       else f"but this year opens at {_vnd_en(c.opening_balance)}: to be reconciled."))
-        lines.append(Line("p", text))
+        closing, opening = c.previous_closing, c.opening_balance
+        key = "balance_same" if closing == opening else "balance_differs"
+        lines.append(Line("p", sentence(key, lang, year=before, closing=_money(closing, lang),
+                                        opening=_money(opening, lang), difference=_money(abs(opening - closing), lang))))
     return lines
 
 
@@ -417,8 +396,8 @@ def _ordered(lst: schema.ChoiceList, counts: dict) -> list[tuple[str, int]]:
                   key=lambda kv: keys.index(kv[0]) if kv[0] in keys else len(keys))
 
 
-def _vnd_en(value: int | None) -> str:
-    return "" if value is None else f"{value:,} VND"
+def _money(value: int | None, lang: str) -> str:
+    return "" if value is None else i18n.vnd(value, lang)
 
 
 def _order_key(lst: schema.ChoiceList, key: str) -> int:
@@ -470,7 +449,7 @@ def _build(result: MergeResult, lang: str):
     _rule(right, Cm(2.6))
     left, right = head.rows[1].cells
     sector = dataset.level != "unit"
-    issuer = "CĐN" if sector else "CĐCS"
+    issuer = say("issuer_sector" if sector else "issuer_unit")
     _cell_line(left, say("number", issuer=issuer), size=13, first=True)
     place = f.place or "……"
     _cell_line(right, say("dateline", place=place), italic=True, size=14, first=True)
@@ -694,7 +673,7 @@ def _signature(doc, f: Figures, say, sector: bool = False, recipients: list[str]
     else:
         lines = [say("recipients_superior", superior=f.superior_name or say("superior_fallback")),
                  say("recipients_units") if sector else say("recipients_groups"),
-                 say("recipients_file", issuer="CĐN" if sector else "CĐCS")]
+                 say("recipients_file", issuer=say("issuer_sector" if sector else "issuer_unit"))]
     for line in lines:
         _cell_line(left, line, size=11, align="left")
     _cell_line(right, say("sign_for"), bold=True, first=True)
@@ -712,10 +691,10 @@ def _cell_text(value: Any, kind: str, lang: str) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int) and kind == "delta":
-        size = number(abs(value)) if lang == "vi" else f"{abs(value):,}"
+        size = i18n.number(abs(value), lang)
         return ("+" if value > 0 else "−" if value < 0 else "") + size
     if isinstance(value, int) and kind != "text":
-        return number(value) if lang == "vi" else f"{value:,}"
+        return i18n.number(value, lang)
     return str(value)
 
 

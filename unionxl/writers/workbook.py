@@ -25,7 +25,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from .. import __version__, schema
+from .. import __version__, i18n, schema
 from ..fileio import atomic_path
 from ..fmt import percent
 from ..merge import MergeResult
@@ -45,10 +45,6 @@ TITLE_ROW, SUBTITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2, 3  # 0-based; data from
 WIDE_SHEET_CHARS = 100  # wider tables print landscape
 
 
-
-
-def _l(lang: str, pair: tuple[str, str]) -> str:
-    return pair[0] if lang == "vi" else pair[1]
 
 
 def consolidated_name(year) -> str:
@@ -130,7 +126,7 @@ class _Writer:
         self.figures = compute_figures(self.dataset)
         year = self.dataset.year or dt.date.today().year
         book.set_properties({
-            "title": self._t("Tổng hợp số liệu công đoàn", "Consolidated union figures") + f" {self.dataset.year or ''}",
+            "title": i18n.text("workbook.consolidated_union_figures", self.lang) + f" {self.dataset.year or ''}",
             "subject": self.figures.unit_name, "author": "unionxl", "company": self.figures.unit_name,
             "comments": f"unionxl {__version__}", "created": dt.datetime(year, 1, 1),
         })
@@ -162,11 +158,12 @@ class _Writer:
                                               "num_format": "0" + ("." + "0" * d if d else "") + "%"})
                           for d in (0, 1, 2)}
 
-    def _t(self, vi: str, en: str) -> str:
-        return vi if self.lang == "vi" else en
+    def file_kind(self, kind: str) -> str:
+        key = f"workbook.file_kind.{kind}"
+        return i18n.text(key, self.lang) if i18n.has(key) else kind
 
     def name(self, key: str) -> str:
-        return _l(self.lang, self.sheets[key])
+        return i18n.side(self.sheets[key], self.lang)
 
     # ------------------------------------------------------------- cells
 
@@ -223,7 +220,7 @@ class _Writer:
 
     def subtitle(self) -> str:
         unit = self.figures.unit_name or "?"
-        return f"{unit} — {self._t('năm', 'year')} {self.dataset.year or '?'}"
+        return f"{unit} — {i18n.text('workbook.year', self.lang)} {self.dataset.year or '?'}"
 
     # ------------------------------------------------------------- sheets
 
@@ -247,16 +244,12 @@ class _Writer:
         n = len(groups)
         received = f"{self.figures.groups}/{self.figures.groups_expected}"
         if self.dataset.level == schema.LEVEL_UNIT:
-            title = self._t("TỔNG HỢP SỐ LIỆU THEO TỔ CÔNG ĐOÀN", "FIGURES BY UNION GROUP")
-            note = self._t(f"{received} tổ đã nộp biểu mẫu; dòng cộng là công thức, có thể kiểm tra lại trong Excel.",
-                           f"{received} groups sent their workbook; the totals row holds formulas Excel can audit.")
+            title = i18n.text("workbook.figures_by_union_group", self.lang)
+            note = i18n.text("workbook.groups_note", self.lang).format(received=received)
         else:
-            title = self._t("TỔNG HỢP SỐ LIỆU THEO CÔNG ĐOÀN CƠ SỞ", "FIGURES BY GRASSROOTS UNION")
-            note = self._t(f"{self.figures.groups} bản tổng hợp ({self.figures.units} CĐCS, "
-                           f"{self.figures.union_groups} tổ công đoàn); dòng cộng là công thức, có thể kiểm tra "
-                           "lại trong Excel.",
-                           f"{self.figures.groups} consolidated workbooks ({self.figures.units} unions, "
-                           f"{self.figures.union_groups} groups); the totals row holds formulas Excel can audit.")
+            title = i18n.text("workbook.figures_by_grassroots_union", self.lang)
+            note = i18n.text("workbook.units_note", self.lang).format(
+                groups=self.figures.groups, units=self.figures.units, union_groups=self.figures.union_groups)
         self.head(ws, title, table.headers, widths, n, note=note)
         first = HEADER_ROW + 1
         for r, values in enumerate(groups, first):
@@ -358,12 +351,10 @@ class _Writer:
         widths = [50] + [14] * (columns - 1)
         for c, width in enumerate(widths):
             ws.set_column(c, c, width)
-        write_text(ws, TITLE_ROW, 0, self._t("CÁC BẢNG SỐ LIỆU BÁO CÁO", "REPORT TABLES"), self.fmt["title"])
+        write_text(ws, TITLE_ROW, 0, i18n.text("workbook.report_tables", self.lang), self.fmt["title"])
         write_text(ws, SUBTITLE_ROW, 0, self.subtitle(), self.fmt["subtitle"])
-        write_text(ws, NOTE_ROW, 0, self._t(f"Bảng 5 ở trang '{self.name('kpis')}', bảng 6 ở trang "
-                                             f"'{self.name('summary')}'.",
-                                             f"Table 5 is on sheet '{self.name('kpis')}', table 6 on sheet "
-                                             f"'{self.name('summary')}'."), self.fmt["subtitle"])
+        note = i18n.text("workbook.tables_note", self.lang).format(kpis=self.name("kpis"), summary=self.name("summary"))
+        write_text(ws, NOTE_ROW, 0, note, self.fmt["subtitle"])
         r = NOTE_ROW + 2
         for table in stacked:
             r = self.report_table(ws, r, table) + 1
@@ -404,10 +395,9 @@ class _Writer:
         ws = self.book.add_worksheet(self.name("movements"))
         widths = [22, 26, 15, *([30] if len(table.headers) == 6 else []), 8, 32]
         comparison = self.result.comparison
-        note = self._t(f"So với bản tổng hợp năm {comparison.previous_year} ('{comparison.previous_file}'): "
-                       f"{len(comparison.left)} không còn tên, {len(comparison.joined)} mới có tên.",
-                       f"Against the {comparison.previous_year} workbook ('{comparison.previous_file}'): "
-                       f"{len(comparison.left)} left, {len(comparison.joined)} new.")
+        note = i18n.text("workbook.movements_note", self.lang).format(
+            previous_year=comparison.previous_year, previous_file=comparison.previous_file,
+            left=len(comparison.left), joined=len(comparison.joined))
         self.head(ws, table.title.split(". ", 1)[-1].upper(), table.headers, widths, len(table.rows), note=note)
         for r, values in enumerate(table.rows, HEADER_ROW + 1):
             for c, value in enumerate(values):
@@ -419,8 +409,8 @@ class _Writer:
         headers = [col.header(self.lang) for col in layout.columns]
         widths = [col.width for col in layout.columns]
         findings = self.report.sorted()
-        counts = self._t(f"{self.report.errors} lỗi, {self.report.warnings} cảnh báo",
-                         f"{self.report.errors} errors, {self.report.warnings} warnings")
+        counts = i18n.text("workbook.errors_warnings", self.lang).format(errors=self.report.errors,
+                                                                           warnings=self.report.warnings)
         self.head(ws, layout.title(self.lang), headers, widths, len(findings), note=counts)
         for r, f in enumerate(findings, HEADER_ROW + 1):
             d = f.to_dict(self.lang)
@@ -430,35 +420,30 @@ class _Writer:
 
     def sources(self) -> None:
         ws = self.book.add_worksheet(self.name("sources"))
-        headers = [self._t(*p) for p in (("Tệp", "File"), ("Loại", "Kind"), ("Tổ", "Group"),
-                                         ("Dòng đọc", "Rows read"), ("Dòng nhận", "Rows accepted"),
-                                         ("Dòng loại", "Rows rejected"), ("SHA-256", "SHA-256"))]
+        headers = [i18n.text(f"workbook.sources.{key}", self.lang)
+                   for key in ("file", "kind", "group", "read", "accepted", "rejected", "sha256")]
         widths = [36, 12, 7, 10, 10, 10, 68]
         files = self.report.files
-        self.head(ws, self._t("NGUỒN SỐ LIỆU", "SOURCES"), headers, widths, len(files),
-                  note=self._t("Mỗi tệp đầu vào, mã kiểm tra SHA-256 và số dòng đọc = nhận + loại.",
-                               "Every input file, its SHA-256 checksum, and rows read = accepted + rejected."))
-        kinds = {"group": ("Tổ", "Group"), "unit": ("Đơn vị", "Unit"), "skipped": ("Bỏ qua", "Skipped"),
-                 "rejected": ("Bị loại", "Rejected"), "consolidated": ("Bản tổng hợp", "Consolidated")}
+        self.head(ws, i18n.text("workbook.sources", self.lang), headers, widths, len(files),
+                  note=i18n.text("workbook.sources_note", self.lang))
         r = HEADER_ROW
         for r, rec in enumerate(files, HEADER_ROW + 1):
-            for c, value in enumerate((rec.display, _l(self.lang, kinds.get(rec.kind, (rec.kind, rec.kind))),
+            for c, value in enumerate((rec.display, self.file_kind(rec.kind),
                                        rec.group, rec.rows_read, rec.rows_accepted, rec.rows_rejected, rec.sha256)):
                 self.put(ws, r, c, value, "int")
         # The row account per sheet kind: read = accepted + rejected, with the check as a formula.
         r += 2
-        write_text(ws, r, 0, self._t("Đối chiếu số dòng theo trang", "Row account by sheet"), self.fmt["section"])
+        write_text(ws, r, 0, i18n.text("workbook.row_account_by_sheet", self.lang), self.fmt["section"])
         r += 1
-        for c, text in enumerate([self._t(*p) for p in (("Trang", "Sheet"), ("", ""), ("", ""),
-                                                         ("Đọc", "Read"), ("Nhận", "Accepted"),
-                                                         ("Loại", "Rejected"), ("Đọc = nhận + loại", "Read = accepted + rejected"))]):
+        for c, key in enumerate(("sheet", "", "", "read", "accepted", "rejected", "balance")):
+            text = i18n.text(f"workbook.account.{key}", self.lang) if key else ""
             write_text(ws, r, c, text, self.fmt["header"])
         for key, account in self.report.account.items():
             r += 1
             self.put(ws, r, 0, schema.table_sheet(key).name(self.lang))
             for c, value in ((3, account.read), (4, account.accepted), (5, account.rejected)):
                 self.put(ws, r, c, value, "int")
-            ok, bad = self._t("Khớp", "OK"), self._t("Lệch", "MISMATCH")
+            ok, bad = i18n.text("workbook.ok", self.lang), i18n.text("workbook.mismatch", self.lang)
             read, accepted, rejected = (xl_rowcol_to_cell(r, c) for c in (3, 4, 5))
             ws.write_formula(r, 6, f'=IF({read}={accepted}+{rejected},"{ok}","{bad}")', self.fmt["text"],
                              ok if account.read == account.accepted + account.rejected else bad)
@@ -469,8 +454,8 @@ class _Writer:
         ws = self.book.add_worksheet(INFO_SHEET)
         layout = schema.CONSOLIDATED_INFO
         write_text(ws, 0, 0, layout.title(self.lang), self.fmt["title"])
-        write_text(ws, 1, 0, self._t("Mục", "Item"), self.fmt["header"])
-        write_text(ws, 1, 1, self._t("Giá trị", "Value"), self.fmt["header"])
+        write_text(ws, 1, 0, i18n.text("workbook.item", self.lang), self.fmt["header"])
+        write_text(ws, 1, 1, i18n.text("workbook.value", self.lang), self.fmt["header"])
         info, f = self.dataset.unit_info, self.figures
         values = {
             "kind": CONSOLIDATED_KIND, "template_version": schema.TEMPLATE_VERSION, "year": self.dataset.year,
