@@ -9,6 +9,7 @@ check, a reader or a writer.
 from __future__ import annotations
 
 import dataclasses
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,11 +146,46 @@ class CheckOutcome:
     feedback: Path | None = None  # the feedback copy, when a finding points at a cell
 
 
-def check_upload(path: Path, unit_path: Path, display: str, expected_group: str, scratch: Path,
+class UnitBooks:
+    """The year's unit workbook read once per content (keyed by its sha256), not once per upload:
+    a 1.000-group unit workbook takes longer to read than a group's workbook. Read through the
+    isolated reader like any file; a few kept (the years being collected at once)."""
+
+    def __init__(self, kept: int = 4):
+        self.kept = kept
+        self._books: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._loading: dict[str, threading.Lock] = {}
+
+    def get(self, sha256: str, path: Path):
+        with self._lock:
+            if sha256 in self._books:
+                return self._books[sha256]
+            loading = self._loading.setdefault(sha256, threading.Lock())
+        with loading:  # a rush of uploads reads it once, the others wait for that read
+            with self._lock:
+                if sha256 in self._books:
+                    return self._books[sha256]
+            from ..reader import read_unit
+
+            try:
+                book, _ = read_unit(path)
+            except ValueError as exc:
+                raise UnitProblem(str(exc)) from exc
+            with self._lock:
+                self._books[sha256] = book
+                while len(self._books) > self.kept:
+                    self._books.pop(next(iter(self._books)))
+                self._loading.pop(sha256, None)
+            return book
+
+
+def check_upload(path: Path, unit, display: str, expected_group: str, scratch: Path,
                  lang: str = "vi") -> CheckOutcome:
-    """Check one group's workbook against the unit workbook, as the merge would, and write its
-    feedback copy into `scratch`. The file must be named by the desk (see working_suffix)."""
-    result = _check_file(path, unit_path, display)
+    """Check one group's workbook against the unit workbook (its path, or the Workbook already
+    read: UnitBooks), as the merge would, and write its feedback copy into `scratch`. The file
+    must be named by the desk (see working_suffix)."""
+    result = _check_file(path, unit, display)
     mine = [f for f in result.report.findings if f.file == display]
     record = next((r for r in result.report.files if r.display == display), None)
     wrong = _wrong_workbook(result, mine, record, display, expected_group)
@@ -164,7 +200,9 @@ def check_upload(path: Path, unit_path: Path, display: str, expected_group: str,
     if any(f.cell and f.severity is not Severity.NOTE for f in mine):
         from ..writers.feedback import write_feedback
 
-        written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent)
+        # patched in a reading worker too: the copy is made from the received file
+        written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent,
+                                 isolated=True)
         feedback = written[0] if written else None
     account = {}
     if record is not None:
@@ -173,11 +211,11 @@ def check_upload(path: Path, unit_path: Path, display: str, expected_group: str,
                         {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, feedback)
 
 
-def _check_file(path: Path, unit_path: Path, display: str) -> MergeResult:
+def _check_file(path: Path, unit, display: str) -> MergeResult:
     """Contract 1's `unionxl.check_file`: this file against the unit workbook, nothing about other groups."""
     from ..pipeline import check_file
 
-    return check_file(path, unit_path, display)
+    return check_file(path, unit, display)
 
 
 def _wrong_workbook(result: MergeResult, mine: list[Finding], record, display: str,
@@ -325,4 +363,4 @@ def rollup(folder: Path, out_dir: Path, *, unit_name: str | None, previous: Path
 
 __all__ = ["MergeUsageError", "UnitProblem", "UnitInfo", "CheckOutcome", "MergeOutcome", "upload_limit",
            "read_unit_workbook", "write_blank_group_workbook", "group_file_name", "working_suffix",
-           "check_upload", "consolidate", "check_consolidated", "rollup"]
+           "check_upload", "UnitBooks", "consolidate", "check_consolidated", "rollup"]
