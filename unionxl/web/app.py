@@ -300,28 +300,41 @@ async def receive_file(request: Request, form, field: str) -> tuple[str, int] | 
     return sha, size
 
 
-async def replace_unit(request: Request) -> Response:
-    """A corrected unit workbook (targets filled in, a group added) for the same year."""
+async def year_file(request: Request, field: str, name: str, read, bad_key: str):
+    """A workbook the treasurer sends for a year (the unit's, last year's): stored, then read by
+    `read(path)` in a reading worker. Returns (year, (sha, size), what read returned), or the
+    year page saying what is wrong."""
     require_treasurer(request)
     desk: Desk = request.app.state.desk
     year = year_or_404(desk, request.path_params["year_id"])
     form = await read_form(request, max_files=1)
-    lang = lang_of(request)
     try:
-        received = await receive_file(request, form, "unit_workbook")
+        received = await receive_file(request, form, field)
     except TooLarge:
         return await year_page(request, error_key="web.too_large", status=413)
     if received is None:
         return await year_page(request, error_key="web.year_no_file", status=400)
     work = desk.data.scratch()
     try:
-        path = desk.data.link_into(received[0], work, "don-vi.xlsx")
+        path = desk.data.link_into(received[0], work, name)
         async with desk.checks:
-            info = await anyio.to_thread.run_sync(service.read_unit_workbook, path, lang)
+            found = await anyio.to_thread.run_sync(read, path)
     except service.UnitProblem as exc:
-        return await year_page(request, error_key="web.year_bad_unit", error_detail=str(exc), status=422)
+        return await year_page(request, error_key=bad_key, error_detail=str(exc), status=422)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return year, received, found
+
+
+async def replace_unit(request: Request) -> Response:
+    """A corrected unit workbook (targets filled in, a group added) for the same year."""
+    desk: Desk = request.app.state.desk
+    lang = lang_of(request)
+    got = await year_file(request, "unit_workbook", "don-vi.xlsx", lambda path: service.read_unit_workbook(path, lang),
+                          "web.year_bad_unit")
+    if isinstance(got, Response):
+        return got
+    year, received, info = got
     if info.year != year["year"]:
         return await year_page(request, error_key="web.unit_other_year", status=422,
                                error_detail=translate("web.unit_other_year_detail", lang, found=info.year,
@@ -333,25 +346,12 @@ async def replace_unit(request: Request) -> Response:
 
 async def set_previous(request: Request) -> Response:
     """Last year's consolidated workbook, for the comparison with last year."""
-    require_treasurer(request)
     desk: Desk = request.app.state.desk
-    year = year_or_404(desk, request.path_params["year_id"])
-    form = await read_form(request, max_files=1)
-    try:
-        received = await receive_file(request, form, "previous_workbook")
-    except TooLarge:
-        return await year_page(request, error_key="web.too_large", status=413)
-    if received is None:
-        return await year_page(request, error_key="web.year_no_file", status=400)
-    work = desk.data.scratch()
-    try:
-        path = desk.data.link_into(received[0], work, "nam-truoc.xlsx")
-        async with desk.checks:
-            await anyio.to_thread.run_sync(service.check_previous_workbook, path)
-    except service.UnitProblem as exc:
-        return await year_page(request, error_key="web.previous_bad", error_detail=str(exc), status=422)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    got = await year_file(request, "previous_workbook", "nam-truoc.xlsx", service.check_previous_workbook,
+                          "web.previous_bad")
+    if isinstance(got, Response):
+        return got
+    year, received, _ = got
     desk.store.set_previous(year["id"], received[0], received[1], client_of(request))
     return RedirectResponse(f"/years/{year['id']}", status_code=303)
 

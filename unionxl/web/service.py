@@ -270,6 +270,12 @@ def consolidate(folder: Path, unit_path: Path, out_dir: Path, *, previous: Path 
             for copy in copies:
                 out.write(copy, copy.name)
         names.append(archive.name)
+    return _outcome(result, names, lang, feedback_copies=len(copies))
+
+
+def _outcome(result: MergeResult, names: list[str], lang: str, feedback_copies: int) -> MergeOutcome:
+    """What the desk records of a merge or a roll-up: the row account, the headline figures and
+    the findings as shown in both languages."""
     data = result.to_json(lang)
     summary = {
         "exit_code": data["exit_code"],
@@ -277,7 +283,7 @@ def consolidate(folder: Path, unit_path: Path, out_dir: Path, *, previous: Path 
         "account": data["account"],
         "figures": _headline(data.get("figures") or {}),
         "findings": {lg: [f.to_dict(lg) for f in _errors_first(result.report.findings)] for lg in LANGS},
-        "feedback_copies": len(copies),
+        "feedback_copies": feedback_copies,
     }
     return MergeOutcome(result.report.exit_code, result.report.errors, result.report.warnings, summary, names)
 
@@ -349,16 +355,7 @@ def rollup(folder: Path, out_dir: Path, *, unit_name: str | None, previous: Path
     result = library_rollup(folder, unit_name=unit_name or None, previous=previous, progress=progress, lang=lang)
     paths = write_outputs(result, out_dir, lang)
     names = [p.name for p in paths if p.parent == out_dir]
-    data = result.to_json(lang)
-    summary = {
-        "exit_code": data["exit_code"],
-        "counts": data["summary"],
-        "account": data["account"],
-        "figures": _headline(data.get("figures") or {}),
-        "findings": {lg: [f.to_dict(lg) for f in _errors_first(result.report.findings)] for lg in LANGS},
-        "feedback_copies": 0,
-    }
-    return MergeOutcome(result.report.exit_code, result.report.errors, result.report.warnings, summary, names)
+    return _outcome(result, names, lang, feedback_copies=0)
 
 
 __all__ = ["MergeUsageError", "UnitProblem", "UnitInfo", "CheckOutcome", "MergeOutcome", "upload_limit",
