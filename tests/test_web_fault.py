@@ -205,3 +205,24 @@ def _merge_worker(server_pid: int) -> int:
 def _niceness(pid: int) -> int:
     stat = Path(f"/proc/{pid}/stat").read_text()
     return int(stat[stat.rindex(")") + 2:].split()[16])  # field 19, counted after the command name
+
+
+def test_a_connection_idle_while_an_officer_picks_a_file_is_still_open_for_the_upload(tmp_path):
+    """The upload lost in the 300-officer benchmark: the form's kept-alive connection sat idle
+    past the server's keep-alive time (uvicorn's 5 s) and was closed as the upload went out on it."""
+    import http.client
+
+    server = Server(tmp_path / "data", tmp_path / "server.log").start()
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+        conn.request("GET", "/healthz")
+        first = conn.getresponse()
+        assert first.read() == b"ok" and not first.will_close
+        sock = conn.sock
+        time.sleep(7)  # an officer choosing the file
+        conn.request("GET", "/healthz")  # raises if the server closed the connection meanwhile
+        assert conn.getresponse().read() == b"ok"
+        assert conn.sock is sock  # the same connection, not a new one
+        conn.close()
+    finally:
+        server.stop()
