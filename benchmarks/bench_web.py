@@ -161,17 +161,26 @@ def one_upload(url: str, token: str, path: Path, body: bytes, results: list, bar
     import httpx
 
     with httpx.Client(base_url=url, timeout=REQUEST_TIMEOUT, follow_redirects=True) as h:
+        fetched = start = None
         try:
             form = csrf(h.get(f"/nop/{token}").text)
+            fetched = time.perf_counter()
             barrier.wait(timeout=120)
             start = time.perf_counter()
             r = h.post(f"/nop/{token}", data={"csrf_token": form}, files={"workbook": (path.name, body)})
             elapsed = time.perf_counter() - start
             shown = r.status_code == 200 and 'id="result"' in r.text
             upload_id = int(m.group(1)) if (m := re.search(r"[?&]u=(\d+)", str(r.url))) else None
-            results.append((elapsed, shown, upload_id if shown else f"HTTP {r.status_code} {str(r.url)[-40:]}"))
+            title = m.group(1).strip() if (m := re.search(r"<h1[^>]*>(.*?)</h1>", r.text, re.S)) else ""
+            results.append((elapsed, shown, upload_id if shown else f"HTTP {r.status_code} {str(r.url)[-40:]} {title}",
+                            token))
         except (httpx.HTTPError, threading.BrokenBarrierError) as exc:
-            results.append((None, False, f"{type(exc).__name__}: {exc}"[:200]))
+            why = f"{type(exc).__name__}: {exc}"[:200]
+            if fetched is not None and start is not None:
+                # the form's connection, kept alive while every officer fetched theirs, then reused for the upload
+                why += (f" (after {time.perf_counter() - start:.2f} s, on the connection idle "
+                        f"{start - fetched:.2f} s since the form was fetched)")
+            results.append((None, False, why, token))
 
 
 def upload_round(url: str, data: Path, proc: subprocess.Popen, links: dict[str, str], folder: Path, n: int,
@@ -194,12 +203,16 @@ def upload_round(url: str, data: Path, proc: subprocess.Popen, links: dict[str, 
     peak, peak_tree = sampler.stop()
     conn = sqlite3.connect(f"file:{data / 'state.sqlite3'}?mode=ro", uri=True)
     checked = {r[0] for r in conn.execute("SELECT id FROM uploads WHERE state = 'checked'")}
-    conn.close()
     times = [r[0] for r in results if r[0] is not None and r[1]]
     answered_and_kept = sum(1 for r in results if r[1] and r[2] in checked)
-    for r in results:  # say why an upload counts as lost
+    for r in results:  # say why an upload counts as lost, and what the server kept of it
         if not (r[1] and r[2] in checked):
-            print(f"  lost: {r[2] if not r[1] else f'upload {r[2]} not checked'}", flush=True)
+            kept = conn.execute("SELECT u.id, u.state FROM uploads u JOIN links l ON l.id = u.link_id "
+                                "WHERE l.token = ?", (r[3],)).fetchall()
+            print(f"  lost: {r[2] if not r[1] else f'upload {r[2]} not checked'}; the server recorded "
+                  f"{', '.join(f'upload {i} ({state})' for i, state in kept) or 'no upload'} for that group",
+                  flush=True)
+    conn.close()
     if len(results) < n:
         print(f"  lost: {n - len(results)} uploads never finished before the round's deadline", flush=True)
     return {"n": n, "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times or [0]),
@@ -293,12 +306,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--officers", default="32,100,300", help="simultaneous uploads per round")
     parser.add_argument("--members", type=int, default=100)
-    parser.add_argument("--merge-groups", type=int, default=1000, help="workbooks in the merge watched")
+    parser.add_argument("--merge-groups", type=int, default=1000,
+                        help="groups in the year (its unit workbook), all uploaded for the merge watched")
     parser.add_argument("--no-merge", action="store_true", help="only the upload rounds")
     parser.add_argument("--cache", type=Path, default=HERE / ".cache")
     args = parser.parse_args()
     rounds = [int(n) for n in args.officers.split(",")]
-    groups = max(sum(rounds), 1) if args.no_merge else max(sum(rounds), args.merge_groups)
+    groups = max(sum(rounds), args.merge_groups)  # the year's size: its unit workbook lists every group
     folder = synthetic_year(groups, args.members, args.cache)
     print(f"unionxl web desk · {platform.python_version()} · {os.cpu_count()} cores · "
           f"{groups} groups × {args.members} members", flush=True)

@@ -79,3 +79,43 @@ def _every_json_output_matches_its_schema():
     json_writer.chunks, json_writer.to_dict = checked_chunks, checked_to_dict
     yield
     json_writer.chunks, json_writer.to_dict = chunks, to_dict
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium driven by Playwright, headless, with a fresh profile of its own."""
+    from tests.webbrowser import CHROMIUM_ARGS
+
+    chromium = needs("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the test extra installs it
+        pytest.fail("playwright is not installed: pip install -e '.[test]'")
+    with sync_playwright() as p:
+        # launch() gives the browser a fresh temporary profile (--user-data-dir) of its own
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def serve(tmp_path):
+    """serve(data) starts `unionxl serve` on that data folder as a user starts it and gives its
+    address; every server started is stopped after the test."""
+    from tests.webserver import Server
+
+    servers = []
+
+    def start(data, name: str = "server"):
+        servers.append(Server(data, tmp_path / f"{name}.log").start())
+        return servers[-1].url
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def server(serve, tmp_path):
+    """One desk on a fresh data folder."""
+    return serve(tmp_path / "unionxl-data")

@@ -283,3 +283,24 @@ def test_libreoffice_opens_the_copy_and_keeps_the_dropdowns(run, tmp_path):
     assert list_validations(converted) == list_validations(paths[0])
     ws = openpyxl.load_workbook(converted)["Đoàn viên"]
     assert ws["E4"].fill.fgColor.rgb == FILLS[Severity.ERROR] and "cccd-birth-year" in ws["E4"].comment.text
+
+
+def test_an_isolated_copy_is_the_same_copy_and_a_dying_patcher_costs_only_that_copy(tmp_path, monkeypatch):
+    """The web desk patches copies in reading workers (isolated=True): same bytes as in process;
+    a worker that dies is that copy's output-failed finding, not the caller's crash."""
+    from unionxl import isolation
+    from unionxl.merge import merge_folder as merge_again
+
+    folder = write_folder(tmp_path / "in", broken_groups())
+    here = write_feedback(merge_folder(folder), tmp_path / "here")
+    with isolation.WarmPool(1):
+        there = write_feedback(merge_folder(folder), tmp_path / "there", isolated=True)
+    assert [p.name for p in there] == [p.name for p in here] == ["T01-phan-hoi.xlsx"]
+    assert there[0].read_bytes() == here[0].read_bytes()
+
+    result = merge_again(folder)
+    crashed = [isolation.Failure("file-crashed-reader", "SIGABRT")]  # what a worker dying while patching gives
+    monkeypatch.setattr(isolation, "run_isolated", lambda worker, tasks, **kw: crashed * len(tasks))
+    assert write_feedback(result, tmp_path / "crashed", isolated=True) == []
+    failed = [f for f in result.report.findings if f.code == "output-failed"]
+    assert len(failed) == 1 and failed[0].file == "T01.xlsx", failed

@@ -155,3 +155,61 @@ def test_the_few_files_path_is_isolated_too(tmp_path):
     assert not book.accepted
     assert [f.code for f in found] in (["file-too-large"], ["file-memory"]), [f.to_dict() for f in found]
     assert found[0].file == "far.xlsx"
+
+
+def pid(_x):
+    return os.getpid()
+
+
+def test_a_warm_pool_keeps_its_workers_across_calls_and_replaces_them_after_max_tasks():
+    with isolation.WarmPool(1, max_tasks=3, limits=TIGHT):
+        first = [run_isolated(pid, [(0,)], limits=TIGHT)[0] for _ in range(3)]
+        later = run_isolated(pid, [(0,)], limits=TIGHT)[0]
+    assert len(set(first)) == 1 and first[0] != os.getpid(), first  # one worker served the three calls
+    assert later not in first  # the fourth task went to a fresh worker
+    # other limits than the pool's: a pool of their own, as without a warm pool
+    with isolation.WarmPool(1, limits=TIGHT):
+        warm = run_isolated(pid, [(0,)], limits=TIGHT)[0]
+        own = run_isolated(pid, [(0,)], limits=Limits(memory_bytes=TIGHT.memory_bytes, cpu_seconds=3,
+                                                      wall_seconds=5))[0]
+        assert run_isolated(pid, [(0,)], limits=TIGHT)[0] == warm
+    assert own != warm
+
+
+@pytest.mark.parametrize("worker, code", [
+    (abort, "file-crashed-reader"),
+    (allocate, "file-memory"),
+    (spin, "file-timeout"),
+    (sleep, "file-timeout"),
+], ids=lambda v: getattr(v, "__name__", v))
+def test_a_warm_pool_keeps_every_limit_and_serves_on_after_a_dying_task(worker, code):
+    with isolation.WarmPool(1, limits=TIGHT):
+        before = run_isolated(double, [(1,), (2,)], limits=TIGHT)
+        outcomes = run_isolated(worker, [(30,)], limits=TIGHT)
+        after = run_isolated(double, [(3,)], limits=TIGHT)
+    assert before == [2, 4] and after == [6]
+    assert isinstance(outcomes[0], Failure) and outcomes[0].code == code, outcomes
+
+
+def busy(seconds):
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+    return seconds
+
+
+def test_a_warm_workers_cpu_limit_is_per_task_not_per_life():
+    # three tasks of 1,5 s CPU each in one worker: 4,5 s in all, over TIGHT's 2 s, yet none is cut
+    with isolation.WarmPool(1, limits=TIGHT):
+        outcomes = [run_isolated(busy, [(1.5,)], limits=TIGHT)[0] for _ in range(3)]
+    assert outcomes == [1.5, 1.5, 1.5], outcomes
+
+
+def test_a_warm_pool_is_shared_by_threads_and_answers_each_in_its_order():
+    from concurrent.futures import ThreadPoolExecutor
+
+    with isolation.WarmPool(2, limits=TIGHT):
+        with ThreadPoolExecutor(6) as threads:
+            answers = list(threads.map(lambda n: run_isolated(double, [(n,), (n + 1,)], limits=TIGHT),
+                                       range(0, 60, 2)))
+    assert answers == [[2 * n, 2 * n + 2] for n in range(0, 60, 2)]

@@ -14,102 +14,19 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import zipfile
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import needs
+from tests.webbrowser import DESKTOP, PASSWORD, PHONE, Shots, watched_page
 from tests.webdesk import FLAWED, SAMPLES, UNIT, sample
-
-PASSWORD = "mat-khau-ke-toan-2024"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-DESKTOP = {"width": 1280, "height": 860}
-PHONE = {"width": 390, "height": 844}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def server(tmp_path):
-    port = _free_port()
-    data = tmp_path / "unionxl-data"
-    log = open(tmp_path / "server.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "unionxl", "serve", "--data", str(data), "--port", str(port),
-                             "--no-browser"], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2) as r:
-                if r.read() == b"ok":
-                    break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                pytest.fail("the server did not start: " + (tmp_path / "server.log").read_text(errors="replace"))
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=30)
-    log.close()
-
-
-@pytest.fixture
-def browser(tmp_path):
-    chromium = needs("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - the test extra installs it
-        pytest.fail("playwright is not installed: pip install -e '.[test]'")
-    with sync_playwright() as p:
-        # launch() gives the browser a fresh temporary profile (--user-data-dir) of its own
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-class Shots:
-    """Screenshots of each page at desktop and phone width; kept in docs/ when asked."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.keep = os.environ.get("UNIONXL_SCREENSHOTS")
-
-    def take(self, browser, url: str, name: str, cookies, full_page: bool = True) -> None:
-        for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-            context = browser.new_context(viewport=size, device_scale_factor=1, locale="vi-VN")
-            context.add_cookies(cookies)
-            page = context.new_page()
-            page.goto(url)
-            path = self.folder / f"{name}-{label}.png"
-            page.screenshot(path=str(path), full_page=full_page)
-            if self.keep:
-                Path(self.keep).mkdir(parents=True, exist_ok=True)
-                shutil.copy(path, Path(self.keep) / path.name)
-            context.close()
-
 
 def test_the_whole_year_through_the_browser(server, browser, tmp_path):
     shots = Shots(tmp_path)
     treasurer = browser.new_context(viewport=DESKTOP, accept_downloads=True)
-    page = treasurer.new_page()
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page = watched_page(treasurer, errors)
 
     # --- first start: the password, set on this machine
     page.goto(server + "/")
@@ -133,9 +50,7 @@ def test_the_whole_year_through_the_browser(server, browser, tmp_path):
     cookies = treasurer.cookies()
 
     officer = browser.new_context(viewport=PHONE, accept_downloads=True)
-    phone = officer.new_page()
-    phone.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    phone.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    phone = watched_page(officer, errors)
 
     # --- T06 first sends the flawed workbook: not accepted, each finding with its sheet and cell
     phone.goto(links["T06"])

@@ -20,23 +20,17 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.test_web_browser import DESKTOP, PASSWORD, PHONE, Shots, browser, server  # noqa: F401 - fixtures
 from tests.test_web_sector import SECTOR, UNITS
-from tests.webdesk import sample
+from tests.webbrowser import DESKTOP, PASSWORD, PHONE, Shots, set_password, watched_page
+from tests.webdesk import client, create_year, links as links_of, sample, sign_up, upload
 
 
-def test_the_sector_year_through_the_browser(server, browser, tmp_path):  # noqa: F811 - fixtures
+def test_the_sector_year_through_the_browser(server, serve, browser, tmp_path):
     shots = Shots(tmp_path)
     treasurer = browser.new_context(viewport=DESKTOP, accept_downloads=True)
-    page = treasurer.new_page()
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-
-    page.goto(server + "/")
-    page.fill("input[name=password]", PASSWORD)
-    page.fill("input[name=again]", PASSWORD)
-    page.click("button[type=submit]")
+    page = watched_page(treasurer, errors)
+    set_password(page, server)
     cookies = treasurer.cookies()
     shots.take(browser, server + "/#new-sector-year", "7-nganh-tao-nam", cookies)
 
@@ -55,8 +49,7 @@ def test_the_sector_year_through_the_browser(server, browser, tmp_path):  # noqa
 
     # --- Than Uyên's officer first sends a group's workbook: the page says what it is
     officer = browser.new_context(viewport=PHONE, accept_downloads=True)
-    phone = officer.new_page()
-    phone.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    phone = watched_page(officer, errors)
     phone.goto(links["CD01"])
     assert "tong-hop-2024.xlsx" in phone.locator(".alert").first.inner_text()
     phone.set_input_files("input[name=workbook]", str(sample("T01")))
@@ -104,6 +97,46 @@ def test_the_sector_year_through_the_browser(server, browser, tmp_path):  # noqa
     figures = {row[0]: row[1:4] for row in report.iter_rows(values_only=True) if row and row[0]}
     assert figures["Tổng số đoàn viên công đoàn"][0] == 493
     assert zipfile.is_zipfile(got["bao-cao-2024.docx"])
+
+    # --- later, Than Uyên's own desk sends a new version with one click, through the sector's link.
+    # Its year has two groups in (T01, T02) and thirty missing: errors the sector must see.
+    office_data = tmp_path / "cdcs"
+    with client(office_data) as c:  # set up before the real server takes the folder over
+        sign_up(c, PASSWORD)
+        groups = links_of(create_year(c).text)
+        for code in ("T01", "T02"):
+            upload(c, groups[code], sample(code))
+    office_url = serve(office_data, "cdcs")
+    office_context = browser.new_context(viewport=PHONE)  # from the CĐCS treasurer's phone
+    office = watched_page(office_context, errors)
+    office.goto(office_url + "/login")
+    office.fill("input[name=password]", PASSWORD)
+    office.click("button[type=submit]")
+    office.goto(office_url + "/years/1")
+    office.click("form[action='/years/1/merge'] button[type=submit]")
+    office.wait_for_url("**/merges/1")
+    office.wait_for_selector("ul.outputs a", timeout=180_000)
+    office.goto(office_url + "/years/1#sector")
+    office.fill("input[name=sector_link]", links["CD01"])
+    office.click("form[action='/years/1/sector-link'] button[type=submit]")
+    office.click("form[action='/years/1/send'] button[type=submit]")
+    office.wait_for_selector("ul.sends li")
+    sent = office.locator("ul.sends li").first.inner_text()
+    assert "Ngành đã nhận: còn lỗi" in sent, sent
+    shots.take(browser, office_url + "/years/1#sector", "11-cdcs-gui-len-nganh", office_context.cookies(),
+               full_page=False)
+
+    # --- the sector's dashboard shows Than Uyên's new version and the errors it left unresolved
+    page.goto(server + "/years/1")
+    row = page.locator("table.groups tbody tr").filter(has=page.locator("b", has_text="CD01"))
+    shown = unicodedata.normalize("NFC", row.inner_text())
+    assert "Còn lỗi chưa xử lý" in shown and "lỗi CĐCS chưa sửa" in shown, shown
+    assert row.locator("td").nth(3).inner_text().strip() == "3"  # the wrong file, the right one, the desk's
+    assert page.locator(".tile.warning b").inner_text() == "1"
+    group = page.locator("table.groups tbody tr").first.locator("td").first.locator("a").get_attribute("href")
+    page.goto(server + group)
+    assert "tong-hop-2024.xlsx ·" in page.locator("section.card").first.inner_text()  # the current version
     assert errors == []
+    office_context.close()
     officer.close()
     treasurer.close()

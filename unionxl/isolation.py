@@ -18,6 +18,11 @@ failure into a finding for its file (`Failure.finding`). Without the `resource` 
 
 Workers start from a fork server (Linux, macOS) or are spawned (Windows): never forked from the
 main process, whose heap and threads they must not inherit.
+
+A server that reads files all day (the web desk) keeps one `WarmPool` for its life instead of
+starting a pool per call (a pool's start and stop cost more than reading a small workbook):
+inside `with WarmPool(...)`, `run_isolated` in that process hands its tasks to those workers,
+with the same limits per task; a worker is replaced after `max_tasks` tasks, or when it dies.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import multiprocessing
 import os
 import signal
 import tempfile
+import threading
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -89,6 +95,60 @@ def _context():
     return context
 
 
+class WarmPool:
+    """Limited workers kept for a process's life: `with WarmPool(2):` and every `run_isolated` of
+    this process (from any thread) with the default limits runs its tasks on them. The limits are
+    those of `run_isolated`: address space per worker, CPU time re-armed and wall-clock time per
+    task. A worker is replaced after `max_tasks` tasks (what a reader leaks goes with it) or when
+    it dies; a pool that breaks as a whole is rebuilt for the next call."""
+
+    def __init__(self, workers: int | None = None, *, max_tasks: int = 200, limits: Limits | None = None):
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.max_tasks = max_tasks
+        self.limits = limits or Limits()
+        self._lock = threading.Lock()
+        self._logs: tempfile.TemporaryDirectory | None = None
+        self._pool: pebble.ProcessPool | None = None
+        self._previous: WarmPool | None = None
+
+    def __enter__(self) -> "WarmPool":
+        global _WARM
+        with self._lock:
+            self._logs = tempfile.TemporaryDirectory(prefix="unionxl-workers-")
+            self._pool = self._new_pool()
+        self._previous, _WARM = _WARM, self
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _WARM
+        if _WARM is self:
+            _WARM = self._previous
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()
+            pool.join(timeout=10)
+        if self._logs is not None:
+            self._logs.cleanup()
+
+    def _new_pool(self) -> pebble.ProcessPool:
+        return pebble.ProcessPool(max_workers=self.workers, max_tasks=self.max_tasks, initializer=_start_worker,
+                                  initargs=(self.limits.memory_bytes, self._logs.name), context=_context())
+
+    def lease(self, broken: pebble.ProcessPool | None = None) -> tuple[pebble.ProcessPool, Path]:
+        """The live pool (a new one in place of `broken`, the pool a caller saw break)."""
+        with self._lock:
+            if self._pool is None:
+                raise RuntimeError("WarmPool used outside its with-block")
+            if broken is not None and broken is self._pool:
+                broken.stop()
+                self._pool = self._new_pool()
+            return self._pool, Path(self._logs.name)
+
+
+_WARM: WarmPool | None = None  # the pool of the innermost active `with WarmPool(...)`
+
+
 def run_isolated(worker: Callable[..., Any], tasks: Sequence[tuple], *, jobs: int | None = None,
                  limits: Limits | None = None,
                  progress: Callable[[tuple], None] | None = None) -> list[Any]:
@@ -96,48 +156,71 @@ def run_isolated(worker: Callable[..., Any], tasks: Sequence[tuple], *, jobs: in
 
     `worker` must be a top-level (picklable) function. A task that raised, crashed, ran out of
     memory or time gives a `Failure` in its place; this function itself does not raise for a task.
-    `progress(task)` is called as each task ends, in task order.
+    `progress(task)` is called as each task ends, in task order. Inside a `WarmPool` (and with
+    its limits) the tasks go to its workers and `jobs` is the pool's size instead.
     """
     limits = limits or Limits()
+    warm = _WARM if _WARM is not None and _WARM.limits == limits else None
     results: list[Any] = [None] * len(tasks)
     pending = list(range(len(tasks)))
+    broken_pool = None
     for attempt in range(RETRIES_AFTER_BROKEN_POOL + 1):
         if not pending:
             break
-        broken = _run_pool(worker, tasks, pending, results, jobs, limits, progress,
-                           last_attempt=attempt == RETRIES_AFTER_BROKEN_POOL)
-        pending = broken
+        last = attempt == RETRIES_AFTER_BROKEN_POOL
+        if warm is not None:
+            pool, logs = warm.lease(broken_pool)
+            pending = _collect(pool, logs, worker, tasks, pending, results, limits, progress, last)
+            broken_pool = pool
+        else:
+            pending = _run_pool(worker, tasks, pending, results, jobs, limits, progress, last)
     return results
 
 
 def _run_pool(worker, tasks, indexes, results, jobs, limits, progress, last_attempt) -> list[int]:
     workers = max(1, min(jobs or os.cpu_count() or 1, len(indexes)))
-    broken: list[int] = []
     with tempfile.TemporaryDirectory(prefix="unionxl-workers-") as logs:
         pool = pebble.ProcessPool(max_workers=workers, initializer=_start_worker,
                                   initargs=(limits.memory_bytes, logs), context=_context())
         try:
-            futures = [(i, pool.schedule(_run_task, args=(worker, tuple(tasks[i]), limits.cpu_seconds),
-                                         timeout=limits.wall_seconds)) for i in indexes]
-            for i, future in futures:
-                try:
-                    results[i] = future.result()
-                except FutureTimeout:
-                    results[i] = Failure("file-timeout", f"> {limits.wall_seconds:g} s")
-                except pebble.ProcessExpired as exc:
-                    results[i] = _expired(exc, Path(logs), limits)
-                except BrokenProcessPool as exc:
-                    if not last_attempt:
-                        broken.append(i)
-                        continue
-                    results[i] = Failure("file-crashed-reader", f"BrokenProcessPool: {exc}"[:200])
-                except Exception as exc:  # e.g. a result that could not be sent back
-                    results[i] = Failure("file-crashed-reader", f"{type(exc).__name__}: {exc}"[:200])
-                if progress:
-                    progress(tasks[i])
+            return _collect(pool, Path(logs), worker, tasks, indexes, results, limits, progress, last_attempt)
         finally:
             pool.stop()
             pool.join()
+
+
+def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress, last_attempt) -> list[int]:
+    """Schedule the tasks on `pool` and gather their results (or failures); the indexes whose
+    pool broke as a whole, for another attempt."""
+    broken: list[int] = []
+    futures = []
+    for i in indexes:
+        try:
+            futures.append((i, pool.schedule(_run_task, args=(worker, tuple(tasks[i]), limits.cpu_seconds),
+                                             timeout=limits.wall_seconds)))
+        except RuntimeError:  # a pool that broke earlier (a warm one) refuses new tasks
+            if last_attempt:
+                results[i] = Failure("file-crashed-reader", "BrokenProcessPool")
+                if progress:
+                    progress(tasks[i])
+            else:
+                broken.append(i)
+    for i, future in futures:
+        try:
+            results[i] = future.result()
+        except FutureTimeout:
+            results[i] = Failure("file-timeout", f"> {limits.wall_seconds:g} s")
+        except pebble.ProcessExpired as exc:
+            results[i] = _expired(exc, logs, limits)
+        except BrokenProcessPool as exc:
+            if not last_attempt:
+                broken.append(i)
+                continue
+            results[i] = Failure("file-crashed-reader", f"BrokenProcessPool: {exc}"[:200])
+        except Exception as exc:  # e.g. a result that could not be sent back
+            results[i] = Failure("file-crashed-reader", f"{type(exc).__name__}: {exc}"[:200])
+        if progress:
+            progress(tasks[i])
     return broken
 
 

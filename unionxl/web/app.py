@@ -28,7 +28,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainT
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import __version__
+from .. import __version__, isolation
 from ..i18n import t as translate
 from ..i18n import visible as visible_text
 from . import sector, security, service
@@ -41,6 +41,8 @@ HERE = Path(__file__).parent
 FORM_LIMIT = 64 * 1024  # any form without a file
 MULTIPART_SLACK = 64 * 1024  # headers and fields around an uploaded file
 CHECKS_AT_ONCE = 4  # upload checks running together; more wait (bounds memory under a rush)
+READING_WORKERS = max(1, min(4, os.cpu_count() or 1))  # isolated reading workers kept warm
+WORKER_TASKS = 200  # files a reading worker reads before it is replaced by a fresh one
 
 
 @dataclass
@@ -61,6 +63,7 @@ class Desk:
         self.secret = self.store.setting_or_create("secret", lambda: secrets.token_hex(32))
         self.runner = MergeRunner(self.data, self.store)
         self.checks = asyncio.Semaphore(CHECKS_AT_ONCE)
+        self.units = service.UnitBooks()
         self.env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
                                trim_blocks=True, lstrip_blocks=True)
         self.env.filters["visible"] = lambda value: visible_text("" if value is None else str(value))
@@ -297,28 +300,41 @@ async def receive_file(request: Request, form, field: str) -> tuple[str, int] | 
     return sha, size
 
 
-async def replace_unit(request: Request) -> Response:
-    """A corrected unit workbook (targets filled in, a group added) for the same year."""
+async def year_file(request: Request, field: str, name: str, read, bad_key: str):
+    """A workbook the treasurer sends for a year (the unit's, last year's): stored, then read by
+    `read(path)` in a reading worker. Returns (year, (sha, size), what read returned), or the
+    year page saying what is wrong."""
     require_treasurer(request)
     desk: Desk = request.app.state.desk
     year = year_or_404(desk, request.path_params["year_id"])
     form = await read_form(request, max_files=1)
-    lang = lang_of(request)
     try:
-        received = await receive_file(request, form, "unit_workbook")
+        received = await receive_file(request, form, field)
     except TooLarge:
         return await year_page(request, error_key="web.too_large", status=413)
     if received is None:
         return await year_page(request, error_key="web.year_no_file", status=400)
     work = desk.data.scratch()
     try:
-        path = desk.data.link_into(received[0], work, "don-vi.xlsx")
+        path = desk.data.link_into(received[0], work, name)
         async with desk.checks:
-            info = await anyio.to_thread.run_sync(service.read_unit_workbook, path, lang)
+            found = await anyio.to_thread.run_sync(read, path)
     except service.UnitProblem as exc:
-        return await year_page(request, error_key="web.year_bad_unit", error_detail=str(exc), status=422)
+        return await year_page(request, error_key=bad_key, error_detail=str(exc), status=422)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return year, received, found
+
+
+async def replace_unit(request: Request) -> Response:
+    """A corrected unit workbook (targets filled in, a group added) for the same year."""
+    desk: Desk = request.app.state.desk
+    lang = lang_of(request)
+    got = await year_file(request, "unit_workbook", "don-vi.xlsx", lambda path: service.read_unit_workbook(path, lang),
+                          "web.year_bad_unit")
+    if isinstance(got, Response):
+        return got
+    year, received, info = got
     if info.year != year["year"]:
         return await year_page(request, error_key="web.unit_other_year", status=422,
                                error_detail=translate("web.unit_other_year_detail", lang, found=info.year,
@@ -330,25 +346,12 @@ async def replace_unit(request: Request) -> Response:
 
 async def set_previous(request: Request) -> Response:
     """Last year's consolidated workbook, for the comparison with last year."""
-    require_treasurer(request)
     desk: Desk = request.app.state.desk
-    year = year_or_404(desk, request.path_params["year_id"])
-    form = await read_form(request, max_files=1)
-    try:
-        received = await receive_file(request, form, "previous_workbook")
-    except TooLarge:
-        return await year_page(request, error_key="web.too_large", status=413)
-    if received is None:
-        return await year_page(request, error_key="web.year_no_file", status=400)
-    work = desk.data.scratch()
-    try:
-        path = desk.data.link_into(received[0], work, "nam-truoc.xlsx")
-        async with desk.checks:
-            await anyio.to_thread.run_sync(service.check_previous_workbook, path)
-    except service.UnitProblem as exc:
-        return await year_page(request, error_key="web.previous_bad", error_detail=str(exc), status=422)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    got = await year_file(request, "previous_workbook", "nam-truoc.xlsx", service.check_previous_workbook,
+                          "web.previous_bad")
+    if isinstance(got, Response):
+        return got
+    year, received, _ = got
     desk.store.set_previous(year["id"], received[0], received[1], client_of(request))
     return RedirectResponse(f"/years/{year['id']}", status_code=303)
 
@@ -415,6 +418,7 @@ def group_of_year(desk: Desk, year_id: int, value: str):
     return group
 
 
+FINDINGS_SHOWN = 300  # the dashboard's findings table: errors first; every finding is in the merge's outputs
 STATUS = {None: "missing", "error": "error", "warning": "warning", "ok": "ok"}
 
 
@@ -441,18 +445,12 @@ async def year_page(request: Request, error_key: str | None = None, error_detail
         counts[state] += 1
         link = f"{base}nop/{g['token']}" if g["token"] else None
         rows.append({"group": g, "status": state, "link": link})
-    findings = []
-    for upload in desk.store.current_uploads(year["id"]):
-        if upload["findings"]:
-            for f in json.loads(upload["findings"]).get(lang, []):
-                if f["severity"] != "note":
-                    findings.append({**f, "group_code": upload["code"]})
-    findings.sort(key=lambda f: (f["severity"] != "error", f["group_code"]))
+    findings, findings_total = desk.store.current_findings(year["id"], lang, FINDINGS_SHOWN)
     merges = desk.store.merges(year["id"])
     busy = any(m["state"] in ("queued", "running") for m in merges)
     done = [m for m in merges if m["state"] == "done"]
-    return render(request, "year.html", status=status, year=year, rows=rows, counts=counts, findings=findings[:300],
-                  findings_total=len(findings), merges=merges[:20], busy=busy, error_key=error_key,
+    return render(request, "year.html", status=status, year=year, rows=rows, counts=counts, findings=findings,
+                  findings_total=findings_total, merges=merges[:20], busy=busy, error_key=error_key,
                   error_detail=error_detail, can_start_next=bool(done),
                   **sector.unit_context(desk, year))
 
@@ -682,7 +680,8 @@ async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None
                 outcome = await anyio.to_thread.run_sync(
                     service.check_consolidated, path, upload["file_name"], year["year"], lang)
             else:
-                unit = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
+                unit_path = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
+                unit = await anyio.to_thread.run_sync(desk.units.get, year["unit_sha256"], unit_path)
                 outcome = await anyio.to_thread.run_sync(
                     service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
         feedback_sha = None
@@ -742,10 +741,12 @@ def create_app(data: Path | str, **options) -> Any:
     @contextlib.asynccontextmanager
     async def lifespan(app):
         desk.startup()
-        task = asyncio.create_task(desk.recheck_pending())
-        yield
-        task.cancel()
-        desk.runner.shutdown()
+        # One pool of isolated reading workers for the server's life (not one per check)
+        with isolation.WarmPool(READING_WORKERS, max_tasks=WORKER_TASKS):
+            task = asyncio.create_task(desk.recheck_pending())
+            yield
+            task.cancel()
+            desk.runner.shutdown()
 
     routes = [
         Route("/", home),

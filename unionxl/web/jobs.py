@@ -122,8 +122,13 @@ def run_merge(data_root: str, merge_id: int) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+MERGE_NICENESS = 10  # a merge yields the cores to the desk's pages and upload checks (POSIX)
+
+
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING)
+    if hasattr(os, "nice"):  # its reading workers, started from here, inherit it
+        os.nice(MERGE_NICENESS)
     run_merge(argv[0], int(argv[1]))
     return 0
 

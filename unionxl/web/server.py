@@ -11,6 +11,14 @@ from .files import DataFolder
 from .storage import Store
 
 
+# How long an idle connection is kept open. uvicorn's default (5 s) lost an upload in the
+# benchmark's 300-officer rush: the form's connection, idle 4,7 s while the others fetched
+# theirs, was closed by the server just as the upload went out on it (connection reset, nothing
+# received). A browser's officer also takes more than 5 s to pick a file. Longer than that, and
+# than the clients' own idle timeouts where possible, so that the client is the one to close.
+KEEP_ALIVE_SECONDS = 120
+
+
 def serve(data: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: bool = True,
           forwarded_allow_ips: str | None = None, **settings) -> None:
     """`settings` are the desk's own (upload_limit, session_seconds: see app.Settings)."""
@@ -37,7 +45,7 @@ def serve(data: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     # X-Forwarded-For/-Proto only when the proxy's own address is listed (default: 127.0.0.1).
     proxy = {"proxy_headers": True, "forwarded_allow_ips": forwarded_allow_ips} if forwarded_allow_ips else {}
     uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning", server_header=False,
-                timeout_graceful_shutdown=5, **proxy)
+                timeout_graceful_shutdown=5, timeout_keep_alive=KEEP_ALIVE_SECONDS, **proxy)
 
 
 def set_password(data: Path, password: str) -> None:

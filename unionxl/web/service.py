@@ -9,6 +9,7 @@ check, a reader or a writer.
 from __future__ import annotations
 
 import dataclasses
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,11 +146,46 @@ class CheckOutcome:
     feedback: Path | None = None  # the feedback copy, when a finding points at a cell
 
 
-def check_upload(path: Path, unit_path: Path, display: str, expected_group: str, scratch: Path,
+class UnitBooks:
+    """The year's unit workbook read once per content (keyed by its sha256), not once per upload:
+    a 1.000-group unit workbook takes longer to read than a group's workbook. Read through the
+    isolated reader like any file; a few kept (the years being collected at once)."""
+
+    def __init__(self, kept: int = 4):
+        self.kept = kept
+        self._books: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._loading: dict[str, threading.Lock] = {}
+
+    def get(self, sha256: str, path: Path):
+        with self._lock:
+            if sha256 in self._books:
+                return self._books[sha256]
+            loading = self._loading.setdefault(sha256, threading.Lock())
+        with loading:  # a rush of uploads reads it once, the others wait for that read
+            with self._lock:
+                if sha256 in self._books:
+                    return self._books[sha256]
+            from ..reader import read_unit
+
+            try:
+                book, _ = read_unit(path)
+            except ValueError as exc:
+                raise UnitProblem(str(exc)) from exc
+            with self._lock:
+                self._books[sha256] = book
+                while len(self._books) > self.kept:
+                    self._books.pop(next(iter(self._books)))
+                self._loading.pop(sha256, None)
+            return book
+
+
+def check_upload(path: Path, unit, display: str, expected_group: str, scratch: Path,
                  lang: str = "vi") -> CheckOutcome:
-    """Check one group's workbook against the unit workbook, as the merge would, and write its
-    feedback copy into `scratch`. The file must be named by the desk (see working_suffix)."""
-    result = _check_file(path, unit_path, display)
+    """Check one group's workbook against the unit workbook (its path, or the Workbook already
+    read: UnitBooks), as the merge would, and write its feedback copy into `scratch`. The file
+    must be named by the desk (see working_suffix)."""
+    result = _check_file(path, unit, display)
     mine = [f for f in result.report.findings if f.file == display]
     record = next((r for r in result.report.files if r.display == display), None)
     wrong = _wrong_workbook(result, mine, record, display, expected_group)
@@ -164,7 +200,9 @@ def check_upload(path: Path, unit_path: Path, display: str, expected_group: str,
     if any(f.cell and f.severity is not Severity.NOTE for f in mine):
         from ..writers.feedback import write_feedback
 
-        written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent)
+        # patched in a reading worker too: the copy is made from the received file
+        written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent,
+                                 isolated=True)
         feedback = written[0] if written else None
     account = {}
     if record is not None:
@@ -173,11 +211,11 @@ def check_upload(path: Path, unit_path: Path, display: str, expected_group: str,
                         {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, feedback)
 
 
-def _check_file(path: Path, unit_path: Path, display: str) -> MergeResult:
+def _check_file(path: Path, unit, display: str) -> MergeResult:
     """Contract 1's `unionxl.check_file`: this file against the unit workbook, nothing about other groups."""
     from ..pipeline import check_file
 
-    return check_file(path, unit_path, display)
+    return check_file(path, unit, display)
 
 
 def _wrong_workbook(result: MergeResult, mine: list[Finding], record, display: str,
@@ -232,6 +270,12 @@ def consolidate(folder: Path, unit_path: Path, out_dir: Path, *, previous: Path 
             for copy in copies:
                 out.write(copy, copy.name)
         names.append(archive.name)
+    return _outcome(result, names, lang, feedback_copies=len(copies))
+
+
+def _outcome(result: MergeResult, names: list[str], lang: str, feedback_copies: int) -> MergeOutcome:
+    """What the desk records of a merge or a roll-up: the row account, the headline figures and
+    the findings as shown in both languages."""
     data = result.to_json(lang)
     summary = {
         "exit_code": data["exit_code"],
@@ -239,7 +283,7 @@ def consolidate(folder: Path, unit_path: Path, out_dir: Path, *, previous: Path 
         "account": data["account"],
         "figures": _headline(data.get("figures") or {}),
         "findings": {lg: [f.to_dict(lg) for f in _errors_first(result.report.findings)] for lg in LANGS},
-        "feedback_copies": len(copies),
+        "feedback_copies": feedback_copies,
     }
     return MergeOutcome(result.report.exit_code, result.report.errors, result.report.warnings, summary, names)
 
@@ -311,18 +355,9 @@ def rollup(folder: Path, out_dir: Path, *, unit_name: str | None, previous: Path
     result = library_rollup(folder, unit_name=unit_name or None, previous=previous, progress=progress, lang=lang)
     paths = write_outputs(result, out_dir, lang)
     names = [p.name for p in paths if p.parent == out_dir]
-    data = result.to_json(lang)
-    summary = {
-        "exit_code": data["exit_code"],
-        "counts": data["summary"],
-        "account": data["account"],
-        "figures": _headline(data.get("figures") or {}),
-        "findings": {lg: [f.to_dict(lg) for f in _errors_first(result.report.findings)] for lg in LANGS},
-        "feedback_copies": 0,
-    }
-    return MergeOutcome(result.report.exit_code, result.report.errors, result.report.warnings, summary, names)
+    return _outcome(result, names, lang, feedback_copies=0)
 
 
 __all__ = ["MergeUsageError", "UnitProblem", "UnitInfo", "CheckOutcome", "MergeOutcome", "upload_limit",
            "read_unit_workbook", "write_blank_group_workbook", "group_file_name", "working_suffix",
-           "check_upload", "consolidate", "check_consolidated", "rollup"]
+           "check_upload", "UnitBooks", "consolidate", "check_consolidated", "rollup"]

@@ -390,16 +390,21 @@ class Store:
 
     def groups(self, year_id: int) -> list[sqlite3.Row]:
         """Each group with its live link and current upload's verdict, time and the version count."""
+        # The year's live links and version counts are gathered once each and joined (links has no
+        # index on group_id: joined per group, every group would scan every link of every year).
         with self._read() as conn:
             return conn.execute(
                 """SELECT g.*, l.token AS token, l.id AS link_id,
                           u.verdict AS verdict, u.state AS upload_state, u.received_at AS last_at,
                           u.errors AS errors, u.warnings AS warnings, u.file_name AS file_name,
-                          (SELECT COUNT(*) FROM uploads x WHERE x.group_id = g.id) AS versions
+                          COALESCE(v.n, 0) AS versions
                    FROM groups g
-                   LEFT JOIN links l ON l.group_id = g.id AND l.revoked_at IS NULL
+                   LEFT JOIN (SELECT k.group_id, k.token, k.id FROM links k JOIN groups kg ON kg.id = k.group_id
+                              WHERE kg.year_id = :year AND k.revoked_at IS NULL) l ON l.group_id = g.id
                    LEFT JOIN uploads u ON u.id = g.current_upload_id
-                   WHERE g.year_id = ? ORDER BY g.position""", (year_id,)).fetchall()
+                   LEFT JOIN (SELECT x.group_id, COUNT(*) AS n FROM uploads x JOIN groups xg ON xg.id = x.group_id
+                              WHERE xg.year_id = :year GROUP BY x.group_id) v ON v.group_id = g.id
+                   WHERE g.year_id = :year ORDER BY g.position""", {"year": year_id}).fetchall()
 
     def group(self, group_id: int) -> sqlite3.Row | None:
         with self._read() as conn:
@@ -487,6 +492,27 @@ class Store:
                 """SELECT u.*, g.code AS code, g.name AS group_name FROM groups g
                    JOIN uploads u ON u.id = g.current_upload_id
                    WHERE g.year_id = ? ORDER BY g.position""", (year_id,)).fetchall()
+
+    def current_findings(self, year_id: int, lang: str, limit: int) -> tuple[list[dict], int]:
+        """The errors, then the warnings, of every group's current version, by group code: the
+        first `limit` of them and how many there are in all. Only the versions whose findings are
+        shown are decoded (the counts are columns), so a 1.000-group year costs a few of them."""
+        with self._read() as conn:
+            total = conn.execute(
+                """SELECT COALESCE(SUM(u.errors + u.warnings), 0) FROM groups g
+                   JOIN uploads u ON u.id = g.current_upload_id WHERE g.year_id = ?""", (year_id,)).fetchone()[0]
+            shown: list[dict] = []
+            for severity, column in (("error", "errors"), ("warning", "warnings")):
+                rows = conn.execute(
+                    f"""SELECT g.code AS code, u.findings AS findings FROM groups g
+                        JOIN uploads u ON u.id = g.current_upload_id
+                        WHERE g.year_id = ? AND u.{column} > 0 ORDER BY g.code, g.position""", (year_id,))
+                for row in rows:
+                    if len(shown) >= limit:
+                        break
+                    shown.extend({**f, "group_code": row["code"]} for f in json.loads(row["findings"]).get(lang, [])
+                                 if f["severity"] == severity)
+            return shown[:limit], total
 
     # ------------------------------------------------------------------ merges
 

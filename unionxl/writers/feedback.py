@@ -101,16 +101,18 @@ def feedback_folder(lang: str = "vi") -> str:
 
 
 def write_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
-                   folder: Path | None = None) -> list[Path]:
+                   folder: Path | None = None, isolated: bool = False) -> list[Path]:
     """Write one feedback copy per input file with an error or warning at a cell; return their paths.
 
     `folder` is the merged folder; when omitted it is worked out from the workbooks the merge kept.
+    `isolated`: each copy is patched in an isolated worker (unionxl.isolation), for a caller
+    that must not open a received file in its own process (the web desk's server).
     """
-    return start_feedback(result, out_dir, lang, folder).finish()
+    return start_feedback(result, out_dir, lang, folder, isolated).finish()
 
 
 def start_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
-                   folder: Path | None = None) -> "FeedbackRun":
+                   folder: Path | None = None, isolated: bool = False) -> "FeedbackRun":
     """Start writing the feedback copies; when there are many, they are written by worker processes
     while the caller writes other outputs. `finish()` waits for them and returns their paths."""
     out_dir = Path(out_dir)
@@ -128,18 +130,18 @@ def start_feedback(result: MergeResult, out_dir: Path, lang: str = "vi",
             continue
         target = out_dir / _output_name(display, source, lang, used)
         jobs.append((source, target, display, _ordered(findings), lang))
-    return FeedbackRun(result, out_dir, jobs)
+    return FeedbackRun(result, out_dir, jobs, isolated)
 
 
 class FeedbackRun:
     """Feedback copies being written. Copies are independent: across processes when there are many
     (same rule as reading), submitted at once so they overlap whatever the caller does next."""
 
-    def __init__(self, result: MergeResult, out_dir: Path, jobs: list[tuple]):
-        self.result, self.out_dir, self.jobs = result, out_dir, jobs
+    def __init__(self, result: MergeResult, out_dir: Path, jobs: list[tuple], isolated: bool = False):
+        self.result, self.out_dir, self.jobs, self.isolated = result, out_dir, jobs, isolated
         self.pool: ProcessPoolExecutor | None = None
         self.pending = None
-        if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        if not isolated and len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             self.pool = ProcessPoolExecutor(max_workers=os.cpu_count())
             self.pending = self.pool.map(_write_job, jobs,
                                          chunksize=max(1, len(jobs) // (4 * (os.cpu_count() or 1))))
@@ -156,6 +158,11 @@ class FeedbackRun:
                     "reason": f"feedback workers died ({exc}); copies written one by one"}))
             finally:
                 self.pool.shutdown()
+        if outcomes is None and self.isolated:
+            from .. import isolation
+
+            outcomes = [([], f"{o.code}: {o.detail}") if isinstance(o, isolation.Failure) else o
+                        for o in isolation.run_isolated(_write_job, [(job,) for job in self.jobs])]
         if outcomes is None:
             outcomes = [_write_job(job) for job in self.jobs]
         written = []
