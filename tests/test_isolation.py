@@ -213,3 +213,27 @@ def test_a_warm_pool_is_shared_by_threads_and_answers_each_in_its_order():
             answers = list(threads.map(lambda n: run_isolated(double, [(n,), (n + 1,)], limits=TIGHT),
                                        range(0, 60, 2)))
     assert answers == [[2 * n, 2 * n + 2] for n in range(0, 60, 2)]
+
+
+def never_starts(_memory, _logs):
+    """A worker initializer that never returns: the pool's workers never take a task."""
+    time.sleep(3600)
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["own-pool", "warm-pool"])
+def test_a_pool_whose_workers_never_start_gives_failures_instead_of_waiting_for_ever(monkeypatch, warm):
+    # pebble counts a task's wall-clock limit from when a worker takes it: with no worker ever
+    # ready, no limit fires and a plain future.result() would wait for ever (as it did when a
+    # fork server failed to boot). No task ending for the limit plus the grace is the pool's failure.
+    monkeypatch.setattr(isolation, "_start_worker", never_starts)
+    monkeypatch.setattr(isolation, "STALL_GRACE_SECONDS", 0.5)
+    quick = Limits(memory_bytes=TIGHT.memory_bytes, cpu_seconds=2, wall_seconds=0.5)
+    seen = []
+    if warm:
+        with isolation.WarmPool(1, limits=quick):
+            outcomes = run_isolated(double, [(1,), (2,)], limits=quick, progress=seen.append)
+    else:
+        outcomes = run_isolated(double, [(1,), (2,)], limits=quick, progress=seen.append)
+    assert [o.code for o in outcomes] == ["file-crashed-reader"] * 2, outcomes
+    assert all("stalled" in o.detail for o in outcomes), outcomes
+    assert seen == [(1,), (2,)]  # every task is still accounted for, in order

@@ -35,6 +35,7 @@ import signal
 import tempfile
 import threading
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,10 @@ WORKER_MEMORY_BYTES = 2 * 1024 ** 3  # address space of one worker (RLIMIT_AS)
 TASK_CPU_SECONDS = 240  # CPU time one task may use (RLIMIT_CPU, re-armed per task)
 TASK_WALL_SECONDS = 600  # wall-clock time one task may take, waiting for a core included
 RETRIES_AFTER_BROKEN_POOL = 1  # a pool that breaks as a whole is rebuilt once for the tasks left
+# Every running task ends within its wall-clock limit, so a pool in which no task at all ends for
+# that long plus this grace is stuck itself (workers that never start: a fork server that failed
+# to boot, an initializer that hangs); its tasks left are handled as those of a broken pool.
+STALL_GRACE_SECONDS = 120
 
 # What a Rust allocation failure prints before it aborts; Python prints MemoryError.
 _MEMORY_WORDS = ("memory allocation of", "MemoryError", "Cannot allocate memory", "out of memory")
@@ -205,7 +210,19 @@ def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress
                     progress(tasks[i])
             else:
                 broken.append(i)
+    stall = limits.wall_seconds + STALL_GRACE_SECONDS
+    stalled = False
     for i, future in futures:
+        stalled = stalled or _stalled(future, futures, stall)
+        if stalled:
+            future.cancel()
+            if not last_attempt:
+                broken.append(i)
+                continue
+            results[i] = Failure("file-crashed-reader", f"worker pool stalled: no task ended in {stall:g} s")
+            if progress:
+                progress(tasks[i])
+            continue
         try:
             results[i] = future.result()
         except FutureTimeout:
@@ -222,6 +239,17 @@ def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress
         if progress:
             progress(tasks[i])
     return broken
+
+
+def _stalled(future, futures, stall_seconds: float) -> bool:
+    """Wait for `future`; True if meanwhile no task of the pool ended for `stall_seconds`."""
+    ended = sum(f.done() for _, f in futures)
+    while not wait([future], timeout=stall_seconds).done:
+        now = sum(f.done() for _, f in futures)
+        if now == ended:
+            return True
+        ended = now
+    return False
 
 
 def _expired(exc: pebble.ProcessExpired, logs: Path, limits: Limits) -> Failure:
