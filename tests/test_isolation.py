@@ -224,7 +224,7 @@ def never_starts(_memory, _logs):
 def test_a_pool_whose_workers_never_start_gives_failures_instead_of_waiting_for_ever(monkeypatch, warm):
     # pebble counts a task's wall-clock limit from when a worker takes it: with no worker ever
     # ready, no limit fires and a plain future.result() would wait for ever (as it did when a
-    # fork server failed to boot). No task ending for the limit plus the grace is the pool's failure.
+    # fork server failed to boot). No task running or ending for the grace is the pool's failure.
     monkeypatch.setattr(isolation, "_start_worker", never_starts)
     monkeypatch.setattr(isolation, "STALL_GRACE_SECONDS", 0.5)
     quick = Limits(memory_bytes=TIGHT.memory_bytes, cpu_seconds=2, wall_seconds=0.5)
@@ -237,3 +237,9 @@ def test_a_pool_whose_workers_never_start_gives_failures_instead_of_waiting_for_
     assert [o.code for o in outcomes] == ["file-crashed-reader"] * 2, outcomes
     assert all("stalled" in o.detail for o in outcomes), outcomes
     assert seen == [(1,), (2,)]  # every task is still accounted for, in order
+
+
+def test_a_task_running_longer_than_the_stall_grace_is_not_a_stall(monkeypatch):
+    """The stall watch looks at tasks running, not only ending: a slow task is left to its own limit."""
+    monkeypatch.setattr(isolation, "STALL_GRACE_SECONDS", 0.5)
+    assert run_isolated(busy, [(1.5,), (0,)], jobs=1, limits=TIGHT) == [1.5, 0]

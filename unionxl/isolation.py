@@ -57,10 +57,12 @@ WORKER_MEMORY_BYTES = 2 * 1024 ** 3  # address space of one worker (RLIMIT_AS)
 TASK_CPU_SECONDS = 240  # CPU time one task may use (RLIMIT_CPU, re-armed per task)
 TASK_WALL_SECONDS = 600  # wall-clock time one task may take, waiting for a core included
 RETRIES_AFTER_BROKEN_POOL = 1  # a pool that breaks as a whole is rebuilt once for the tasks left
-# Every running task ends within its wall-clock limit, so a pool in which no task at all ends for
-# that long plus this grace is stuck itself (workers that never start: a fork server that failed
-# to boot, an initializer that hangs); its tasks left are handled as those of a broken pool.
-STALL_GRACE_SECONDS = 120
+# A running task ends within its wall-clock limit; pebble starts that clock only when a worker
+# takes the task. A pool in which no task of a call is running or ends for this long is stuck
+# itself (workers that never start: a fork server that failed to boot, an initializer that hangs)
+# and its tasks left are handled as those of a broken pool. A warm pool's workers may be busy with
+# other callers' tasks meanwhile, so there a call waits a task's wall-clock limit longer first.
+STALL_GRACE_SECONDS = 60
 
 # What a Rust allocation failure prints before it aborts; Python prints MemoryError.
 _MEMORY_WORDS = ("memory allocation of", "MemoryError", "Cannot allocate memory", "out of memory")
@@ -175,7 +177,8 @@ def run_isolated(worker: Callable[..., Any], tasks: Sequence[tuple], *, jobs: in
         last = attempt == RETRIES_AFTER_BROKEN_POOL
         if warm is not None:
             pool, logs = warm.lease(broken_pool)
-            pending = _collect(pool, logs, worker, tasks, pending, results, limits, progress, last)
+            pending = _collect(pool, logs, worker, tasks, pending, results, limits, progress, last,
+                               stall_seconds=limits.wall_seconds + STALL_GRACE_SECONDS)
             broken_pool = pool
         else:
             pending = _run_pool(worker, tasks, pending, results, jobs, limits, progress, last)
@@ -188,13 +191,15 @@ def _run_pool(worker, tasks, indexes, results, jobs, limits, progress, last_atte
         pool = pebble.ProcessPool(max_workers=workers, initializer=_start_worker,
                                   initargs=(limits.memory_bytes, logs), context=_context())
         try:
-            return _collect(pool, Path(logs), worker, tasks, indexes, results, limits, progress, last_attempt)
+            return _collect(pool, Path(logs), worker, tasks, indexes, results, limits, progress, last_attempt,
+                            stall_seconds=STALL_GRACE_SECONDS)
         finally:
             pool.stop()
             pool.join()
 
 
-def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress, last_attempt) -> list[int]:
+def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress, last_attempt, *,
+             stall_seconds: float) -> list[int]:
     """Schedule the tasks on `pool` and gather their results (or failures); the indexes whose
     pool broke as a whole, for another attempt."""
     broken: list[int] = []
@@ -210,16 +215,15 @@ def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress
                     progress(tasks[i])
             else:
                 broken.append(i)
-    stall = limits.wall_seconds + STALL_GRACE_SECONDS
     stalled = False
     for i, future in futures:
-        stalled = stalled or _stalled(future, futures, stall)
+        stalled = stalled or _stalled(future, futures, stall_seconds)
         if stalled:
             future.cancel()
             if not last_attempt:
                 broken.append(i)
                 continue
-            results[i] = Failure("file-crashed-reader", f"worker pool stalled: no task ended in {stall:g} s")
+            results[i] = Failure("file-crashed-reader", f"worker pool stalled: no task ran in {stall_seconds:g} s")
             if progress:
                 progress(tasks[i])
             continue
@@ -242,11 +246,11 @@ def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress
 
 
 def _stalled(future, futures, stall_seconds: float) -> bool:
-    """Wait for `future`; True if meanwhile no task of the pool ended for `stall_seconds`."""
+    """Wait for `future`; True if meanwhile, for `stall_seconds`, none of `futures` ran or ended."""
     ended = sum(f.done() for _, f in futures)
     while not wait([future], timeout=stall_seconds).done:
         now = sum(f.done() for _, f in futures)
-        if now == ended:
+        if now == ended and not any(f.running() for _, f in futures):
             return True
         ended = now
     return False
