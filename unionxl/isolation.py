@@ -215,9 +215,12 @@ def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress
                     progress(tasks[i])
             else:
                 broken.append(i)
+    ended = _Ended()
+    for _, future in futures:
+        future.add_done_callback(ended)
     stalled = False
     for i, future in futures:
-        stalled = stalled or _stalled(future, futures, stall_seconds)
+        stalled = stalled or _stalled(future, futures, ended, stall_seconds)
         if stalled:
             future.cancel()
             if not last_attempt:
@@ -245,14 +248,25 @@ def _collect(pool, logs: Path, worker, tasks, indexes, results, limits, progress
     return broken
 
 
-def _stalled(future, futures, stall_seconds: float) -> bool:
+class _Ended:
+    """Counts the futures it is attached to as they end (a done-callback: no scan of every future)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()  # pebble's thread and (for a future already done) the caller's
+
+    def __call__(self, _future) -> None:
+        with self._lock:
+            self.count += 1
+
+
+def _stalled(future, futures, ended: _Ended, stall_seconds: float) -> bool:
     """Wait for `future`; True if meanwhile, for `stall_seconds`, none of `futures` ran or ended."""
-    ended = sum(f.done() for _, f in futures)
+    seen = ended.count
     while not wait([future], timeout=stall_seconds).done:
-        now = sum(f.done() for _, f in futures)
-        if now == ended and not any(f.running() for _, f in futures):
+        if ended.count == seen and not any(f.running() for _, f in futures):
             return True
-        ended = now
+        seen = ended.count
     return False
 
 
