@@ -57,7 +57,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.files": ("tệp", "files"),
     "cli.uploads": ("lần nộp", "uploads"),
     "cli.merges": ("lần tổng hợp", "merges"),
-    # --- usage errors of the library (MergeUsageError), which the command line shows as they are
+    "cli.serve_data": ("dữ liệu", "data"),
+    "cli.serve_no_password": ("Chưa có mật khẩu kế toán: mở trang trên ngay máy này để đặt, hoặc chạy 'unionxl "
+                              "password'.", "No treasurer password yet: open the page on this machine, or run "
+                              "'unionxl password'."),
+    # --- usage errors of the library (MergeUsageError, the desk's set_password), which the command line shows as
+    # they are
     "usage.no_folder": ("Không có thư mục '{folder}'", "folder not found"),
     "usage.not_folder": ("'{folder}' không phải thư mục", "is not a folder"),
     "usage.no_unit": ("Không có tệp đơn vị '{path}'", "unit workbook not found"),
@@ -66,6 +71,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "usage.not_consolidated": ("không phải bản tổng hợp unionxl", "not a unionxl consolidated workbook"),
     "usage.previous_not_before": ("là bản tổng hợp năm {previous_year}, không phải năm trước {year}",
                                   "is the {previous_year} workbook, not one from before {year}"),
+    "usage.password_short": ("Mật khẩu cần ít nhất {n} ký tự", "at least {n} characters"),
     # --- backup and restore (web/backup.py's BackupError), shown by `unionxl backup` / `unionxl restore`; the
     # file a refusal names follows the two languages (": name")
     "usage.backup.not_data_folder": ("'{folder}' không phải thư mục dữ liệu của unionxl (không có {database})",
