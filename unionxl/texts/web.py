@@ -160,6 +160,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "link mới.", "No such page. If this was a group's upload link, it may have been replaced: "
                       "ask the treasurer for the new one."),
     "web.too_large_title": ("Tệp quá lớn", "File too large"),
+    "web.request_too_large": ("Tệp hoặc yêu cầu quá lớn", "request too large"),  # plain text, shown as "vi / en"
     "web.too_large": ("Tệp quá lớn. Xóa các trang, dòng thừa, lưu lại dạng .xlsx rồi nộp lại.",
                       "The file is too large. Delete unused sheets and rows, save as .xlsx and upload again."),
     "web.error_title": ("Có lỗi", "Error"),

@@ -726,7 +726,7 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
 
 
 async def body_too_large(request: Request, exc: Exception) -> Response:
-    return PlainTextResponse("Tệp hoặc yêu cầu quá lớn / request too large", status_code=413,
+    return PlainTextResponse(security.TOO_LARGE, status_code=413,
                              headers={"connection": "close"})
 
 
