@@ -44,8 +44,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.year_no_file": ("Chưa chọn tệp biểu mẫu đơn vị.", "Choose the unit workbook first."),
     "web.year_bad_unit": ("Chưa tạo được năm từ tệp này:", "This file cannot start a year:"),
     # why a unit workbook cannot start a year (service.read_unit_workbook), after web.year_bad_unit
-    "web.unit_no_groups": ("chưa có tổ công đoàn nào trong biểu mẫu đơn vị / the unit workbook lists no groups",
-                           "the unit workbook lists no groups"),
+    "web.unit_no_groups": ("chưa có tổ công đoàn nào trong biểu mẫu đơn vị", "the unit workbook lists no groups"),
     "web.unit_no_year": ("biểu mẫu đơn vị chưa ghi năm báo cáo", "the unit workbook has no year"),
     "web.status_summary": ("Tình trạng các tổ", "Groups' status"),
     "web.status.ok": ("Đạt", "Accepted"),
