@@ -12,6 +12,8 @@ common         every output: severities, periods, number formats     severity.*,
                                                                      web desk's templates too)
 console        the terminal (console.py, cli.py's messages)          console.*
 cli            the command line's help, the library's usage errors   cli.*, usage.*
+               (backup and restore's too), `unionxl serve`'s start-up
+               lines
 findings       finding messages and the words they take              finding.<code>, finding_doc.*,
                                                                      skip.*, type.*, unreadable.*,
                                                                      unsafe.*, too_large.*, upload.*

@@ -57,7 +57,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cli.files": ("tệp", "files"),
     "cli.uploads": ("lần nộp", "uploads"),
     "cli.merges": ("lần tổng hợp", "merges"),
-    # --- usage errors of the library (MergeUsageError), which the command line shows as they are
+    "cli.serve_data": ("dữ liệu", "data"),
+    "cli.serve_no_password": ("Chưa có mật khẩu kế toán: mở trang trên ngay máy này để đặt, hoặc chạy 'unionxl "
+                              "password'.", "No treasurer password yet: open the page on this machine, or run "
+                              "'unionxl password'."),
+    # --- usage errors of the library (MergeUsageError, the desk's set_password), which the command line shows as
+    # they are
     "usage.no_folder": ("Không có thư mục '{folder}'", "folder not found"),
     "usage.not_folder": ("'{folder}' không phải thư mục", "is not a folder"),
     "usage.no_unit": ("Không có tệp đơn vị '{path}'", "unit workbook not found"),
@@ -66,4 +71,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "usage.not_consolidated": ("không phải bản tổng hợp unionxl", "not a unionxl consolidated workbook"),
     "usage.previous_not_before": ("là bản tổng hợp năm {previous_year}, không phải năm trước {year}",
                                   "is the {previous_year} workbook, not one from before {year}"),
+    "usage.password_short": ("Mật khẩu cần ít nhất {n} ký tự", "at least {n} characters"),
+    # --- backup and restore (web/backup.py's BackupError), shown by `unionxl backup` / `unionxl restore`; the
+    # file a refusal names follows the two languages (": name")
+    "usage.backup.not_data_folder": ("'{folder}' không phải thư mục dữ liệu của unionxl (không có {database})",
+                                     "not a unionxl data folder (no {database})"),
+    "usage.backup.cannot_carry": ("tên tệp không sao lưu được", "a file the backup cannot carry"),
+    "usage.backup.not_empty": ("'{folder}' đã có dữ liệu: hãy khôi phục vào một thư mục mới hoặc trống",
+                               "'{folder}' is not empty: restore into a new or empty folder"),
+    "usage.backup.not_backup": ("'{path}' không phải tệp sao lưu của unionxl", "not a unionxl backup"),
+    "usage.backup.lacks": ("tệp sao lưu thiếu", "the backup lacks"),
+    "usage.backup.named_twice": ("tệp sao lưu có tên trùng", "the backup names a file twice"),
+    "usage.backup.newer": ("tệp sao lưu từ bản unionxl mới hơn (phiên bản dữ liệu {version})",
+                           "the backup comes from a newer unionxl (state version {version})"),
+    "usage.backup.no_manifest": ("tệp sao lưu không có manifest.json", "the backup has no manifest.json"),
+    "usage.backup.manifest_too_large": ("manifest.json quá lớn", "manifest.json is too large"),
+    "usage.backup.manifest_damaged": ("manifest.json hỏng", "manifest.json is damaged"),
+    "usage.backup.not_manifest": ("manifest.json không đúng định dạng sao lưu của unionxl",
+                                  "not a unionxl backup manifest"),
+    "usage.backup.manifest_entry": ("manifest.json có mục không hợp lệ", "invalid manifest entry"),
+    "usage.backup.forbidden_path": ("tệp sao lưu chứa đường dẫn không hợp lệ", "the backup holds a forbidden path"),
+    "usage.backup.link": ("tệp sao lưu chứa liên kết hoặc tệp đặc biệt", "the backup holds a link"),
+    "usage.backup.size_differs": ("kích thước không khớp manifest", "size differs from the manifest"),
+    "usage.backup.sha256_differs": ("tệp hỏng (sha256 không khớp)", "damaged file (sha256 differs)"),
+    "usage.backup.misnamed": ("tệp lưu không đúng tên theo sha256", "a stored file is not named by its sha256"),
+    "usage.backup.not_state": ("cơ sở dữ liệu trong tệp sao lưu không phải của unionxl",
+                               "the backup's database is not a unionxl state"),
+    "usage.backup.state_damaged": ("cơ sở dữ liệu trong tệp sao lưu hỏng", "the backup's database is damaged"),
 }

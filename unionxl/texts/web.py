@@ -43,6 +43,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.create_year": ("Tạo năm", "Create the year"),
     "web.year_no_file": ("Chưa chọn tệp biểu mẫu đơn vị.", "Choose the unit workbook first."),
     "web.year_bad_unit": ("Chưa tạo được năm từ tệp này:", "This file cannot start a year:"),
+    # why a unit workbook cannot start a year (service.read_unit_workbook), after web.year_bad_unit
+    "web.unit_no_groups": ("chưa có tổ công đoàn nào trong biểu mẫu đơn vị", "the unit workbook lists no groups"),
+    "web.unit_no_year": ("biểu mẫu đơn vị chưa ghi năm báo cáo", "the unit workbook has no year"),
     "web.status_summary": ("Tình trạng các tổ", "Groups' status"),
     "web.status.ok": ("Đạt", "Accepted"),
     "web.status.warning": ("Chỉ cảnh báo", "Warnings only"),
@@ -160,6 +163,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "link mới.", "No such page. If this was a group's upload link, it may have been replaced: "
                       "ask the treasurer for the new one."),
     "web.too_large_title": ("Tệp quá lớn", "File too large"),
+    "web.request_too_large": ("Tệp hoặc yêu cầu quá lớn", "request too large"),  # plain text, shown as "vi / en"
     "web.too_large": ("Tệp quá lớn. Xóa các trang, dòng thừa, lưu lại dạng .xlsx rồi nộp lại.",
                       "The file is too large. Delete unused sheets and rows, save as .xlsx and upload again."),
     "web.error_title": ("Có lỗi", "Error"),

@@ -29,6 +29,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__, isolation
+from ..i18n import LANGS
 from ..i18n import t as translate
 from ..i18n import visible as visible_text
 from . import sector, security, service
@@ -96,7 +97,9 @@ def when(value: str | None) -> str:
 
 
 def lang_of(request: Request) -> str:
-    return "en" if request.cookies.get("uxl_lang") == "en" else "vi"
+    """The language the reader chose (the cookie set_lang writes), else the default, Vietnamese."""
+    lang = request.cookies.get("uxl_lang")
+    return lang if lang in LANGS else LANGS[0]
 
 
 def client_of(request: Request) -> str:
@@ -170,7 +173,7 @@ def safe_next(value: str | None) -> str:
 async def set_lang(request: Request) -> Response:
     lang = request.path_params["lang"]
     response = RedirectResponse(safe_next(request.query_params.get("next")), status_code=303)
-    if lang in ("vi", "en"):
+    if lang in LANGS:
         response.set_cookie("uxl_lang", lang, max_age=365 * 86400, samesite="lax", httponly=True)
     return response
 
@@ -726,7 +729,7 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
 
 
 async def body_too_large(request: Request, exc: Exception) -> Response:
-    return PlainTextResponse("Tệp hoặc yêu cầu quá lớn / request too large", status_code=413,
+    return PlainTextResponse(security.TOO_LARGE, status_code=413,
                              headers={"connection": "close"})
 
 

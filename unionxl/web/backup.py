@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..i18n import both
 from .files import DataFolder
 from .storage import SCHEMA_VERSION, Store
 
@@ -65,8 +66,7 @@ def backup(data: Path, out: Path) -> Summary:
     """Write the state of the data folder `data` into the zip archive `out` (replaced whole)."""
     folder = Path(data)
     if not (folder / DATABASE).is_file():
-        raise BackupError(f"'{folder}' không phải thư mục dữ liệu của unionxl (không có {DATABASE}) / "
-                          f"not a unionxl data folder (no {DATABASE})")
+        raise BackupError(both("usage.backup.not_data_folder", folder=folder, database=DATABASE))
     root = DataFolder(folder).root
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -93,7 +93,7 @@ def backup(data: Path, out: Path) -> Summary:
                 continue  # a merge still being written is not part of the state yet
             if not _MEMBER.match(name):
                 # The desk names every output itself; a name outside that shape would not restore.
-                raise BackupError(f"tên tệp không sao lưu được / a file the backup cannot carry: {name!r}")
+                raise BackupError(f"{both('usage.backup.cannot_carry')}: {name!r}")
             entries[name] = _describe(path)
             members.append((name, path))
         counts = _counts(snapshot)
@@ -119,12 +119,11 @@ def restore(archive_path: Path, data: Path) -> Summary:
     """Restore an archive written by `backup` into the new or empty data folder `data`."""
     target = Path(data)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BackupError(f"'{target}' đã có dữ liệu: hãy khôi phục vào một thư mục mới hoặc trống / "
-                          f"'{target}' is not empty: restore into a new or empty folder")
+        raise BackupError(both("usage.backup.not_empty", folder=target))
     try:
         archive = zipfile.ZipFile(archive_path)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise BackupError(f"'{archive_path}' không phải tệp sao lưu của unionxl / not a unionxl backup ({exc})")
+        raise BackupError(f"{both('usage.backup.not_backup', path=archive_path)} ({exc})")
     with archive:
         manifest = _manifest(archive)
         files: dict[str, dict] = manifest["files"]
@@ -135,9 +134,9 @@ def restore(archive_path: Path, data: Path) -> Summary:
             _check_member(info, files)
         missing = sorted(set(files) - set(names))
         if missing:
-            raise BackupError(f"tệp sao lưu thiếu / the backup lacks: {', '.join(missing[:5])}")
+            raise BackupError(f"{both('usage.backup.lacks')}: {', '.join(missing[:5])}")
         if len(names) != len(set(names)):
-            raise BackupError("tệp sao lưu có tên trùng / the backup names a file twice")
+            raise BackupError(both("usage.backup.named_twice"))
         target.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".unionxl-restore-", dir=target.parent))
         try:
@@ -148,8 +147,7 @@ def restore(archive_path: Path, data: Path) -> Summary:
                     os.chmod(path, 0o444)  # as the desk keeps them: stored files are never rewritten
             version, uploads, merges = _counts(work / DATABASE)
             if version > SCHEMA_VERSION:
-                raise BackupError(f"tệp sao lưu từ bản unionxl mới hơn (phiên bản dữ liệu {version}) / "
-                                  f"the backup comes from a newer unionxl (state version {version})")
+                raise BackupError(both("usage.backup.newer", version=version))
             if target.exists():
                 target.rmdir()  # empty, checked above
             os.replace(work, target)
@@ -164,21 +162,21 @@ def _manifest(archive: zipfile.ZipFile) -> dict:
     try:
         info = archive.getinfo(MANIFEST)
     except KeyError:
-        raise BackupError("tệp sao lưu không có manifest.json / the backup has no manifest.json") from None
+        raise BackupError(both("usage.backup.no_manifest")) from None
     if info.file_size > 64 * 1024 * 1024:
-        raise BackupError("manifest.json quá lớn / manifest.json is too large")
+        raise BackupError(both("usage.backup.manifest_too_large"))
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BackupError(f"manifest.json hỏng / manifest.json is damaged ({exc})") from None
+        raise BackupError(f"{both('usage.backup.manifest_damaged')} ({exc})") from None
     files = manifest.get("files") if isinstance(manifest, dict) else None
     if manifest.get("format") != FORMAT or not isinstance(files, dict) or DATABASE not in files:
-        raise BackupError("manifest.json không đúng định dạng sao lưu của unionxl / not a unionxl backup manifest")
+        raise BackupError(both("usage.backup.not_manifest"))
     for name, entry in files.items():
         if not (isinstance(name, str) and _MEMBER.match(name) and isinstance(entry, dict)
                 and isinstance(entry.get("sha256"), str) and re.fullmatch(r"[0-9a-f]{64}", entry["sha256"])
                 and isinstance(entry.get("size"), int) and entry["size"] >= 0):
-            raise BackupError(f"manifest.json có mục không hợp lệ / invalid manifest entry: {name!r}")
+            raise BackupError(f"{both('usage.backup.manifest_entry')}: {name!r}")
     return manifest
 
 
@@ -187,11 +185,11 @@ def _check_member(info: zipfile.ZipInfo, files: dict[str, dict]) -> None:
     mode = info.external_attr >> 16
     if not _MEMBER.match(name) or name not in files:
         # Covers '../x', '/etc/x', 'C:\\x', 'blobs/../../x' and anything the manifest does not list.
-        raise BackupError(f"tệp sao lưu chứa đường dẫn không hợp lệ / the backup holds a forbidden path: {name!r}")
+        raise BackupError(f"{both('usage.backup.forbidden_path')}: {name!r}")
     if mode and (stat.S_ISLNK(mode) or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))):
-        raise BackupError(f"tệp sao lưu chứa liên kết hoặc tệp đặc biệt / the backup holds a link: {name!r}")
+        raise BackupError(f"{both('usage.backup.link')}: {name!r}")
     if info.file_size != files[name]["size"]:
-        raise BackupError(f"kích thước không khớp manifest / size differs from the manifest: {name}")
+        raise BackupError(f"{both('usage.backup.size_differs')}: {name}")
 
 
 def _extract(archive: zipfile.ZipFile, name: str, entry: dict, work: Path) -> None:
@@ -205,15 +203,15 @@ def _extract(archive: zipfile.ZipFile, name: str, entry: dict, work: Path) -> No
         while chunk := source.read(CHUNK):
             size += len(chunk)
             if size > entry["size"]:
-                raise BackupError(f"kích thước không khớp manifest / size differs from the manifest: {name}")
+                raise BackupError(f"{both('usage.backup.size_differs')}: {name}")
             digest.update(chunk)
             out.write(chunk)
         out.flush()
         os.fsync(out.fileno())
     if size != entry["size"] or digest.hexdigest() != entry["sha256"]:
-        raise BackupError(f"tệp hỏng (sha256 không khớp) / damaged file (sha256 differs): {name}")
+        raise BackupError(f"{both('usage.backup.sha256_differs')}: {name}")
     if name.startswith("blobs/") and path.name != entry["sha256"]:
-        raise BackupError(f"tệp lưu không đúng tên theo sha256 / a stored file is not named by its sha256: {name}")
+        raise BackupError(f"{both('usage.backup.misnamed')}: {name}")
 
 
 def _describe(path: Path) -> dict:
@@ -233,12 +231,11 @@ def _counts(database: Path) -> tuple[int, int, int]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if "uploads" not in tables or "merges" not in tables:
-            raise BackupError("cơ sở dữ liệu trong tệp sao lưu không phải của unionxl / "
-                              "the backup's database is not a unionxl state")
+            raise BackupError(both("usage.backup.not_state"))
         uploads = conn.execute("SELECT COUNT(*) FROM uploads").fetchone()[0]
         merges = conn.execute("SELECT COUNT(*) FROM merges").fetchone()[0]
         return version, uploads, merges
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"cơ sở dữ liệu trong tệp sao lưu hỏng / the backup's database is damaged ({exc})")
+        raise BackupError(f"{both('usage.backup.state_damaged')} ({exc})")
     finally:
         conn.close()

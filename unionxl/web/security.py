@@ -16,6 +16,8 @@ from typing import Awaitable, Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from ..i18n import both
+
 SESSION_COOKIE = "uxl_session"
 CSRF_COOKIE = "uxl_csrf"
 CSRF_FIELD = "csrf_token"
@@ -195,8 +197,12 @@ class BodyTooLarge(Exception):
     pass
 
 
+# The 413 answer's body: plain text sent before any page (and its language) is chosen, so both languages.
+TOO_LARGE = both("web.request_too_large")
+
+
 async def _too_large(send) -> None:
-    body = ("Tệp hoặc yêu cầu quá lớn / request too large".encode())
+    body = TOO_LARGE.encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close"),
                             (b"content-length", str(len(body)).encode())] + SECURITY_HEADERS})

@@ -6,6 +6,7 @@ import threading
 import webbrowser
 from pathlib import Path
 
+from ..i18n import both
 from . import security
 from .files import DataFolder
 from .storage import Store
@@ -34,10 +35,9 @@ def serve(data: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
     shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     url = f"http://{shown}:{port}/"
     store = Store(DataFolder(data).database)
-    print(f"unionxl: {url}  (dữ liệu / data: {Path(data).resolve()})", flush=True)
+    print(f"unionxl: {url}  ({both('cli.serve_data')}: {Path(data).resolve()})", flush=True)
     if not store.setting("password_hash"):
-        print("Chưa có mật khẩu kế toán: mở trang trên ngay máy này để đặt, hoặc chạy 'unionxl password'. / "
-              "No treasurer password yet: open the page on this machine, or run 'unionxl password'.", flush=True)
+        print(both("cli.serve_no_password"), flush=True)
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
     # No access log: the officers' links carry their token in the path.
@@ -50,7 +50,6 @@ def serve(data: Path, host: str = "127.0.0.1", port: int = 8765, open_browser: b
 
 def set_password(data: Path, password: str) -> None:
     if len(password) < security.MIN_PASSWORD:
-        raise ValueError(f"Mật khẩu cần ít nhất {security.MIN_PASSWORD} ký tự / at least "
-                         f"{security.MIN_PASSWORD} characters")
+        raise ValueError(both("usage.password_short", n=security.MIN_PASSWORD))
     store = Store(DataFolder(data).database)
     store.set_password_hash(security.hash_password(password), client="cli")

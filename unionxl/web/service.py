@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from .. import i18n
 from ..findings import Finding, Report, Severity
 from ..merge import MergeResult, MergeUsageError
 
@@ -59,14 +60,13 @@ def read_unit_workbook(path: Path, lang: str = "vi") -> UnitInfo:
         if row.accepted and code:
             groups.append((code, str(row.values.get("group_name") or "").strip()))
     if not groups:
-        raise UnitProblem("chưa có tổ công đoàn nào trong biểu mẫu đơn vị / the unit workbook lists no groups"
-                          if lang == "vi" else "the unit workbook lists no groups")
+        raise UnitProblem(i18n.t("web.unit_no_groups", lang))
     codes = [c for c, _ in groups]
     twice = sorted({c for c in codes if codes.count(c) > 1})
     if twice:
-        raise UnitProblem(("mã tổ bị trùng: " if lang == "vi" else "duplicate group codes: ") + ", ".join(twice))
+        raise UnitProblem(i18n.text("template.duplicate_groups", lang) + ": " + ", ".join(twice))
     if not info.get("year"):
-        raise UnitProblem("biểu mẫu đơn vị chưa ghi năm báo cáo" if lang == "vi" else "the unit workbook has no year")
+        raise UnitProblem(i18n.t("web.unit_no_year", lang))
     return UnitInfo(int(info["year"]), str(info.get("unit_name") or ""), groups)
 
 
@@ -83,7 +83,7 @@ def next_year_unit_workbook(previous_unit: Path, closing_balance: int | None, ou
         raise UnitProblem(str(exc)) from exc
     info = book.fields["unit_info"].values
     if not info.get("year"):
-        raise UnitProblem("biểu mẫu đơn vị chưa ghi năm báo cáo" if lang == "vi" else "the unit workbook has no year")
+        raise UnitProblem(i18n.t("web.unit_no_year", lang))
     keep = {k: info[k] for k in ("superior_name", "place", "chair_name") if info.get(k)}
     keep["mutual_opening_balance"] = closing_balance
     groups = [{k: row.values.get(k) for k in ("group_code", "group_name", "leader") if row.values.get(k)}

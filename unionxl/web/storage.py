@@ -133,7 +133,7 @@ MIGRATIONS: list[str] = [
     """,
     # 2: sector mode and year after year (issue 15)
     """
-    ALTER TABLE years ADD COLUMN sector_link TEXT;      -- unit mode: where this CĐCS sends its consolidated workbook
+    ALTER TABLE years ADD COLUMN sector_link TEXT;      -- unit mode: where this unit sends its consolidated workbook
     ALTER TABLE merges ADD COLUMN retry_of INTEGER REFERENCES merges(id);  -- an interrupted merge run again
     CREATE TABLE sends (                                -- each consolidated workbook sent to the sector desk
         id INTEGER PRIMARY KEY,
