@@ -79,7 +79,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.col.status": ("Tình trạng", "Status"),
     "web.col.last": ("Lần nộp cuối", "Last upload"),
     "web.col.versions": ("Số lần nộp", "Versions"),
-    "web.col.link": ("Link nộp của tổ", "Group's upload link"),
+    "web.col.link": ("Link nộp", "Upload link"),  # a group's, or on a sector desk a CĐCS's
     "web.col.actions": ("Việc khác", "Actions"),
     "web.col.severity": ("Mức", "Severity"),
     "web.col.place": ("Trang, ô", "Sheet, cell"),
@@ -94,7 +94,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.col.who": ("Ai", "Who"),
     "web.col.action": ("Việc", "Action"),
     "web.col.detail": ("Chi tiết", "Detail"),
-    "web.link_of": ("Link nộp của tổ {group}", "Upload link of group {group}"),
+    "web.link_of": ("Link nộp của {group}", "Upload link of {group}"),
     "web.copy": ("Chép", "Copy"),
     "web.link_revoked": ("Đã thu hồi link", "Link revoked"),
     "web.blank_workbook": ("Biểu mẫu trống", "Blank workbook"),
