@@ -44,6 +44,14 @@ def broken_groups() -> list[dict]:
     return groups
 
 
+def blank_flags(path: Path, name: str) -> list[tuple[str, bool]]:
+    """Each data validation of sheet `name` with its allowBlank flag, as the XML says."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(path) as archive:
+        root = ElementTree.fromstring(archive.read(sheet_part(archive, name)))
+    return sorted((v.get("sqref"), v.get("allowBlank") in ("1", "true")) for v in root.iter(main + "dataValidation"))
+
+
 def digests(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
@@ -176,9 +184,17 @@ def test_the_copy_is_still_a_valid_input(run, tmp_path):
     second = merge_folder(again)
     assert places(second) == places(result)
     # fed back, the old feedback sheet, fills and comments give way to the new ones
-    book = openpyxl.load_workbook(write_feedback(second, tmp_path / "out2")[0])
+    copy = write_feedback(second, tmp_path / "out2")[0]
+    book = openpyxl.load_workbook(copy)
     assert book.sheetnames.count("Phản hồi") == 1 and len(book.sheetnames) == 9
     assert book["Đoàn viên"]["E4"].comment.text.count("cccd-birth-year") == 1
+    # this copy is saved by openpyxl, which must keep every validation's "ignore blank" box as the
+    # template set it: read from the XML, as openpyxl before 3.1.3 lost it on loading (and so on saving)
+    original = tmp_path / "in" / "T01.xlsx"
+    sheets = openpyxl.load_workbook(original, read_only=True).sheetnames
+    flags = {name: blank_flags(original, name) for name in sheets}
+    assert {name: blank_flags(copy, name) for name in sheets} == flags
+    assert ("C4:C403", True) in flags["Đoàn viên"]
 
 
 def test_clean_groups_get_no_copy(tmp_path):

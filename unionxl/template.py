@@ -456,6 +456,8 @@ class _Book:
             if wrapped:
                 ws.set_row(first + r, _row_height(wrapped))
 
+        # The date highlight before the row border: LibreOffice applies only the first conditional format
+        # that matches a cell, in the order written (XlsxWriter >= 3.3.0 writes them in the order added).
         for c, col in enumerate(columns):
             if col.type is ColType.DATE:
                 letter = xl_col_to_name(c)

@@ -31,7 +31,6 @@ _VOLATILE = {  # element -> why its text is dropped
 }
 _VERSION = re.compile(r"unionxl \d+\.\d+(?:\.\d+)?\S*")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_ROW = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}row"
 
 
 def normalise(path: Path) -> str:
@@ -57,10 +56,6 @@ def _xml(data: bytes) -> str:
             element.text = _VERSION.sub("unionxl (version)", element.text)
         elif element.text and _SHA256.fullmatch(element.text):
             element.text = "(sha256 of an input)"  # inputs are written by XlsxWriter: its release shows
-        if element.tag == _ROW and element.get("ht"):
-            # Row heights as the pixels they show: XlsxWriter 3.1 writes 17.5pt where 3.2+ rounds to
-            # the 23 pixels both mean (17.25pt).
-            element.set("ht", f"{round(float(element.get('ht')) / 0.75)}px")
     # C14N fixes attribute order and namespace declarations; indenting makes diffs readable.
     canonical = etree.fromstring(etree.tostring(root, method="c14n"), _PARSER)
     etree.indent(canonical, space=" ")
