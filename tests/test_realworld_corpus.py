@@ -1,6 +1,6 @@
 """Real spreadsheets from public test corpora, dropped into a folder of group workbooks.
 
-tests/realworld/manifest.tsv lists 120 files from the test data of calamine, python-calamine, xlrd
+tests/realworld/manifest.tsv lists 122 files from the test data of calamine, python-calamine, xlrd
 and Apache POI (SOURCES.md: where each comes from, its commit, its licence): sound workbooks of
 every format and age, encrypted ones, .xlsb, bombs and fuzzer finds, broken zips. None is a unionxl
 workbook, so every one must be refused whole with a finding a person can act on, and the run must
@@ -38,6 +38,7 @@ ROOT = HERE.parent.parent
 KINDS = {
     "workbook": {"file-not-unionxl"},  # a sound workbook, just not ours
     "encrypted": {"file-encrypted"},
+    "protected": {"file-xls-protected"},  # .xls encrypted with Excel's built-in password: a protected workbook
     "xlsb": {"file-xlsb"},
     "empty": {"file-unreadable"},
     "unsupported": {"file-unreadable"},  # sound, but a format calamine cannot read (BIFF3/4, an XLM macro sheet)

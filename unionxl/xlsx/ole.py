@@ -15,6 +15,7 @@ the rest is encrypted: calamine says so for RC4, and reads XOR-obfuscated record
 
 from __future__ import annotations
 
+import hashlib
 import struct
 
 from . import guard
@@ -201,7 +202,7 @@ def _walk(stream: bytes, position: int, names: dict[int, str], globals_first: bo
             in_globals = False
         elif kind == _FILEPASS and in_globals:
             # RC4 (calamine: PasswordError) or XOR obfuscation, which calamine reads as plain records
-            raise guard.UnreadableWorkbook("file-encrypted")
+            raise guard.UnreadableWorkbook("file-xls-protected" if opens_without_password(body) else "file-encrypted")
 
 
 def _sheet_name(body: bytes, biff8: bool) -> str:
@@ -214,3 +215,37 @@ def _sheet_name(body: bytes, biff8: bool) -> str:
     wide = len(body) > 7 and body[7] & 1
     raw = body[8:8 + count * (2 if wide else 1)]
     return (raw.decode("utf-16-le", "replace") if wide else raw.decode("latin-1")) or "?"
+
+
+# Excel's built-in password: an .xls whose workbook is protected is saved encrypted with it, and
+# Excel opens it without asking (MS-XLS 2.4.191, "VelvetSweatshop"). The person needs to hear
+# that, not "remove the password" of a file that asks for none.
+DEFAULT_PASSWORD = "VelvetSweatshop"
+
+
+def opens_without_password(filepass: bytes) -> bool:
+    """Whether a FILEPASS record's RC4 verifier (MS-OFFCRYPTO 2.3.6: version 1.1, MD5 keys) matches
+    Excel's built-in password. CryptoAPI RC4 and XOR are not checked: they count as a password."""
+    if len(filepass) < 54 or struct.unpack_from("<HHH", filepass) != (1, 1, 1):
+        return False
+    salt, verifier = filepass[6:22], filepass[22:54]
+    start = hashlib.md5(DEFAULT_PASSWORD.encode("utf-16-le")).digest()[:5]
+    intermediate = hashlib.md5((start + salt) * 16).digest()[:5]
+    plain = _rc4(hashlib.md5(intermediate + struct.pack("<I", 0)).digest(), verifier)
+    return hashlib.md5(plain[:16]).digest() == plain[16:]
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    state = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + state[i] + key[i % len(key)]) & 0xFF
+        state[i], state[j] = state[j], state[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) & 0xFF
+        j = (j + state[i]) & 0xFF
+        state[i], state[j] = state[j], state[i]
+        out.append(byte ^ state[(state[i] + state[j]) & 0xFF])
+    return bytes(out)
