@@ -45,6 +45,8 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("file-skipped", N),
     Code("file-unreadable", E, "file"),
     Code("file-encrypted", E, "file"),
+    # An .xls Excel encrypted with its built-in password: a protected workbook, opened without asking.
+    Code("file-xls-protected", E, "file"),
     Code("file-too-large", E, "file"),
     Code("file-unsafe", E, "file"),
     # A worker that read the file died or was stopped (unionxl.isolation); the other files go on.

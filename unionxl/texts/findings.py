@@ -39,6 +39,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "finding.file-encrypted": (
         "Tệp có đặt mật khẩu mở. Gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
         "The file is password-protected. Remove the password and send it again."),
+    "finding.file-xls-protected": (
+        "Tệp .xls này có bảo vệ sổ làm việc, nên Excel lưu nó ở dạng mã hóa (dù mở không cần mật khẩu) và "
+        "không đọc được. Mở tệp bằng Excel, chọn Lưu thành (Save As) > Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+        "This .xls has a protected workbook, which Excel saves encrypted (though it opens without a "
+        "password), so it cannot be read. Open it in Excel, Save As > Excel Workbook (.xlsx) and send it again."),
     "finding.file-too-large": (
         "Tệp quá lớn để đọc an toàn ({detail:text}). Xóa các trang, dòng, cột thừa, lưu lại dạng .xlsx rồi gửi lại.",
         "The file is too large to read safely ({detail:text}). Delete unused sheets, rows and columns, "
