@@ -179,3 +179,27 @@ def test_rollup_counts_unresolved_errors_from_the_info_sheet_not_the_displayed_w
     assert (unresolved.file, unresolved.value, unresolved.sheet, unresolved.cell) == ("tong-hop-a.xlsx", 1,
                                                                                       "Phát hiện", "A5")
     assert "cell-choice" in unresolved.message()
+
+
+def test_check_file_against_a_unit_already_read_folds_its_group_list_once(unit_folder, monkeypatch):
+    """The web desk checks every upload against the same unit Workbook: its group list is folded
+    for file names once, and each check still names a file that points at another group."""
+    from unionxl import pipeline
+    from unionxl.checks.files import GroupNames
+
+    built = []
+
+    class Counting(GroupNames):
+        def __init__(self, expected):
+            built.append(len(expected))
+            super().__init__(expected)
+
+    monkeypatch.setattr(pipeline, "GroupNames", Counting)
+    [(unit, _, _)] = merge.read_all([(unit_folder / "don-vi.xlsx", "don-vi.xlsx")], 1)
+    upload = unit_folder / "T03-to-ba.xlsx"
+    shutil.copy(unit_folder / "T01.xlsx", upload)
+    for _ in range(3):
+        result = unionxl.check_file(upload, unit)
+        assert [(f.code, f.cell, f.params["named"]) for f in result.report.findings] == [
+            ("group-file-name", "B7", "T03")]
+    assert built == [3]

@@ -323,9 +323,11 @@ def _reject(book: Workbook, report: Report, code: str, cell_field: str = "", val
     report.add(Finding(code, book.display, sheet, cell, value, params, book.group_code))
 
 
-def accept_groups(books, year, expected, unit, report: Report) -> list[Workbook]:
+def accept_groups(books, year, expected, unit, report: Report, names: GroupNames | None = None) -> list[Workbook]:
+    """The group workbooks of `books` the merge uses, one per expected group; the others rejected with
+    their finding. `names`: GroupNames(expected), when the caller keeps it across calls."""
     accepted: dict[str, Workbook] = {}
-    named_group = GroupNames(expected).named
+    named_group = (names or GroupNames(expected)).named
     for book in books:
         if book.kind != "group" or not book.accepted:
             continue
