@@ -280,13 +280,16 @@ def stream_ledgers(path: Path, ledgers: Iterable[Ledger], expected_formats: dict
             # The ledgers are most of the bytes (370 MB of XML at 1.000 groups): deflate level 2
             # compresses them in 1,3 s where the default 6 takes 4,3 s, for a file a fifth larger
             # (38 MB, not 32 MB); level 1 is no faster and 8 % larger. A part opened by name takes
-            # the archive's level (a ZipInfo would carry the default) and the fixed 1980 date.
+            # the archive's level; a ZipInfo would carry the default level (its own level is public
+            # only from Python 3.13), so a ledger part gets zipfile's fixed 1980-01-01 date and a
+            # 0600 mode instead of XlsxWriter's: still the same bytes on every run, and no reader
+            # looks at either. The other parts are copied with their own date and mode.
             with zipfile.ZipFile(tmp_name, "w", zipfile.ZIP_DEFLATED, compresslevel=LEDGER_COMPRESSLEVEL) as dst:
                 for info in src.infolist():
-                    target = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                    target.compress_type = zipfile.ZIP_DEFLATED
-                    target.external_attr = info.external_attr
                     if info.filename not in by_part:
+                        target = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+                        target.compress_type = zipfile.ZIP_DEFLATED
+                        target.external_attr = info.external_attr
                         dst.writestr(target, src.read(info))
                         continue
                     ledger, head, tail, styles = by_part[info.filename]
