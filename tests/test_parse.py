@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from unionxl import schema
-from unionxl.fmt import number, percent
+from unionxl.fmt import percent
+from unionxl.i18n import number
 from unionxl.parse import ChoiceIndex, clean_text, fold, parse_amount, parse_cccd, parse_date
 
 
@@ -24,8 +25,8 @@ def test_amounts(raw, expected):
 
 @given(st.integers(min_value=0, max_value=10**12))
 def test_amount_written_the_vietnamese_way_reads_back(value):
-    assert parse_amount(number(value)) == (value, "as_text")
-    assert parse_amount(number(value) + " đ") == (value, "as_text")
+    assert parse_amount(number(value, "vi")) == (value, "as_text")
+    assert parse_amount(number(value, "vi") + " đ") == (value, "as_text")
     assert parse_amount(float(value)) == (value, None)
 
 

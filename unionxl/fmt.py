@@ -1,17 +1,10 @@
-"""Numbers as the seed report prints them: 1.234.567 and shares such as 39,1% (vi) / 39.1% (en)."""
+"""Shares as the seed report prints them: 39,1% (vi) / 39.1% (en); numbers and amounts are i18n's."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import i18n
-
-
-def number(value: int | None) -> str:
-    """1234567 -> '1.234.567'"""
-    if value is None:
-        return ""
-    return f"{value:,}".replace(",", ".")
 
 
 def percent(part: int, whole: int, lang: str = "vi") -> str:

@@ -59,11 +59,6 @@ def both(key: str, **params) -> str:
     return " / ".join(text(key, lang).format(**params) for lang in LANGS)
 
 
-def side(pair: tuple[str, str], lang: str = "vi") -> str:
-    """One side of a (vi, en) pair the schema hands out (its sheet names are its own)."""
-    return pair[_side(lang)]
-
-
 def has(key: str) -> bool:
     """Whether the catalogue holds `key` (schema labels aside)."""
     return key in CATALOGUE

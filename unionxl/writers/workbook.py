@@ -163,7 +163,7 @@ class _Writer:
         return i18n.text(key, self.lang) if i18n.has(key) else kind
 
     def name(self, key: str) -> str:
-        return i18n.side(self.sheets[key], self.lang)
+        return schema.sheet_name(self.sheets[key], self.lang)
 
     # ------------------------------------------------------------- cells
 
