@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.webdesk import PASSWORD, csrf
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# What tests/fixtures/web-state-v1-made-by.py did: a 2024 year from samples/2024, T01 uploaded
+# What tests/fixtures/web-state-v1-made-by.py did (and web-state-v2-made-by.py, with the code of v2): a 2024 year from samples/2024, T01 uploaded
 # clean, T06 uploaded from samples/2024-loi (2 errors, so a feedback copy), one merge of both.
 V1_UPLOADS = {1: ("T01", "ok"), 2: ("T06", "error")}
 V1_MERGE_OUTPUTS = ["tong-hop-2024.xlsx", "bao-cao-2024.docx", "tong-hop-2024.json", "phan-hoi.zip"]
