@@ -6,8 +6,10 @@ the flawed samples' own list (samples/2024-loi/README.md), not from the desk's o
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+import sqlite3
 import threading
 import time
 import zipfile
@@ -90,6 +92,38 @@ def test_a_workbook_with_errors_shows_each_finding_with_sheet_and_cell_errors_fi
     assert copy.status_code == 200
     marked = load_workbook(io.BytesIO(copy.content))
     assert marked["Chăm lo"]["E37"].comment is not None  # the feedback copy marks the cell
+
+
+def test_the_feedback_copy_is_made_when_asked_for_against_the_unit_workbook_the_check_used(desk, tmp_path):
+    # samples/2024-loi/README.md: T28 'Chăm lo'!F6 is a Tết gift of 100.000 against a rate of 200.000 (welfare-rate)
+    r = upload(desk, desk.links["T28"], sample("T28", FLAWED))
+    assert "welfare-rate" in r.text
+    link = re.search(r'href="(/nop/[^"]+/feedback/(\d+))"', r.text)
+    stored = _upload_row(desk.data, int(link.group(2)))
+    assert stored["feedback_sha256"] is None and stored["marks"] >= 1  # not made while the officer waited
+    # The treasurer then lowers the Tết rate to 100.000: checked again now, F6 would be right.
+    lowered = load_workbook(UNIT)
+    lowered["Định mức"]["B7"] = 100000
+    lowered.save(tmp_path / UNIT.name)
+    page = desk.get("/years/1")
+    replaced = desk.post("/years/1/unit", data={"csrf_token": csrf(page.text)},
+                         files={"unit_workbook": (UNIT.name, (tmp_path / UNIT.name).read_bytes())})
+    assert replaced.status_code == 200
+    copy = desk.get(link.group(1))
+    assert copy.status_code == 200
+    assert load_workbook(io.BytesIO(copy.content))["Chăm lo"]["F6"].comment is not None  # what the officer was shown
+    again = desk.get(link.group(1))
+    assert again.content == copy.content
+    assert _upload_row(desk.data, int(link.group(2)))["feedback_sha256"] == hashlib.sha256(copy.content).hexdigest()
+
+
+def _upload_row(data: Path, upload_id: int) -> sqlite3.Row:
+    conn = sqlite3.connect(data / "state.sqlite3")
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute("SELECT * FROM uploads WHERE id = ?", (upload_id,)).fetchone()
+    finally:
+        conn.close()
 
 
 def test_re_uploading_the_fixed_file_makes_it_current_and_keeps_both_versions(desk):

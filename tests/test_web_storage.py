@@ -113,8 +113,8 @@ def test_the_current_version_is_the_newest_checked_upload(tmp_path):
     first = store.add_upload(group_id=g1, link_id=None, sha256="a" * 64, size=1, file_name="a.xlsx")
     second = store.add_upload(group_id=g1, link_id=None, sha256="b" * 64, size=1, file_name="b.xlsx")
     assert store.group(g1)["current_upload_id"] is None  # received, not yet checked
-    store.finish_upload(second, verdict="ok", errors=0, warnings=0, notes=0, findings={}, feedback_sha256=None)
-    store.finish_upload(first, verdict="error", errors=1, warnings=0, notes=0, findings={}, feedback_sha256=None)
+    store.finish_upload(second, verdict="ok", errors=0, warnings=0, notes=0, findings={})
+    store.finish_upload(first, verdict="error", errors=1, warnings=0, notes=0, findings={})
     assert store.group(g1)["current_upload_id"] == second  # the older check finishing late does not win
     assert [r["id"] for r in store.pending_uploads()] == []
     actions = [a["action"] for a in store.audit_log()]

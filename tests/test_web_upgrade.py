@@ -57,6 +57,9 @@ def test_an_earlier_state_opens_upgraded_with_every_upload_and_merge(tmp_path, v
     assert after.execute("SELECT mode, sector_link, from_year_id FROM years").fetchall() == [("unit", None, None)]
     assert after.execute("SELECT retry_of FROM merges").fetchall() == [(None,)]
     assert after.execute("SELECT COUNT(*) FROM sends").fetchone() == (0,)
+    # migration 3 (feedback copies made when asked for): uploads checked before it keep the copy made at once
+    assert after.execute("SELECT id, unit_sha256, marks, feedback_sha256 IS NOT NULL FROM uploads ORDER BY id").fetchall() \
+        == [(1, None, None, 0), (2, None, None, 1)]
     after.close()
 
 

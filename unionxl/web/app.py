@@ -515,19 +515,51 @@ async def upload_file(request: Request) -> Response:
     upload = desk.store.upload(int_or_404(request.path_params["upload_id"]))
     if upload is None:
         raise HTTPException(404)
-    return send_upload(desk, upload, request.path_params["what"])
+    return await send_upload(desk, upload, request.path_params["what"], lang_of(request))
 
 
-def send_upload(desk: Desk, upload, what: str) -> Response:
+async def send_upload(desk: Desk, upload, what: str, lang: str) -> Response:
     group = desk.store.group(upload["group_id"])
     stem = Path(service.group_file_name(group["code"], group["name"])).stem
     if what == "file":
         return FileResponse(desk.data.blob_path(upload["sha256"]), media_type="application/octet-stream",
                             filename=f"{stem}-v{upload['id']}{Path(upload['file_name']).suffix.lower()[:6]}")
-    if what == "feedback" and upload["feedback_sha256"]:
-        return FileResponse(desk.data.blob_path(upload["feedback_sha256"]), media_type=XLSX,
-                            filename=f"{stem}-phan-hoi-v{upload['id']}.xlsx")
+    if what == "feedback":
+        feedback = upload["feedback_sha256"] or await make_feedback(desk, upload, group, lang)
+        if feedback:
+            return FileResponse(desk.data.blob_path(feedback), media_type=XLSX,
+                                filename=f"{stem}-phan-hoi-v{upload['id']}.xlsx")
     raise HTTPException(404)
+
+
+async def make_feedback(desk: Desk, upload, group, lang: str) -> str | None:
+    """The upload's feedback copy, made the first time it is asked for: the file checked again
+    against the unit workbook its findings came from (so the copy marks what the officer was
+    shown), its cells marked in a reading worker, the copy stored and recorded."""
+    if not upload["marks"] or not upload["unit_sha256"]:  # nothing to mark, or checked before v3
+        return None
+    work = desk.data.scratch()
+    try:
+        path = link_upload(desk, upload, work)
+        unit_path = desk.data.link_into(upload["unit_sha256"], work, "don-vi.xlsx")
+        async with desk.checks:
+            unit = await anyio.to_thread.run_sync(desk.units.get, upload["unit_sha256"], unit_path)
+            outcome = await anyio.to_thread.run_sync(
+                service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
+        if outcome.feedback is None:
+            return None
+        sha, size = desk.data.put_file(outcome.feedback)
+        desk.store.set_feedback(upload["id"], sha, size)
+        return sha
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def link_upload(desk: Desk, upload, work: Path) -> Path:
+    """The stored upload under `work`, named as the reader expects its kind of file."""
+    with open(desk.data.blob_path(upload["sha256"]), "rb") as handle:
+        head = handle.read(8)
+    return desk.data.link_into(upload["sha256"], work, "upload" + service.working_suffix(upload["file_name"], head))
 
 
 # ---------------------------------------------------------------------- treasurer: merges
@@ -673,27 +705,22 @@ async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None
     group = desk.store.group(upload["group_id"])
     year = desk.store.year(group["year_id"])
     work = desk.data.scratch()
+    unit_sha = None
     try:
-        with open(desk.data.blob_path(upload["sha256"]), "rb") as handle:
-            head = handle.read(8)
-        name = "upload" + service.working_suffix(upload["file_name"], head)
-        path = desk.data.link_into(upload["sha256"], work, name)
+        path = link_upload(desk, upload, work)
         async with desk.checks:
             if year["mode"] == "sector":  # a CĐCS's consolidated workbook, read as the roll-up reads it
                 outcome = await anyio.to_thread.run_sync(
                     service.check_consolidated, path, upload["file_name"], year["year"], lang)
             else:
-                unit_path = desk.data.link_into(year["unit_sha256"], work, "don-vi.xlsx")
-                unit = await anyio.to_thread.run_sync(desk.units.get, year["unit_sha256"], unit_path)
+                unit_sha = year["unit_sha256"]
+                unit_path = desk.data.link_into(unit_sha, work, "don-vi.xlsx")
+                unit = await anyio.to_thread.run_sync(desk.units.get, unit_sha, unit_path)
                 outcome = await anyio.to_thread.run_sync(
-                    service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
-        feedback_sha = None
-        feedback_size = 0
-        if outcome.feedback is not None:
-            feedback_sha, feedback_size = desk.data.put_file(outcome.feedback)
+                    service.check_upload, path, unit, upload["file_name"], group["code"], work, lang, False)
         desk.store.finish_upload(upload_id, verdict=outcome.verdict, errors=outcome.errors,
                                  warnings=outcome.warnings, notes=outcome.notes, findings=outcome.findings,
-                                 feedback_sha256=feedback_sha, feedback_size=feedback_size)
+                                 unit_sha256=unit_sha, marks=outcome.marks)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -713,7 +740,7 @@ async def officer_feedback(request: Request) -> Response:
     upload = desk.store.upload(int_or_404(request.path_params["upload_id"]))
     if upload is None or upload["group_id"] != group["id"]:  # only this group's own uploads
         raise HTTPException(404)
-    return send_upload(desk, upload, "feedback")
+    return await send_upload(desk, upload, "feedback", lang_of(request))
 
 
 # ---------------------------------------------------------------------- errors, app

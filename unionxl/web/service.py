@@ -143,7 +143,8 @@ class CheckOutcome:
     notes: int
     findings: dict[str, list[dict]]  # lang -> findings as shown, errors first
     account: dict[str, int] = field(default_factory=dict)  # rows read / accepted / rejected
-    feedback: Path | None = None  # the feedback copy, when a finding points at a cell
+    marks: int = 0  # findings a feedback copy marks at their cell (0: no copy to make)
+    feedback: Path | None = None  # the feedback copy, when asked for and there is something to mark
 
 
 class UnitBooks:
@@ -181,10 +182,12 @@ class UnitBooks:
 
 
 def check_upload(path: Path, unit, display: str, expected_group: str, scratch: Path,
-                 lang: str = "vi") -> CheckOutcome:
+                 lang: str = "vi", feedback: bool = True) -> CheckOutcome:
     """Check one group's workbook against the unit workbook (its path, or the Workbook already
-    read: UnitBooks), as the merge would, and write its feedback copy into `scratch`. The file
-    must be named by the desk (see working_suffix)."""
+    read: UnitBooks), as the merge would, and write its feedback copy into `scratch` unless
+    `feedback` is False (the desk makes it when first asked for: patching the copy cost as much
+    as the check, and an officer waits for the findings, not the copy). The file must be named by
+    the desk (see working_suffix)."""
     result = _check_file(path, unit, display)
     mine = [f for f in result.report.findings if f.file == display]
     record = next((r for r in result.report.files if r.display == display), None)
@@ -196,19 +199,20 @@ def check_upload(path: Path, unit, display: str, expected_group: str, scratch: P
     errors = sum(1 for f in mine if f.severity is Severity.ERROR)
     warnings = sum(1 for f in mine if f.severity is Severity.WARNING)
     notes = sum(1 for f in mine if f.severity is Severity.NOTE)
-    feedback = None
-    if any(f.cell and f.severity is not Severity.NOTE for f in mine):
+    marks = sum(1 for f in mine if f.cell and f.severity is not Severity.NOTE)
+    copy = None
+    if feedback and marks:
         from ..writers.feedback import write_feedback
 
         # patched in a reading worker too: the copy is made from the received file
         written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent,
                                  isolated=True)
-        feedback = written[0] if written else None
+        copy = written[0] if written else None
     account = {}
     if record is not None:
         account = {"read": record.rows_read, "accepted": record.rows_accepted, "rejected": record.rows_rejected}
     return CheckOutcome("error" if errors else "warning" if warnings else "ok", errors, warnings, notes,
-                        {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, feedback)
+                        {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, marks, copy)
 
 
 def _check_file(path: Path, unit, display: str) -> MergeResult:

@@ -147,6 +147,11 @@ MIGRATIONS: list[str] = [
         detail TEXT
     );
     """,
+    # 3: an upload's feedback copy is made when first asked for, against the unit workbook its check used
+    """
+    ALTER TABLE uploads ADD COLUMN unit_sha256 TEXT REFERENCES blobs(sha256);  -- the unit workbook it was checked against
+    ALTER TABLE uploads ADD COLUMN marks INTEGER;  -- cells its feedback copy marks; NULL before v3 (copy made at once)
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -452,25 +457,30 @@ class Store:
             return upload_id
 
     def finish_upload(self, upload_id: int, *, verdict: str, errors: int, warnings: int, notes: int,
-                      findings: dict[str, list[dict]], feedback_sha256: str | None,
-                      feedback_size: int = 0) -> None:
+                      findings: dict[str, list[dict]], unit_sha256: str | None = None, marks: int = 0) -> None:
         """Store the check's result and make this upload the group's current version, in one
-        transaction. An older upload finishing after a newer one does not take the pointer back."""
+        transaction. An older upload finishing after a newer one does not take the pointer back.
+        `marks`: the cells a feedback copy would mark, made later by set_feedback when asked for."""
         with self._write() as conn:
-            if feedback_sha256:
-                conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)",
-                             (feedback_sha256, feedback_size, now_text()))
             conn.execute(
                 "UPDATE uploads SET state = 'checked', verdict = ?, errors = ?, warnings = ?, notes = ?, "
-                "findings = ?, feedback_sha256 = ?, checked_at = ? WHERE id = ?",
-                (verdict, errors, warnings, notes, json.dumps(findings, ensure_ascii=False), feedback_sha256,
-                 now_text(), upload_id))
+                "findings = ?, checked_at = ?, unit_sha256 = ?, marks = ? WHERE id = ?",
+                (verdict, errors, warnings, notes, json.dumps(findings, ensure_ascii=False), now_text(),
+                 unit_sha256, marks, upload_id))
             row = conn.execute("SELECT group_id FROM uploads WHERE id = ?", (upload_id,)).fetchone()
             conn.execute("UPDATE groups SET current_upload_id = ? WHERE id = ? "
                          "AND (current_upload_id IS NULL OR current_upload_id < ?)",
                          (upload_id, row["group_id"], upload_id))
             _audit(conn, "system", "upload-checked", group_id=row["group_id"], upload_id=upload_id,
                    detail=json.dumps({"verdict": verdict, "errors": errors, "warnings": warnings}))
+
+    def set_feedback(self, upload_id: int, sha256: str, size: int) -> None:
+        """Record the feedback copy made for an upload (the first one made, if two were asked at once)."""
+        with self._write() as conn:
+            conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)",
+                         (sha256, size, now_text()))
+            conn.execute("UPDATE uploads SET feedback_sha256 = ? WHERE id = ? AND feedback_sha256 IS NULL",
+                         (sha256, upload_id))
 
     def upload(self, upload_id: int) -> sqlite3.Row | None:
         with self._read() as conn:
