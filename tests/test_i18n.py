@@ -111,3 +111,26 @@ def test_checks_pass_raw_parameters_and_format_nothing():
         source = path.read_text(encoding="utf-8")
         for formatting in ("fmt import", "vnd(", ".label(", "strftime(", "i18n"):
             assert formatting not in source, f"{path.name} formats a parameter ({formatting})"
+
+
+def test_render_gives_what_the_formatter_gives_for_every_catalogue_text():
+    # render's cached fast path against string.Formatter's own vformat, with every field filled
+    # (an amount, a date, a text) and with none: any difference in what a person reads is a bug.
+    import string as stdlib_string
+
+    from unionxl.texts import CATALOGUE
+
+    values = (1234567, dt.date(2024, 6, 30), "Lò Thị Hương", -50000, None)
+    checked = 0
+    for key, pair in CATALOGUE.items():
+        for lang, template in zip(i18n.LANGS, pair):
+            if not isinstance(template, str):
+                continue
+            names = {name for _, name, _, _ in stdlib_string.Formatter().parse(template) if name}
+            for value in values:
+                params = {name: value for name in names}
+                slow = i18n._FORMATTERS[lang].vformat(template, (), i18n._Missing(params))
+                assert i18n.render(template, lang, **params) == slow, (key, lang, value)
+            assert i18n.render(template, lang) == i18n._FORMATTERS[lang].vformat(template, (), i18n._Missing({}))
+            checked += 1
+    assert checked > 500
