@@ -66,6 +66,22 @@ def rss_kb(pid: int) -> int:
     return 0
 
 
+def cpu_seconds(pid: int, children: bool = False) -> float:
+    """User + system CPU of a process (and of its waited-for children, when asked)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if children else 0)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu(pid: int) -> tuple[float, float]:
+    """CPU seconds of the server alone, and of the server with every process it started (live or ended)."""
+    server = cpu_seconds(pid)
+    return server, cpu_seconds(pid, children=True) + sum(cpu_seconds(p, children=True) for p in tree(pid)[1:])
+
+
 def tree(pid: int) -> list[int]:
     """The process and its descendants (the reading workers, a merge worker)."""
     out, todo = [], [pid]
@@ -189,7 +205,12 @@ def upload_round(url: str, data: Path, proc: subprocess.Popen, links: dict[str, 
     files = {code: folder / f"{code}.xlsx" for code in codes}
     bodies = {code: files[code].read_bytes() for code in codes}
     results: list = []
-    barrier = threading.Barrier(len(codes))
+    marks: dict = {}
+
+    def released() -> None:  # every officer has the form: the rush starts now (CPU counted from here)
+        marks["cpu"], marks["client"] = tree_cpu(proc.pid), time.process_time()
+
+    barrier = threading.Barrier(len(codes), action=released)
     sampler = Sampler(proc.pid)
     sampler.start()
     start = time.perf_counter()
@@ -200,6 +221,7 @@ def upload_round(url: str, data: Path, proc: subprocess.Popen, links: dict[str, 
     for t in threads:
         t.join(timeout=max(1.0, ROUND_DEADLINE - (time.perf_counter() - start)))
     wall = time.perf_counter() - start
+    cpu_after, client_after = tree_cpu(proc.pid), time.process_time()
     peak, peak_tree = sampler.stop()
     conn = sqlite3.connect(f"file:{data / 'state.sqlite3'}?mode=ro", uri=True)
     checked = {r[0] for r in conn.execute("SELECT id FROM uploads WHERE state = 'checked'")}
@@ -217,7 +239,10 @@ def upload_round(url: str, data: Path, proc: subprocess.Popen, links: dict[str, 
         print(f"  lost: {n - len(results)} uploads never finished before the round's deadline", flush=True)
     return {"n": n, "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times or [0]),
             "wall": wall, "per_s": len(times) / wall if wall else 0, "lost": n - answered_and_kept,
-            "rss": peak / 1024, "rss_tree": peak_tree / 1024}
+            "rss": peak / 1024, "rss_tree": peak_tree / 1024,
+            "cpu_server": (cpu_after[0] - marks["cpu"][0]) / n * 1000,
+            "cpu_workers": ((cpu_after[1] - cpu_after[0]) - (marks["cpu"][1] - marks["cpu"][0])) / n * 1000,
+            "cpu_client": (client_after - marks["client"]) / n * 1000}
 
 
 def upload_rest(url: str, links: dict[str, str], folder: Path, done: int, workers: int = 4) -> float:
@@ -323,14 +348,15 @@ def main() -> None:
             h, links = set_up(url, folder / "don-vi.xlsx")
             links = {code: token for code, token in links.items() if (folder / f"{code}.xlsx").exists()}
             print("\n| officers at once | p50 upload→findings | p95 | max | throughput | lost | server RSS peak"
-                  " | with reading workers |")
-            print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+                  " | with reading workers | CPU per upload: server / workers / this client |")
+            print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
             first = 0
             for n in rounds:
                 r = upload_round(url, data, proc, links, folder, n, first)
                 first += n
                 print(f"| {n} | {r['p50']:.2f} s | {r['p95']:.2f} s | {r['max']:.2f} s | {r['per_s']:.1f}/s | "
-                      f"{r['lost']} | {r['rss']:.0f} MB | {r['rss_tree']:.0f} MB |", flush=True)
+                      f"{r['lost']} | {r['rss']:.0f} MB | {r['rss_tree']:.0f} MB | {r['cpu_server']:.0f} / {r['cpu_workers']:.0f} / "
+                      f"{r['cpu_client']:.0f} ms |", flush=True)
             if not args.no_merge:
                 took = upload_rest(url, links, folder, first)
                 print(f"\n(the other {len(links) - first} groups uploaded in {took:.0f} s, 4 at a time)", flush=True)
