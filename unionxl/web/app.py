@@ -538,14 +538,16 @@ async def make_feedback(desk: Desk, upload, group, lang: str) -> str | None:
     shown), its cells marked in a reading worker, the copy stored and recorded."""
     if not upload["marks"] or not upload["unit_sha256"]:  # nothing to mark, or checked before v3
         return None
+    async with desk.checks:
+        return await anyio.to_thread.run_sync(_make_feedback, desk, upload, group, lang)
+
+
+def _make_feedback(desk: Desk, upload, group, lang: str) -> str | None:
     work = desk.data.scratch()
     try:
         path = link_upload(desk, upload, work)
-        unit_path = desk.data.link_into(upload["unit_sha256"], work, "don-vi.xlsx")
-        async with desk.checks:
-            unit = await anyio.to_thread.run_sync(desk.units.get, upload["unit_sha256"], unit_path)
-            outcome = await anyio.to_thread.run_sync(
-                service.check_upload, path, unit, upload["file_name"], group["code"], work, lang)
+        unit = desk.units.get(upload["unit_sha256"], desk.data.link_into(upload["unit_sha256"], work, "don-vi.xlsx"))
+        outcome = service.check_upload(path, unit, upload["file_name"], group["code"], work, lang)
         if outcome.feedback is None:
             return None
         sha, size = desk.data.put_file(outcome.feedback)
@@ -671,15 +673,20 @@ async def officer_upload(request: Request) -> Response:
         await form.close()
         return RedirectResponse(f"/nop/{token}?missing=1", status_code=303)
     display = safe_display_name(upload.filename)
+    client = client_of(request)
+
+    def receive() -> int:  # stored, then recorded: an upload is in the database only once its file is on disk
+        sha, size = desk.data.put_stream(upload.file, desk.settings.upload_limit)
+        return desk.store.add_upload(group_id=group["id"], link_id=group["link_id"], sha256=sha, size=size,
+                                     file_name=display, client=client)
+
     try:
-        sha, size = await anyio.to_thread.run_sync(desk.data.put_stream, upload.file, desk.settings.upload_limit)
+        upload_id = await anyio.to_thread.run_sync(receive)
     except TooLarge:
         return render(request, "message.html", status=413, title_key="web.too_large_title",
                       message_key="web.too_large")
     finally:
         await form.close()
-    upload_id = desk.store.add_upload(group_id=group["id"], link_id=group["link_id"], sha256=sha, size=size,
-                                      file_name=display, client=client_of(request))
     await check_and_record(desk, upload_id, lang_of(request))
     return RedirectResponse(f"/nop/{token}?u={upload_id}#result", status_code=303)
 
@@ -701,6 +708,13 @@ async def _hold_for_tests() -> None:
 async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None:
     """Check a recorded upload against its year's unit workbook and store the outcome."""
     await _hold_for_tests()
+    async with desk.checks:
+        # One trip to a thread for everything that blocks (the database's fsyncs, the scratch
+        # folder, the wait for the reading worker): the event loop is the desk's serial path.
+        await anyio.to_thread.run_sync(_check_and_record, desk, upload_id, lang)
+
+
+def _check_and_record(desk: Desk, upload_id: int, lang: str) -> None:
     upload = desk.store.upload(upload_id)
     group = desk.store.group(upload["group_id"])
     year = desk.store.year(group["year_id"])
@@ -708,16 +722,13 @@ async def check_and_record(desk: Desk, upload_id: int, lang: str = "vi") -> None
     unit_sha = None
     try:
         path = link_upload(desk, upload, work)
-        async with desk.checks:
-            if year["mode"] == "sector":  # a CĐCS's consolidated workbook, read as the roll-up reads it
-                outcome = await anyio.to_thread.run_sync(
-                    service.check_consolidated, path, upload["file_name"], year["year"], lang)
-            else:
-                unit_sha = year["unit_sha256"]
-                unit_path = desk.data.link_into(unit_sha, work, "don-vi.xlsx")
-                unit = await anyio.to_thread.run_sync(desk.units.get, unit_sha, unit_path)
-                outcome = await anyio.to_thread.run_sync(
-                    service.check_upload, path, unit, upload["file_name"], group["code"], work, lang, False)
+        if year["mode"] == "sector":  # a CĐCS's consolidated workbook, read as the roll-up reads it
+            outcome = service.check_consolidated(path, upload["file_name"], year["year"], lang)
+        else:
+            unit_sha = year["unit_sha256"]
+            unit = desk.units.get(unit_sha, desk.data.link_into(unit_sha, work, "don-vi.xlsx"))
+            outcome = service.check_upload(path, unit, upload["file_name"], group["code"], work, lang,
+                                           feedback=False)
         desk.store.finish_upload(upload_id, verdict=outcome.verdict, errors=outcome.errors,
                                  warnings=outcome.warnings, notes=outcome.notes, findings=outcome.findings,
                                  unit_sha256=unit_sha, marks=outcome.marks)
