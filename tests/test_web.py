@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import sqlite3
 import threading
@@ -615,3 +616,29 @@ def test_an_upload_received_before_a_stop_is_checked_at_the_next_start(tmp_path)
         assert store.group(group["id"])["current_upload_id"] == upload_id
         assert store.merge(merge_id)["state"] == "interrupted"
         assert not list((data / "tmp").iterdir())
+
+
+def test_an_upload_whose_reading_worker_dies_gets_the_finding_a_merge_gives_that_file(tmp_path, monkeypatch):
+    from unionxl import isolation, merge
+    from unionxl.reader import sha256_of
+    from unionxl.web import service
+
+    # forked workers inherit the patched reader; production workers come from a fork server
+    monkeypatch.setattr(isolation, "start_method", lambda: "fork")
+    real = merge.read_workbook
+
+    def aborts(path, display=None):
+        if Path(path).name == "upload.xlsx":
+            os.abort()
+        return real(path, display)
+
+    monkeypatch.setattr(merge, "read_workbook", aborts)
+    received = tmp_path / "upload.xlsx"
+    received.write_bytes(sample("T05").read_bytes())
+    unit = service.UnitFile(sha256_of(UNIT), UNIT)
+    outcome = service.check_upload(received, unit, "T05 của tôi.xlsx", "T05", tmp_path, "en", feedback=False)
+    assert outcome.verdict == "error" and outcome.errors == 1 and outcome.marks == 0
+    [finding] = outcome.findings["en"]
+    assert finding["code"] == "file-crashed-reader" and finding["file"] == "T05 của tôi.xlsx"
+    assert "SIGABRT" in finding["message"]
+    assert outcome.account == {"read": 0, "accepted": 0, "rejected": 0}

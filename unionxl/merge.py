@@ -123,7 +123,7 @@ ReadResult = tuple[Any, list[Finding], tuple | None]
 """(Workbook, or rollup.Consolidated/None; the reader's findings; (year, policy, check findings) or None)."""
 
 
-def _read_one(task) -> ReadResult:
+def read_one(task) -> ReadResult:
     """Read one workbook and, for a group with a check context, run its checks where the data already
     is, so the checks run on every core."""
     task = ReadTask(*task)
@@ -159,13 +159,14 @@ def read_all(tasks: list, jobs: int | None = None,
     figures (tested).
     """
     tasks = [ReadTask(*task) for task in tasks]
-    outcomes = isolation.run_isolated(_read_one, [(task,) for task in tasks], jobs=jobs,
+    outcomes = isolation.run_isolated(read_one, [(task,) for task in tasks], jobs=jobs,
                                       progress=(lambda args: progress(args[0][0])) if progress else None)
-    return [_failed_read(task, outcome) if isinstance(outcome, isolation.Failure) else outcome
+    return [failed_read(task, outcome) if isinstance(outcome, isolation.Failure) else outcome
             for task, outcome in zip(tasks, outcomes)]
 
 
-def _failed_read(task: ReadTask, failure: isolation.Failure) -> ReadResult:
+def failed_read(task: ReadTask, failure: isolation.Failure) -> ReadResult:
+    """What a file whose reading worker failed reads as: rejected whole, with the failure's finding."""
     path, display = task.path, task.display
     if task.consolidated:  # the roll-up's reader says None for a file it could not read
         return None, [failure.finding(display)], None

@@ -73,9 +73,22 @@ def check_file(path: Path | str, unit: Path | str | Workbook, display: str | Non
     path = Path(path)
     display = display or path.name
     unit_book = unit if isinstance(unit, Workbook) else _unit_workbook(Path(unit))
+    [read] = read_all([ReadTask(path, display, check_context(unit_book))], 1)
+    return checked_file(path, display, unit_book, read)
+
+
+def check_context(unit: Workbook) -> CheckContext:
+    """What a reading worker needs from the unit workbook to check a group's file where it reads it."""
+    return CheckContext(policy_of(unit), unit_year(unit))
+
+
+def checked_file(path: Path, display: str, unit_book: Workbook, read: _merge.ReadResult) -> Result:
+    """`check_file` for a file already read: `merge.read_one(ReadTask(path, display, check_context(unit)))`,
+    called by code that is itself in an isolated worker (the web desk's checks), or its Failure
+    turned into a ReadResult by `merge.failed_read`."""
+    book, found, checked = read
     policy, year = policy_of(unit_book), unit_year(unit_book)
     report = Report()
-    [(book, found, checked)] = read_all([ReadTask(path, display, CheckContext(policy, year))], 1)
     report.extend(found)
     expected, names = _unit_groups(unit_book)
     if book.accepted and book.kind != "group":

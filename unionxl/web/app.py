@@ -546,8 +546,8 @@ def _make_feedback(desk: Desk, upload, group, lang: str) -> str | None:
     work = desk.data.scratch()
     try:
         path = link_upload(desk, upload, work)
-        unit = desk.units.get(upload["unit_sha256"], desk.data.link_into(upload["unit_sha256"], work, "don-vi.xlsx"))
-        outcome = service.check_upload(path, unit, upload["file_name"], group["code"], work, lang)
+        unit = service.UnitFile(upload["unit_sha256"], desk.data.link_into(upload["unit_sha256"], work, "don-vi.xlsx"))
+        outcome = service.check_upload(path, unit, upload["file_name"], group["code"], work, lang, units=desk.units)
         if outcome.feedback is None:
             return None
         sha, size = desk.data.put_file(outcome.feedback)
@@ -726,9 +726,9 @@ def _check_and_record(desk: Desk, upload_id: int, lang: str) -> None:
             outcome = service.check_consolidated(path, upload["file_name"], year["year"], lang)
         else:
             unit_sha = year["unit_sha256"]
-            unit = desk.units.get(unit_sha, desk.data.link_into(unit_sha, work, "don-vi.xlsx"))
+            unit = service.UnitFile(unit_sha, desk.data.link_into(unit_sha, work, "don-vi.xlsx"))
             outcome = service.check_upload(path, unit, upload["file_name"], group["code"], work, lang,
-                                           feedback=False)
+                                           feedback=False, units=desk.units)
         desk.store.finish_upload(upload_id, verdict=outcome.verdict, errors=outcome.errors,
                                  warnings=outcome.warnings, notes=outcome.notes, findings=outcome.findings,
                                  unit_sha256=unit_sha, marks=outcome.marks)

@@ -181,14 +181,64 @@ class UnitBooks:
             return book
 
 
-def check_upload(path: Path, unit, display: str, expected_group: str, scratch: Path,
-                 lang: str = "vi", feedback: bool = True) -> CheckOutcome:
-    """Check one group's workbook against the unit workbook (its path, or the Workbook already
-    read: UnitBooks), as the merge would, and write its feedback copy into `scratch` unless
-    `feedback` is False (the desk makes it when first asked for: patching the copy cost as much
-    as the check, and an officer waits for the findings, not the copy). The file must be named by
-    the desk (see working_suffix)."""
-    result = _check_file(path, unit, display)
+@dataclass(frozen=True)
+class UnitFile:
+    """The year's unit workbook as a reading worker finds it: its content's sha256 (what a worker
+    keeps it by once read) and a path to it, valid during the call."""
+    sha256: str
+    path: Path
+
+
+def check_upload(path: Path, unit: UnitFile, display: str, expected_group: str, scratch: Path,
+                 lang: str = "vi", feedback: bool = True, units: UnitBooks | None = None) -> CheckOutcome:
+    """Check one group's workbook against the unit workbook, as the merge would (`unionxl.check_file`),
+    and write its feedback copy into `scratch` unless `feedback` is False (the desk makes it when
+    first asked for: patching the copy cost as much as the check, and an officer waits for the
+    findings, not the copy). The file must be named by the desk (see working_suffix).
+
+    Read, checked and turned into its outcome in one isolated worker, which keeps the unit
+    workbook it read: only the findings come back, not the workbook read (unpickling that was
+    most of the server's part of a check). When the worker fails, the outcome is what the merge
+    says of such a file; `units` then reads the unit workbook here."""
+    from .. import isolation
+
+    [outcome] = isolation.run_isolated(_check_in_worker, [(path, unit, display, expected_group, scratch, lang,
+                                                           feedback)])
+    if not isinstance(outcome, isolation.Failure):
+        return outcome
+    from ..merge import ReadTask, failed_read
+    from ..pipeline import checked_file
+
+    unit_book = (units or UnitBooks()).get(unit.sha256, unit.path)
+    result = checked_file(path, display, unit_book, failed_read(ReadTask(path, display), outcome))
+    return _check_outcome(result, path, display, expected_group, scratch, lang, feedback=False)
+
+
+_WORKER_UNIT: dict[str, Any] = {}  # in a reading worker: the last unit workbook it read, by sha256
+
+
+def _check_in_worker(path: Path, unit: UnitFile, display: str, expected_group: str, scratch: Path, lang: str,
+                     feedback: bool) -> CheckOutcome:
+    """In a reading worker (isolation.run_isolated): `check_upload`'s work."""
+    from ..merge import ReadTask, read_one
+    from ..pipeline import check_context, checked_file
+
+    unit_book = _WORKER_UNIT.get(unit.sha256)
+    if unit_book is None:
+        from ..reader import read_workbook
+
+        unit_book, _ = read_workbook(unit.path)
+        if unit_book.kind != "unit":  # a Failure for the caller, whose own read then says why
+            raise UnitProblem(str(unit.path))
+        _WORKER_UNIT.clear()
+        _WORKER_UNIT[unit.sha256] = unit_book
+    read = read_one(ReadTask(path, display, check_context(unit_book)))
+    return _check_outcome(checked_file(path, display, unit_book, read), path, display, expected_group, scratch,
+                          lang, feedback)
+
+
+def _check_outcome(result: MergeResult, path: Path, display: str, expected_group: str, scratch: Path, lang: str,
+                   feedback: bool) -> CheckOutcome:
     mine = [f for f in result.report.findings if f.file == display]
     record = next((r for r in result.report.files if r.display == display), None)
     wrong = _wrong_workbook(result, mine, record, display, expected_group)
@@ -204,22 +254,14 @@ def check_upload(path: Path, unit, display: str, expected_group: str, scratch: P
     if feedback and marks:
         from ..writers.feedback import write_feedback
 
-        # patched in a reading worker too: the copy is made from the received file
-        written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent,
-                                 isolated=True)
+        # in the reading worker, from the received file
+        written = write_feedback(MergeResult(result.dataset, report), scratch / "feedback", lang, folder=path.parent)
         copy = written[0] if written else None
     account = {}
     if record is not None:
         account = {"read": record.rows_read, "accepted": record.rows_accepted, "rejected": record.rows_rejected}
     return CheckOutcome("error" if errors else "warning" if warnings else "ok", errors, warnings, notes,
                         {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, marks, copy)
-
-
-def _check_file(path: Path, unit, display: str) -> MergeResult:
-    """Contract 1's `unionxl.check_file`: this file against the unit workbook, nothing about other groups."""
-    from ..pipeline import check_file
-
-    return check_file(path, unit, display)
 
 
 def _wrong_workbook(result: MergeResult, mine: list[Finding], record, display: str,
@@ -364,4 +406,4 @@ def rollup(folder: Path, out_dir: Path, *, unit_name: str | None, previous: Path
 
 __all__ = ["MergeUsageError", "UnitProblem", "UnitInfo", "CheckOutcome", "MergeOutcome", "upload_limit",
            "read_unit_workbook", "write_blank_group_workbook", "group_file_name", "working_suffix",
-           "check_upload", "UnitBooks", "consolidate", "check_consolidated", "rollup"]
+           "check_upload", "UnitBooks", "UnitFile", "consolidate", "check_consolidated", "rollup"]
