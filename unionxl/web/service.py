@@ -389,7 +389,7 @@ def check_consolidated(path: Path, display: str, sector_year: int, lang: str = "
         account = {"read": records[0].rows_read, "accepted": records[0].rows_accepted,
                    "rejected": records[0].rows_rejected}
     return CheckOutcome("error" if errors else "warning" if warnings else "ok", errors, warnings, notes,
-                        {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account, None)
+                        {lg: [f.to_dict(lg) for f in ordered] for lg in LANGS}, account)
 
 
 def rollup(folder: Path, out_dir: Path, *, unit_name: str | None, previous: Path | None = None, lang: str = "vi",
