@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import python_calamine
-from hypothesis import given, settings, strategies as st
+from hypothesis import assume, example, given, settings, strategies as st
 
 from unionxl import reader, schema
 from unionxl.reader import _CHOICE_INDEX, _FAST, _SLOW, CellReader, find_header
@@ -135,3 +135,66 @@ def test_sheets_with_formulas_or_implied_positions_take_the_exact_scan():
     assert guard._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c t="n"><v>1</v></c></row></sheetData>', "s") is None
     assert guard._scan_xlsx_sheet_fast(b'<sheetData><row r="1"><c r="A1" t="e"><v>#REF!</v></c></row></sheetData>',
                                         "s") is None
+
+
+blanks = st.one_of(st.sampled_from(["", " ", "\u200b", "\u00a0", " \u200b ", "\t", "\u2007", "\ufeff"]),
+                   st.text(alphabet=" \t\n\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\u2007\u202f", max_size=6))
+
+
+@settings(max_examples=200)
+@given(blanks, st.sampled_from(sorted(ALL_COLUMNS, key=str)))
+def test_fast_paths_take_no_blank(raw, key):
+    # The reader types whole columns through the fast paths before it knows which cells are blank:
+    # a blank must be left to the full path, which says whether it is allowed.
+    assume(reader._blank(raw))
+    col = ALL_COLUMNS[key]
+    exact = _CHOICE_INDEX[col.choices].exact if col.choices else None
+    assert _FAST[col.type](raw, exact) is _SLOW
+    assert reader._fast_stt(raw, None) is _SLOW
+
+
+# Values that equal one another across types (0 == 0.0 == False, 1 == 1.0 == True, 10**15 == 1e15),
+# repeated so that the column is typed value by value.
+EQUALS = [0, 0.0, -0.0, False, 1, 1.0, True, 1000, 1000.0, 30000.0, "", " ", "Nam", "x", 2 ** 53, float(2 ** 53),
+          1e15, 10 ** 15, float("nan"), dt.date(1990, 1, 2), dt.datetime(1990, 1, 2)]
+column_values = st.one_of(st.lists(st.sampled_from(EQUALS), min_size=1, max_size=40),
+                          st.lists(st.one_of(st.sampled_from(EQUALS), values), min_size=1, max_size=40))
+
+
+@settings(max_examples=300)
+@given(column_values, st.sampled_from(sorted(ALL_COLUMNS, key=str)), st.booleans(), st.booleans())
+@example([1e15, 10 ** 15], sorted(ALL_COLUMNS, key=str)[0], False, True)  # a row number past MAX_AMOUNT stays as typed
+@example([0.0, False], (schema.ColType.AMOUNT, None), False, False)
+def test_a_column_typed_at_once_reads_as_its_cells_one_by_one(raws, key, empty_is_none, stt):
+    col = ALL_COLUMNS[key]
+    fast = reader._fast_stt if stt else _FAST[col.type]
+    exact = _CHOICE_INDEX[col.choices].exact if col.choices else None
+    plan = [(col, 0, "A", fast, exact)]
+    typed = [values[0] for values in reader._fast_columns([[raw] for raw in raws], plan, [empty_is_none])]
+    for raw, value in zip(raws, typed):
+        expected = None if empty_is_none and raw == "" else fast(raw, exact)
+        assert value is expected or (type(value) is type(expected) and value == expected), (raw, value, expected)
+
+
+def _label_by_folding(raw) -> bool:
+    """What _is_summary_label answered before its two-character shortcut."""
+    if not isinstance(raw, str) or len(raw) >= 40:
+        return False
+    head = raw.lstrip()[:1]
+    if head.isalpha() and head.lower() not in "tcs":
+        return False
+    return bool(reader._SUMMARY_LABEL.match(reader.fold(raw)))
+
+
+label_like = st.one_of(
+    st.sampled_from(["Tổng cộng", "Cộng:", "Tổng số: 7 người", "Total", "SUM", "Tòng Văn Hùng", "Sùng A Páo",
+                     "Trần Văn A", "T\u200bong", "To\u0302\u0309ng co\u0323\u0302ng", " Tong", "\u00a0Cong", "tO",
+                     "Co", "C", "T\tong", "Ｔong", "Çong", "012345678901", "Tổ 1"]),
+    st.text(alphabet="TtCcSsoOuUnNgGrRhH ổộÔồ\u0302\u0309\u0323\u200b\u00a0:.0123", max_size=12),
+    st.text(max_size=12))
+
+
+@settings(max_examples=500)
+@given(label_like)
+def test_the_summary_label_shortcut_answers_as_folding_does(raw):
+    assert reader._is_summary_label(raw) == _label_by_folding(raw)

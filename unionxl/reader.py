@@ -42,6 +42,7 @@ SUMMARY_LABELS = {"cong", "tong", "tong cong", "cong nam", "tong so", "total"}
 _SUMMARY_LABEL = re.compile(r"^(?:tong cong|tong so|tong thu|tong|cong nam|cong|total|sum)"
                             r"(?:\s*$|\s*[:.(]|\s+[0-9]|\s+(?:cong|toan|ca|so|nam)\b)")
 _SUMMARY_INITIALS = "tcs"  # the first letters _SUMMARY_LABEL's words fold from (Tổng, Cộng, Total, Sum)
+_SUMMARY_HEADS = {"to", "co", "su"}  # and their first two
 # What officers put in a contribution cell instead of the amount to say "paid" (folded)
 PAID_MARKS = {"x", "v", "✓", "✔", "√", "co", "d", "da dong", "roi", "ok", "+"}
 # Period columns whose mark means "paid the rate": column key -> policy rate key
@@ -344,9 +345,50 @@ def _fast_choice(raw, exact):
     return exact.get(raw, _SLOW) if raw.__class__ is str else _SLOW
 
 
+def _fast_stt(raw, _exact):
+    # A row number as text may be a blank one ('  '): the full path tells
+    return _SLOW if raw.__class__ is str else _plain(raw)
+
+
 _FAST = {ColType.TEXT: _fast_text, ColType.NAME: _fast_text, ColType.CCCD: _fast_cccd,
          ColType.DATE: _fast_date, ColType.AMOUNT: _fast_amount, ColType.INT: _fast_int,
          ColType.CHOICE: _fast_choice}
+
+
+# Rows are typed a chunk at a time, column by column: the fast paths then run in map() rather than
+# in the row loop. A chunk bounds what a 250 000-row ledger holds at once.
+_CHUNK_ROWS = 2048
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    items = iter(items)
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+def _fast_columns(rows: list[list[Any]], plan, empty_is_none: list[bool]) -> list[tuple[Any, ...]]:
+    """Per row, each planned column's value as its fast path reads it: _SLOW where the full path
+    must decide (it then also gives the findings), None for an empty cell that asks for none.
+    Fast paths take no blank, so a value they give is a value the row loop would give."""
+    columns = []
+    grid_columns = list(zip(*rows))  # the rows are padded to the planned columns
+    for (_col, i, _letter, fast, exact), empty_none in zip(plan, empty_is_none):
+        raws = grid_columns[i]
+        distinct = set(raws)
+        # A column repeats its values (a rate, a choice, blanks): each is read once. Equal values
+        # read alike, except an int or a bool beside the float it equals (1 == 1.0 == True), which
+        # the set of distinct values would hide.
+        if len(distinct) * 2 <= len(raws) and not (int in (kinds := set(map(type, raws))) or bool in kinds):
+            known = {raw: fast(raw, exact) for raw in distinct}
+            if empty_none and "" in known:
+                known[""] = None
+            columns.append(list(map(known.__getitem__, raws)))
+            continue
+        typed = list(map(fast, raws, itertools.repeat(exact)))
+        if empty_none and "" in distinct:
+            typed = [None if raw == "" else value for raw, value in zip(raws, typed)]
+        columns.append(typed)
+    return list(zip(*columns))
 
 
 # ----------------------------------------------------------- field sheets
@@ -504,58 +546,71 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     for col in missing:
         cells.finding("column-missing", f"A{header_row + 1}", None, column=f"{sheet.key}.{col.key}")
     # One plan per column, computed once: this loop runs for every cell of every workbook.
-    plan = [(col, i, column_letter(i), _FAST[col.type], col.choices and _CHOICE_INDEX[col.choices].exact)
+    plan = [(col, i, column_letter(i), _fast_stt if col.key == "stt" else _FAST[col.type],
+             col.choices and _CHOICE_INDEX[col.choices].exact)
             for col in sheet.columns if (i := mapping.get(col.key)) is not None]
+    keys = [col.key for col, *_ in plan]
     content = [i for col, i, *_ in plan if col.key != "stt"]
     identity = [i for key in ("full_name", "cccd") if (i := mapping.get(key)) is not None]
     label_cols = max(identity) + 1 if identity else 1
     hidden = bool(cells.scan.errors or cells.scan.no_value)  # blank-looking cells that are not blank
     misread = cells.scan.bad_strings  # cells calamine read as another string than the one written
-    for r, row in enumerate(body, header_row + 1):
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
-        elif len(row) > width + 1:
-            beside.see(row, r)
-        for i in content:
-            # A formula filled down past the last record shows 0 or "": that is not content.
-            if row[i] != "" and row[i] != 0 and not _blank(row[i]):
-                break
-        else:
-            continue  # a blank, zero-only or formatting-only row: not a record
-        number = r + 1
-        if all(_blank(row[i]) or _is_summary_label(row[i]) for i in identity):
-            label = _summary_label(row, label_cols)
-            if label is not None or _sums_rows_above(row, data, plan):
-                at = label[0] if label else (identity[0] if identity else 0)
-                cells.finding("row-summary", f"{column_letter(at)}{number}", label[1] if label else "")
-                data.summary_rows.append(number)
+    # An empty cell reads as None with no finding, unless its column is required or the sheet hides
+    # formula errors or unsaved formulas behind empty cells: CellReader.blank decides those.
+    empty_is_none = [not (col.required or hidden) for col, *_ in plan]
+    for chunk in _chunks(enumerate(body, header_row + 1), _CHUNK_ROWS):
+        for k, (r, row) in enumerate(chunk):
+            if len(row) < width:
+                chunk[k] = (r, row + [""] * (width - len(row)))
+            elif len(row) > width + 1:
+                beside.see(row, r)
+        grid = [row for _r, row in chunk]
+        typed = _fast_columns(grid, plan, empty_is_none)
+        for (r, row), fast_values, nameless in zip(chunk, typed, _nameless(grid, identity)):
+            for i in content:
+                # A formula filled down past the last record shows 0 or "": that is not content.
+                if row[i] != "" and row[i] != 0 and not _blank(row[i]):
+                    break
+            else:
+                continue  # a blank, zero-only or formatting-only row: not a record
+            number = r + 1
+            if nameless:
+                label = _summary_label(row, label_cols)
+                if label is not None or _sums_rows_above(row, data, plan):
+                    at = label[0] if label else (identity[0] if identity else 0)
+                    cells.finding("row-summary", f"{column_letter(at)}{number}", label[1] if label else "")
+                    data.summary_rows.append(number)
+                    continue
+            if not misread and _SLOW not in fast_values:
+                data.rows.append(Row(number, dict(zip(keys, fast_values)), accepted=not missing))
                 continue
-        values: dict[str, Any] = {}
-        ok = not missing
-        for col, i, letter, fast, exact in plan:
-            raw = row[i]
-            if misread and f"{letter}{number}" in misread:
-                cells.finding("cell-bad-string", f"{letter}{number}", misread[f"{letter}{number}"],
-                              column=f"{sheet.key}.{col.key}")
-                values[col.key] = None
-                ok = False
-                continue
-            if raw == "" or (raw.__class__ is str and (raw.isspace() or not raw.isprintable()) and _blank(raw)):
-                values[col.key] = None
-                if col.required or hidden:
-                    ok = cells.blank(f"{letter}{number}", f"{sheet.key}.{col.key}", col.required) and ok
-                continue
-            if col.key == "stt":
-                values["stt"] = _plain(raw)
-                continue
-            value = fast(raw, exact) if fast else _SLOW
-            if value is _SLOW:
+            values: dict[str, Any] = {}
+            ok = not missing
+            for (col, i, letter, _fast, _exact), value in zip(plan, fast_values):
+                raw = row[i]
+                if misread and f"{letter}{number}" in misread:
+                    cells.finding("cell-bad-string", f"{letter}{number}", misread[f"{letter}{number}"],
+                                  column=f"{sheet.key}.{col.key}")
+                    values[col.key] = None
+                    ok = False
+                    continue
+                if value is not _SLOW:
+                    values[col.key] = value
+                    continue
+                if raw == "" or (raw.__class__ is str and (raw.isspace() or not raw.isprintable()) and _blank(raw)):
+                    values[col.key] = None
+                    if col.required or hidden:
+                        ok = cells.blank(f"{letter}{number}", f"{sheet.key}.{col.key}", col.required) and ok
+                    continue
+                if col.key == "stt":
+                    values["stt"] = _plain(raw)
+                    continue
                 value, cell_ok = cells.read(raw, col, f"{letter}{number}", f"{sheet.key}.{col.key}")
                 ok = ok and cell_ok
-            values[col.key] = value
-        if cells.marks:
-            cells.flush_marks()
-        data.rows.append(Row(number, values, accepted=ok))
+                values[col.key] = value
+            if cells.marks:
+                cells.flush_marks()
+            data.rows.append(Row(number, values, accepted=ok))
     cells.flush_thousands()
     table_beside = beside.first()
     for c, text in unknown:
@@ -596,12 +651,25 @@ class _Beside:
 def _is_summary_label(raw: Any) -> bool:
     if not isinstance(raw, str) or len(raw) >= 40:
         return False
-    # Asked of every record's name: a name whose first character is a letter that starts no label
-    # (most of them) is answered without folding it.
-    head = raw.lstrip()[:1]
-    if head.isalpha() and head.lower() not in _SUMMARY_INITIALS:
+    # Asked of every record's name: most are answered without folding them. Every label word folds to
+    # 'to', 'co' or 'su' first (Tổng, Cộng, Total, Sum), and two ASCII characters fold to themselves:
+    # 'Trần', 'Châu' or a CCCD is no label. A name whose first character is a letter that starts no
+    # label is none either.
+    head = raw.lstrip()[:2]
+    if head.isascii() and head.lower() not in _SUMMARY_HEADS:
+        return False
+    if head[:1].isalpha() and head[:1].lower() not in _SUMMARY_INITIALS:
         return False
     return bool(_SUMMARY_LABEL.match(fold(raw)))
+
+
+def _nameless(rows: list[list[Any]], identity: list[int]) -> list[bool]:
+    """Per row: whether its identity cells (name, CCCD) are all blank or totals labels. The CCCD is
+    asked first: its digits answer at once, where a name may need folding."""
+    flags = [True] * len(rows)
+    for i in reversed(identity):
+        flags = [flag and (_blank(row[i]) or _is_summary_label(row[i])) for flag, row in zip(flags, rows)]
+    return flags
 
 
 def _summary_label(row: list[Any], label_cols: int) -> tuple[int, str] | None:
@@ -660,6 +728,10 @@ def _shifted_periods(body: list[list[Any]], mapping: dict[str, int], sheet: Tabl
         value, note = parse_amount(raw)
         return value if note != "invalid" and value is not None else None
 
+    # A row reads shifted only with nothing in the first period and an amount right of the total:
+    # unless two rows are so, the shifted reading cannot win (it needs two).
+    if sum(1 for row in body if amount(row, cols[0]) == 0 and amount(row, total + 1)) < 2:
+        return None
     as_headed = shifted = 0
     left = len(body)
     for row in body:
