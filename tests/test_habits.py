@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from unionxl import schema
-from unionxl.checks.members import retirement_age_months, retirement_month
+from unionxl.checks.members import EARLIEST_RETIREMENT_AGE, retirement_age_months, retirement_month
 from unionxl.findings import Severity
 from unionxl.merge import merge_folder
 from unionxl.parse import legacy_to_unicode, parse_cccd, parse_date
@@ -274,6 +274,15 @@ def test_template_turns_a_date_cell_holding_text_orange():
     ("female", 2040, 720)])
 def test_retirement_age_roadmap(gender, year, months):
     assert retirement_age_months(gender, year) == months
+
+
+def test_no_one_has_retired_before_the_year_after_their_55th_birthday():
+    # check_ages skips anyone younger than that without working out their retirement month
+    for gender in ("male", "female"):
+        for year in range(1940, 2000):
+            for month in (1, 6, 12):
+                retired = retirement_month(dt.date(year, month, 28), gender)
+                assert retired.year >= year + EARLIEST_RETIREMENT_AGE
 
 
 def test_retirement_month():

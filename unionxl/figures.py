@@ -22,7 +22,12 @@ from .model import Row, Workbook
 
 def paid(row: Row, sheet_key: str) -> int:
     """What one row of a fund sheet paid over its periods, in đồng (the schema's fund_sheets())."""
-    return sum(row.values.get(p) or 0 for p in schema.fund_sheets()[sheet_key])
+    return paid_over(row, schema.fund_sheets()[sheet_key])
+
+
+def paid_over(row: Row, periods: tuple[str, ...]) -> int:
+    """What one row paid over these period columns, in đồng (a blank period adds nothing)."""
+    return sum(filter(None, map(row.values.get, periods)))
 
 
 def declared_totals(book: Workbook, accepted_only: bool = True) -> dict[str, int]:

@@ -221,7 +221,7 @@ class Tally:
 
     def of(self, rows) -> int:
         if self.sums:
-            return sum(row.values.get(c) or 0 for row in rows for c in self.sums)
+            return sum(sum(filter(None, map(row.values.get, self.sums))) for row in rows)  # blanks add nothing
         if self.where:
             column, value = self.where
             return sum(1 for row in rows if row.values.get(column) == value)

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..model import Workbook
+from ..model import Row, Workbook
 from .common import GroupContext, valid_cccd
 
 
@@ -18,15 +18,15 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
     members = ctx.book.tables.get("members")
     if members is None:
         return
-    seen: dict[str, str] = {}
+    seen: dict[str, Row] = {}  # the cell is named only for a duplicate
     for row in members.accepted():
         cccd = row.values.get("cccd")
         if not valid_cccd(cccd):
             continue
         if cccd in seen:
-            yield ctx.at("members", row, "cccd", "cccd-duplicate", cccd, other=seen[cccd])
+            yield ctx.at("members", row, "cccd", "cccd-duplicate", cccd, other=members.cell(seen[cccd], "cccd"))
         else:
-            seen[cccd] = members.cell(row, "cccd")
+            seen[cccd] = row
         yield from _structure(ctx, row, cccd)
 
 

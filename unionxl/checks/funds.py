@@ -60,8 +60,12 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
                 for extra in rows[1:]:
                     yield ctx.at(sheet_key, extra, "cccd", "cccd-duplicate", extra.values.get("cccd"), other=first)
             row = rows[0]
+            due = due_periods(member.values.get("join_date"), ctx.year, len(periods))
+            amounts = list(map(row.values.get, periods))
+            if rate and amounts[due.start - 1:due.stop - 1].count(rate) == len(due):
+                continue  # the rate in every period owed (most members): nothing to say
             reason = row.values.get("note")
-            for i in due_periods(member.values.get("join_date"), ctx.year, len(periods)):
+            for i in due:
                 period = periods[i - 1]
                 amount = row.values.get(period)
                 if not amount and reason:  # the officer gave the reason the message asks for

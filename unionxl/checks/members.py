@@ -17,6 +17,7 @@ from ..findings import Finding
 from .common import GroupContext, who
 
 MIN_WORKING_AGE = 15
+EARLIEST_RETIREMENT_AGE = 55  # years: the lowest age of the roadmap below (a woman's, before 2021)
 
 
 def retirement_age_months(gender: str, year: int) -> int:
@@ -50,8 +51,8 @@ def check_ages(ctx: GroupContext) -> Iterator[Finding]:
                          minimum=MIN_WORKING_AGE, year=ctx.year)
             continue
         gender = row.values.get("gender")
-        if gender not in ("male", "female"):
-            continue
+        if gender not in ("male", "female") or age <= EARLIEST_RETIREMENT_AGE:
+            continue  # retired at the earliest in the year of their 55th birthday: not before this year
         retired = retirement_month(birth, gender)
         if retired < dt.date(ctx.year, 1, 1):
             years, months = divmod(retirement_age_months(gender, retired.year), 12)

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..figures import declared_totals, paid
+from ..figures import declared_totals, paid, paid_over
 from ..model import Workbook
 from .common import GroupContext
 
@@ -41,11 +41,11 @@ def check_declared(ctx: GroupContext) -> Iterator[Finding]:
 
 
 def check_row_totals(ctx: GroupContext) -> Iterator[Finding]:
-    for key in schema.fund_sheets():
+    for key, periods in schema.fund_sheets().items():
         sheet = ctx.book.tables.get(key)
         if sheet is None:
             continue
         for row in sheet.accepted():
             total = row.values.get("total")
-            if total is not None and total != paid(row, key):
+            if total is not None and total != paid_over(row, periods):
                 yield ctx.at(key, row, "total", "row-total", total, expected=paid(row, key))

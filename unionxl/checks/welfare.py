@@ -6,6 +6,7 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
+from ..model import Row
 from .common import GroupContext, who
 
 
@@ -13,7 +14,7 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
     sheet = ctx.book.tables.get("welfare")
     if sheet is None:
         return
-    first_cell: dict[tuple[str, int], str] = {}
+    first: dict[tuple[str, int], Row] = {}  # the cell is named only for a duplicate
     group_gifts: dict[str, list] = {}
     # A per-head payment whose row was rejected is not missing: the rejection is the finding.
     rejected = set()
@@ -40,17 +41,17 @@ def check_group(ctx: GroupContext) -> Iterator[Finding]:
             continue
         if kind in schema.PER_HEAD_WELFARE:
             key = (kind, id(member))
-            if key in first_cell:
+            if key in first:
                 yield ctx.at("welfare", row, "kind", "welfare-duplicate", None, name=who(member),
-                             kind=kind, other=first_cell[key])
+                             kind=kind, other=sheet.cell(first[key], "kind"))
             else:
-                first_cell[key] = sheet.cell(row, "kind")
+                first[key] = row
     members = ctx.book.tables.get("members")
     if members is not None:
         for kind in schema.PER_HEAD_WELFARE:
             for member in members.accepted():
                 key = (kind, id(member))
-                if key in first_cell or key in rejected or ctx.repeats_a_member(member):
+                if key in first or key in rejected or ctx.repeats_a_member(member):
                     continue
                 reason = member.values.get("note")  # the reason the message asks for, where it asks for it
                 yield ctx.at("members", member, "full_name", "welfare-missing-noted" if reason else "welfare-missing",
