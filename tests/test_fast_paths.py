@@ -198,3 +198,23 @@ label_like = st.one_of(
 @given(label_like)
 def test_the_summary_label_shortcut_answers_as_folding_does(raw):
     assert reader._is_summary_label(raw) == _label_by_folding(raw)
+
+
+@pytest.mark.parametrize("cells", [
+    '<c><v>1</v></c>', '<c/>', '<c t="n"><v>1</v></c>', '<c  r="A1"><v>1</v></c>',  # no reference of the fast form
+    '<c r="A1"><f>1+1</f><v>2</v></c>', '<c r="A1"><f t="shared" si="0"/><v>2</v></c>',  # formulas
+    '<c r="A1" r="B1"><v>1</v></c>', "<c r='A1'><v>1</v></c>", '<c r ="A1"><v>1</v></c>',  # odd r attributes
+    '<c r="a1"><v>1</v></c>', '<c r="A01"><v>1</v></c>', '<c r="A1 "><v>1</v></c>',  # odd references
+    '<c r="A1" t="s" x="1"><v>1</v></c>',  # a string cell in another form than the index regex's
+])
+def test_what_the_fast_scan_leaves_to_the_exact_scan(cells):
+    data = f'<worksheet><sheetData><row r="1"><c r="B1"><v>1</v></c>{cells}</row></sheetData></worksheet>'.encode()
+    assert guard._scan_xlsx_sheet_fast(data, "s") is None
+
+
+def test_a_far_reference_is_bounded_beside_near_ones():
+    # the one search for near references sends this sheet to the searches for odd and far ones
+    near = "".join(f'<c r="B{r}"><v>1</v></c>' for r in range(1, 50))
+    data = f'<worksheet><sheetData><row r="1">{near}<c r="AAA9999999"><v>1</v></c></row></sheetData></worksheet>'
+    with pytest.raises(guard.UnreadableWorkbook):
+        guard._scan_xlsx_sheet_fast(data.encode(), "s")

@@ -440,37 +440,44 @@ def _column_number(letters: bytes) -> int:
 # class would be tried at every byte. Whitespace other than single spaces (tabs, line breaks beyond
 # the XML declaration's) sends the sheet to the exact scan too.
 _PREFIXED_CELL = re.compile(rb":c[ >/\t\n\r]")  # one pass, not one per following character
+# A regex led by a literal is one fast pass where `in` or count() would take one per spelling.
+_FORMULA = re.compile(rb"<f[ >]")
+_CELL_WITHOUT_REF = re.compile(rb'<c(?:[>/]| (?!r="))')
 _ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,6}"[\s/>])')
+_NOT_NEAR_REF = re.compile(rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,3}"[\s/>])')  # odd, or far (_FAR_CELL)
 _STRING_INDEX = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]+")? t="s"(?: s="[0-9]+")?><v>([0-9]{1,9})</v></c>')
 
 
 def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> SheetScan | None:
     """The common case at C speed: no formula, no error cell, every cell with its own canonical
     reference. None means 'not the common case': the exact scan decides."""
-    if b"<f>" in data or b"<f " in data or b't="e"' in data or _PREFIXED_CELL.search(data):
+    if _FORMULA.search(data) or b't="e"' in data or _PREFIXED_CELL.search(data):
         return None
     head = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0  # the declaration's own line break
     if b"\t" in data or data.find(b"\n", head + 2) >= 0 or data.find(b"\r", head + 2) >= 0:
         return None  # a line break further on: maybe between '<c' and 'r=' 
-    references = data.count(b' r="')
-    if data.count(b" r=") != references:
-        return None  # r= with another quote or spacing
-    cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/")
+    if _CELL_WITHOUT_REF.search(data):
+        return None  # a cell whose position follows from the previous one
     canonical = data.count(b'<c r="')
-    if cells != canonical or _ODD_REF.search(data):
-        return None  # a cell whose position follows from the previous one, or an odd reference
-    if references != canonical + data.count(b'<row r="'):
-        return None  # an r attribute somewhere unexpected, or twice in one element
+    # Each '<c r="' and '<row r="' holds one ' r=': any other is an r attribute with another quote or
+    # spacing, somewhere unexpected, or twice in one element.
+    if data.count(b" r=") != canonical + data.count(b'<row r="'):
+        return None
+    # One search for the common case, a near reference (two letters and four digits at most): only a
+    # sheet that has another one needs the two searches that tell an odd reference from a far cell.
+    far = _NOT_NEAR_REF.search(data) is not None
+    if far and _ODD_REF.search(data):
+        return None  # an odd reference
     scan = SheetScan()
     typed = data.count(b't="s"')
     if typed:
         indices = _STRING_INDEX.findall(data)
         if len(indices) != typed:
             return None
-        if max(map(int, indices)) >= strings:
+        if max(map(int, set(indices))) >= strings:  # a few hundred distinct indices among thousands
             found = _STRING_CELL.findall(data)
             scan.bad_strings = {ref.decode(): index.decode() for ref, index in found if int(index) >= strings}
-    if _FAR_CELL.search(data) or MAX_SHEET_CELLS < 9_999 * 702:
+    if (far and _FAR_CELL.search(data)) or MAX_SHEET_CELLS < 9_999 * 702:
         rows = _CONTENT_ROW.findall(data)
         if rows:
             max_row = max(map(int, rows))
