@@ -54,7 +54,7 @@ MAX_SHARED_STRINGS = 2_000_000  # distinct strings in an .xlsx, and the uniqueCo
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
-_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")  # no Office or LibreOffice part ever has one
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # no Office or LibreOffice part ever has one; one pass for both
 _EOCD = b"PK\x05\x06"  # end of a zip's central directory
 _U32 = 0xFFFFFFFF
 
@@ -203,7 +203,7 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
             if not blocks and inflated == len(block):
                 keep = _is_xml(block, info.filename)
             window = tail + block
-            if any(marker in window for marker in _DTD_MARKERS):
+            if _DTD.search(window):
                 raise unsafe(f"DTD/ENTITY: {info.filename[:60]}")
             tail = block[-16:]
             if keep:
@@ -444,8 +444,11 @@ _PREFIXED_CELL = re.compile(rb":c[ >/\t\n\r]")  # one pass, not one per followin
 _FORMULA = re.compile(rb"<f[ >]")
 _CELL_WITHOUT_REF = re.compile(rb'<c(?:[>/]| (?!r="))')
 _ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,6}"[\s/>])')
-_NOT_NEAR_REF = re.compile(rb'<c r="(?![A-Z]{1,2}[1-9][0-9]{0,3}"[\s/>])')  # odd, or far (_FAR_CELL)
-_STRING_INDEX = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"(?: s="[0-9]+")? t="s"(?: s="[0-9]+")?><v>([0-9]{1,9})</v></c>')
+# The two regexes tried at every cell are possessive (`++`, `?+`): each part stops where the next must
+# start (letters, then digits, then a quote), so giving characters back could never help a match.
+_NOT_NEAR_REF = re.compile(rb'<c r="(?![A-Z]{1,2}+[1-9][0-9]{0,3}+"[\s/>])')  # odd, or far (_FAR_CELL)
+_STRING_INDEX = re.compile(rb'<c r="[A-Z]{1,3}+[1-9][0-9]{0,6}+"(?: s="[0-9]++")?+ t="s"(?: s="[0-9]++")?+'
+                           rb'><v>([0-9]{1,9}+)</v></c>')
 
 
 def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> SheetScan | None:
