@@ -204,6 +204,7 @@ def test_the_summary_label_shortcut_answers_as_folding_does(raw):
     '<c><v>1</v></c>', '<c/>', '<c t="n"><v>1</v></c>', '<c  r="A1"><v>1</v></c>',  # no reference of the fast form
     '<c r="A1"><f>1+1</f><v>2</v></c>', '<c r="A1"><f t="shared" si="0"/><v>2</v></c>',  # formulas
     '<c r="A1" r="B1"><v>1</v></c>', "<c r='A1'><v>1</v></c>", '<c r ="A1"><v>1</v></c>',  # odd r attributes
+    '<c r="A1"><v r="1">1</v></c>', '<c r="A1" s="1" r=A1><v>1</v></c>',
     '<c r="a1"><v>1</v></c>', '<c r="A01"><v>1</v></c>', '<c r="A1 "><v>1</v></c>',  # odd references
     '<c r="A1" t="s" x="1"><v>1</v></c>',  # a string cell in another form than the index regex's
 ])

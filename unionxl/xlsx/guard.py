@@ -443,6 +443,7 @@ _PREFIXED_CELL = re.compile(rb":c[ >/\t\n\r]")  # one pass, not one per followin
 # A regex led by a literal is one fast pass where `in` or count() would take one per spelling.
 _FORMULA = re.compile(rb"<f[ >]")
 _CELL_WITHOUT_REF = re.compile(rb'<c(?:[>/]| (?!r="))')
+_ODD_R_ATTR = re.compile(rb' r=(?:(?!")|(?<!<c r=)(?<!<row r=))')  # any ' r=' but the one in '<c r="' or '<row r="'
 _ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,6}"[\s/>])')
 # The two regexes tried at every cell are possessive (`++`, `?+`): each part stops where the next must
 # start (letters, then digits, then a quote), so giving characters back could never help a match.
@@ -461,11 +462,8 @@ def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> Sh
         return None  # a line break further on: maybe between '<c' and 'r=' 
     if _CELL_WITHOUT_REF.search(data):
         return None  # a cell whose position follows from the previous one
-    canonical = data.count(b'<c r="')
-    # Each '<c r="' and '<row r="' holds one ' r=': any other is an r attribute with another quote or
-    # spacing, somewhere unexpected, or twice in one element.
-    if data.count(b" r=") != canonical + data.count(b'<row r="'):
-        return None
+    if _ODD_R_ATTR.search(data):
+        return None  # an r attribute with another quote or spacing, somewhere unexpected, or twice
     # One search for the common case, a near reference (two letters and four digits at most): only a
     # sheet that has another one needs the two searches that tell an odd reference from a far cell.
     far = _NOT_NEAR_REF.search(data) is not None
