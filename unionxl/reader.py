@@ -301,6 +301,7 @@ def _max_chars(col) -> int:
     return MAX_TEXT_CHARS
 
 
+@functools.lru_cache(maxsize=4096)  # a member's name comes again on each fund and welfare sheet
 def _fast_text(raw, _exact):
     if raw.__class__ is str and raw and len(raw) <= MAX_NAME_CHARS and raw.isprintable() and raw == raw.strip() and "  " not in raw \
             and raw not in FORMULA_ERRORS and (raw.isascii() or (unicodedata.is_normalized("NFC", raw)
@@ -558,6 +559,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
     # An empty cell reads as None with no finding, unless its column is required or the sheet hides
     # formula errors or unsaved formulas behind empty cells: CellReader.blank decides those.
     empty_is_none = [not (col.required or hidden) for col, *_ in plan]
+    cccd_at = keys.index("cccd") if "cccd" in keys else None
     for chunk in _chunks(enumerate(body, header_row + 1), _CHUNK_ROWS):
         for k, (r, row) in enumerate(chunk):
             if len(row) < width:
@@ -566,7 +568,7 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
                 beside.see(row, r)
         grid = [row for _r, row in chunk]
         typed = _fast_columns(grid, plan, empty_is_none)
-        for (r, row), fast_values, nameless in zip(chunk, typed, _nameless(grid, identity)):
+        for (r, row), fast_values in zip(chunk, typed):
             for i in content:
                 # A formula filled down past the last record shows 0 or "": that is not content.
                 if row[i] != "" and row[i] != 0 and not _blank(row[i]):
@@ -574,7 +576,8 @@ def read_table(book, name: str, sheet: TableSheet, display: str, findings: list[
             else:
                 continue  # a blank, zero-only or formatting-only row: not a record
             number = r + 1
-            if nameless:
+            # A CCCD its fast path read (twelve digits) names someone: the row is a record.
+            if (cccd_at is None or fast_values[cccd_at].__class__ is not str) and _nameless(row, identity):
                 label = _summary_label(row, label_cols)
                 if label is not None or _sums_rows_above(row, data, plan):
                     at = label[0] if label else (identity[0] if identity else 0)
@@ -663,13 +666,9 @@ def _is_summary_label(raw: Any) -> bool:
     return bool(_SUMMARY_LABEL.match(fold(raw)))
 
 
-def _nameless(rows: list[list[Any]], identity: list[int]) -> list[bool]:
-    """Per row: whether its identity cells (name, CCCD) are all blank or totals labels. The CCCD is
-    asked first: its digits answer at once, where a name may need folding."""
-    flags = [True] * len(rows)
-    for i in reversed(identity):
-        flags = [flag and (_blank(row[i]) or _is_summary_label(row[i])) for flag, row in zip(flags, rows)]
-    return flags
+def _nameless(row: list[Any], identity: list[int]) -> bool:
+    """Whether a row's identity cells (name, CCCD) are all blank or totals labels."""
+    return all(_blank(row[i]) or _is_summary_label(row[i]) for i in identity)
 
 
 def _summary_label(row: list[Any], label_cols: int) -> tuple[int, str] | None:
