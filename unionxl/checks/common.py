@@ -21,7 +21,7 @@ class GroupContext:
     policy: dict[str, int]
     year: int | None
     by_cccd: dict[str, Row] = field(default_factory=dict)
-    by_name: dict[str, list[Row]] = field(default_factory=dict)
+    by_name: dict[str, list[Row]] | None = None  # folded name -> members, made when first needed
     # member id -> (member, [(sheet key, row, CCCD the row gives)]) for rows matched by name only
     linked_by_name: dict[int, tuple[Row, list[tuple[str, Row, str]]]] = field(default_factory=dict)
 
@@ -33,10 +33,17 @@ class GroupContext:
             cccd = row.values.get("cccd")
             if cccd and cccd not in ctx.by_cccd:
                 ctx.by_cccd[cccd] = row
-            name = row.values.get("full_name")
-            if name:
-                ctx.by_name.setdefault(fold(name), []).append(row)
         return ctx
+
+    def members_named(self, name: str) -> list[Row]:
+        """Members (rejected rows too) whose folded name is `name` folded. Folding every member's name
+        waits for the first row not found by its CCCD: in most groups none is."""
+        if self.by_name is None:
+            self.by_name = {}
+            for row in self.book.rows("members"):
+                if full_name := row.values.get("full_name"):
+                    self.by_name.setdefault(fold(full_name), []).append(row)
+        return self.by_name.get(fold(name), [])
 
     def member_of(self, row: Row, sheet_key: str = "") -> Row | None:
         """The member a fund, loan or welfare row is about: by citizen ID, else by a unique name.
@@ -50,7 +57,7 @@ class GroupContext:
             member = self.by_cccd.get(cccd)
             if member is not None:
                 return member
-        same = self.by_name.get(fold(row.values.get("full_name") or ""), [])
+        same = self.members_named(row.values.get("full_name") or "")
         if len(same) != 1:
             return None
         member = same[0]
