@@ -117,8 +117,11 @@ def _iter_grid(calamine_sheet) -> Iterator[list[Any]]:
     """The rows of to_python(skip_empty_area=False), one at a time: iter_rows starts at row 0 but at the
     first used column, so each row gets the columns before it back."""
     if calamine_sheet.height <= 20_000:  # a group's sheet: one call is faster than a row at a time
-        yield from calamine_sheet.to_python(skip_empty_area=False)
-        return
+        return iter(calamine_sheet.to_python(skip_empty_area=False))  # and no generator step per row
+    return _padded_rows(calamine_sheet)
+
+
+def _padded_rows(calamine_sheet) -> Iterator[list[Any]]:
     start = calamine_sheet.start
     pad = [""] * start[1] if start else []
     for row in calamine_sheet.iter_rows():
