@@ -21,7 +21,9 @@ class GroupNames:
     """The expected groups' codes and names, folded once, for every file name asked about."""
 
     def __init__(self, expected: Mapping[str, Mapping[str, Any]]):
-        self.codes = [(fold(code), code) for code in expected]
+        self.codes: dict[str, list[str]] = {}  # folded code -> the codes that fold to it
+        for code in expected:
+            self.codes.setdefault(fold(code), []).append(code)
         self.names = [(name, code) for code, row in expected.items()
                       if len(name := _NOT_ALNUM.sub("", fold(row.get("group_name") or ""))) >= MIN_NAME_LENGTH]
 
@@ -29,7 +31,7 @@ class GroupNames:
         """The expected group code the file name points to, or None when it names none or several."""
         stem = fold(PurePath(display).stem)
         tokens = set(_NOT_ALNUM.split(stem))
-        by_code = [code for folded, code in self.codes if folded in tokens]
+        by_code = [code for token in tokens for code in self.codes.get(token, ())]  # a lookup per token, not a scan per group
         if len(by_code) == 1:
             return by_code[0]
         if by_code:
