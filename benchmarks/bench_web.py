@@ -9,8 +9,9 @@ planted mistakes so the checks do real work). For each round, N simulated office
 their group's workbook at the same moment (N threads, one HTTP client each) and the clock runs
 from the start of the upload to the page showing that file's findings. Printed per round:
 p50 / p95 / max seconds, throughput, uploads lost (answered without the upload recorded and
-checked in the database, or not answered: must be 0), and the peak memory (RSS) of the server
-and of the server with the reading workers it started.
+checked in the database, or not answered: must be 0), the peak memory (RSS) of the server
+and of the server with the reading workers it started, and the CPU each upload cost the server,
+its reading workers and this load generator (which shares the machine's cores with them).
 
 Then every group of the year (--merge-groups, default 1.000) is uploaded, a consolidation is
 started, and the treasurer's dashboard is requested every 0,5 s while it runs: p50 / p95 / max
