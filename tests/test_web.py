@@ -642,3 +642,26 @@ def test_an_upload_whose_reading_worker_dies_gets_the_finding_a_merge_gives_that
     assert finding["code"] == "file-crashed-reader" and finding["file"] == "T05 của tôi.xlsx"
     assert "SIGABRT" in finding["message"]
     assert outcome.account == {"read": 0, "accepted": 0, "rejected": 0}
+
+
+def test_a_reading_worker_keeps_the_unit_workbooks_of_the_years_collected_at_once(tmp_path, monkeypatch):
+    # _check_in_worker is what a reading worker runs; called here in-process to count its reads
+    from unionxl import reader
+    from unionxl.reader import sha256_of
+    from unionxl.web import service
+
+    monkeypatch.setattr(service, "_WORKER_UNITS", {})
+    real, read = reader.read_workbook, []
+
+    def counting(path, display=None):
+        read.append(Path(path).name)
+        return real(path, display) if display is not None else real(path)
+
+    monkeypatch.setattr(reader, "read_workbook", counting)
+    older = SAMPLES.parent / "2023" / "don-vi-2023.xlsx"
+    units = {2024: service.UnitFile(sha256_of(UNIT), UNIT), 2023: service.UnitFile(sha256_of(older), older)}
+    for year in (2024, 2023, 2024, 2023):
+        outcome = service._check_in_worker(sample("T01", SAMPLES.parent / str(year)), units[year], "T01.xlsx", "T01",
+                                           tmp_path, "vi", False)
+        assert outcome.verdict in ("ok", "warning"), outcome.findings["vi"]
+    assert [name for name in read if name.startswith("don-vi")] == ["don-vi-2024.xlsx", "don-vi-2023.xlsx"]

@@ -214,7 +214,8 @@ def check_upload(path: Path, unit: UnitFile, display: str, expected_group: str, 
     return _check_outcome(result, path, display, expected_group, scratch, lang, feedback=False)
 
 
-_WORKER_UNIT: dict[str, Any] = {}  # in a reading worker: the last unit workbook it read, by sha256
+_WORKER_UNITS: dict[str, Any] = {}  # in a reading worker: the unit workbooks it read, by sha256, oldest first
+_WORKER_UNITS_KEPT = 4  # the years being collected at once, as UnitBooks
 
 
 def _check_in_worker(path: Path, unit: UnitFile, display: str, expected_group: str, scratch: Path, lang: str,
@@ -223,15 +224,16 @@ def _check_in_worker(path: Path, unit: UnitFile, display: str, expected_group: s
     from ..merge import ReadTask, read_one
     from ..pipeline import check_context, checked_file
 
-    unit_book = _WORKER_UNIT.get(unit.sha256)
+    unit_book = _WORKER_UNITS.pop(unit.sha256, None)
     if unit_book is None:
         from ..reader import read_workbook
 
         unit_book, _ = read_workbook(unit.path)
         if unit_book.kind != "unit":  # a Failure for the caller, whose own read then says why
             raise UnitProblem(str(unit.path))
-        _WORKER_UNIT.clear()
-        _WORKER_UNIT[unit.sha256] = unit_book
+    _WORKER_UNITS[unit.sha256] = unit_book  # the newest last
+    while len(_WORKER_UNITS) > _WORKER_UNITS_KEPT:
+        _WORKER_UNITS.pop(next(iter(_WORKER_UNITS)))
     read = read_one(ReadTask(path, display, check_context(unit_book)))
     return _check_outcome(checked_file(path, display, unit_book, read), path, display, expected_group, scratch,
                           lang, feedback)
