@@ -329,8 +329,7 @@ class Store:
 
     def add_blob(self, sha256: str, size: int) -> None:
         with self._write() as conn:
-            conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)",
-                         (sha256, size, now_text()))
+            _blob(conn, sha256, size)
 
     # ------------------------------------------------------------------ years and groups
 
@@ -380,8 +379,7 @@ class Store:
     def set_previous(self, year_id: int, sha256: str, size: int, client: str = "") -> None:
         """Last year's consolidated workbook, for the comparison (merge --previous)."""
         with self._write() as conn:
-            conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)",
-                         (sha256, size, now_text()))
+            _blob(conn, sha256, size)
             conn.execute("UPDATE years SET previous_sha256 = ? WHERE id = ?", (sha256, year_id))
             _audit(conn, "treasurer", "previous-set", year_id=year_id, client=client,
                    detail=json.dumps({"sha256": sha256}))
@@ -452,8 +450,7 @@ class Store:
         """Record a received file (already stored under its sha256) before it is checked, so a
         server killed during the check still has it; `recheck_pending` finishes the job."""
         with self._write() as conn:
-            conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)",
-                         (sha256, size, now_text()))
+            _blob(conn, sha256, size)
             upload_id = conn.execute(
                 "INSERT INTO uploads(group_id, link_id, sha256, file_name, size, received_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -483,8 +480,7 @@ class Store:
     def set_feedback(self, upload_id: int, sha256: str, size: int) -> None:
         """Record the feedback copy made for an upload (the first one made, if two were asked at once)."""
         with self._write() as conn:
-            conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)",
-                         (sha256, size, now_text()))
+            _blob(conn, sha256, size)
             conn.execute("UPDATE uploads SET feedback_sha256 = ? WHERE id = ? AND feedback_sha256 IS NULL",
                          (sha256, upload_id))
 
@@ -665,6 +661,11 @@ class Store:
                    WHERE a.year_id = ? OR g.year_id = ?
                       OR a.merge_id IN (SELECT id FROM merges WHERE year_id = ?)
                    ORDER BY a.id DESC LIMIT ?""", (year_id, year_id, year_id, limit)).fetchall()
+
+
+def _blob(conn: sqlite3.Connection, sha256: str, size: int) -> None:
+    """Index a file of the content-addressed store (once: the same content is one blob)."""
+    conn.execute("INSERT OR IGNORE INTO blobs(sha256, size, stored_at) VALUES (?, ?, ?)", (sha256, size, now_text()))
 
 
 def _audit(conn: sqlite3.Connection, actor: str, action: str, *, year_id=None, group_id=None, upload_id=None,
