@@ -650,7 +650,7 @@ def test_a_reading_worker_keeps_the_unit_workbooks_of_the_years_collected_at_onc
     from unionxl.reader import sha256_of
     from unionxl.web import service
 
-    monkeypatch.setattr(service, "_WORKER_UNITS", {})
+    monkeypatch.setattr(service, "_WORKER_UNITS", service.UnitBooks(read=service._read_unit_here))
     real, read = reader.read_workbook, []
 
     def counting(path, display=None):

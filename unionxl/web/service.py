@@ -150,10 +150,12 @@ class CheckOutcome:
 class UnitBooks:
     """The year's unit workbook read once per content (keyed by its sha256), not once per upload:
     a 1.000-group unit workbook takes longer to read than a group's workbook. Read through the
-    isolated reader like any file; a few kept (the years being collected at once)."""
+    isolated reader like any file (`read`: how, where the caller is itself a reading worker); a few
+    kept (the years being collected at once)."""
 
-    def __init__(self, kept: int = 4):
+    def __init__(self, kept: int = 4, read: Callable[[Path], Any] | None = None):
         self.kept = kept
+        self.read = read or _read_unit_isolated
         self._books: dict[str, Any] = {}
         self._lock = threading.Lock()
         self._loading: dict[str, threading.Lock] = {}
@@ -167,18 +169,33 @@ class UnitBooks:
             with self._lock:
                 if sha256 in self._books:
                     return self._books[sha256]
-            from ..reader import read_unit
-
-            try:
-                book, _ = read_unit(path)
-            except ValueError as exc:
-                raise UnitProblem(str(exc)) from exc
+            book = self.read(path)
             with self._lock:
                 self._books[sha256] = book
                 while len(self._books) > self.kept:
                     self._books.pop(next(iter(self._books)))
                 self._loading.pop(sha256, None)
             return book
+
+
+def _read_unit_isolated(path: Path):
+    from ..reader import read_unit
+
+    try:
+        book, _ = read_unit(path)
+    except ValueError as exc:
+        raise UnitProblem(str(exc)) from exc
+    return book
+
+
+def _read_unit_here(path: Path):
+    """In a reading worker, which is itself the isolation."""
+    from ..reader import read_workbook
+
+    book, _ = read_workbook(path)
+    if book.kind != "unit":  # a Failure for check_upload, whose own read then says why
+        raise UnitProblem(str(path))
+    return book
 
 
 @dataclass(frozen=True)
@@ -214,8 +231,7 @@ def check_upload(path: Path, unit: UnitFile, display: str, expected_group: str, 
     return _check_outcome(result, path, display, expected_group, scratch, lang, feedback=False)
 
 
-_WORKER_UNITS: dict[str, Any] = {}  # in a reading worker: the unit workbooks it read, by sha256, oldest first
-_WORKER_UNITS_KEPT = 4  # the years being collected at once, as UnitBooks
+_WORKER_UNITS = UnitBooks(read=_read_unit_here)  # in a reading worker: the unit workbooks it read
 
 
 def _check_in_worker(path: Path, unit: UnitFile, display: str, expected_group: str, scratch: Path, lang: str,
@@ -224,16 +240,7 @@ def _check_in_worker(path: Path, unit: UnitFile, display: str, expected_group: s
     from ..merge import ReadTask, read_one
     from ..pipeline import check_context, checked_file
 
-    unit_book = _WORKER_UNITS.pop(unit.sha256, None)
-    if unit_book is None:
-        from ..reader import read_workbook
-
-        unit_book, _ = read_workbook(unit.path)
-        if unit_book.kind != "unit":  # a Failure for the caller, whose own read then says why
-            raise UnitProblem(str(unit.path))
-    _WORKER_UNITS[unit.sha256] = unit_book  # the newest last
-    while len(_WORKER_UNITS) > _WORKER_UNITS_KEPT:
-        _WORKER_UNITS.pop(next(iter(_WORKER_UNITS)))
+    unit_book = _WORKER_UNITS.get(unit.sha256, unit.path)
     read = read_one(ReadTask(path, display, check_context(unit_book)))
     return _check_outcome(checked_file(path, display, unit_book, read), path, display, expected_group, scratch,
                           lang, feedback)
