@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .. import schema
 from ..findings import Finding
-from ..figures import declared_totals, paid, paid_over
+from ..figures import declared_totals, paid_over
 from ..model import Workbook
 from .common import GroupContext
 
@@ -47,5 +47,5 @@ def check_row_totals(ctx: GroupContext) -> Iterator[Finding]:
             continue
         for row in sheet.accepted():
             total = row.values.get("total")
-            if total is not None and total != paid_over(row, periods):
-                yield ctx.at(key, row, "total", "row-total", total, expected=paid(row, key))
+            if total is not None and total != (expected := paid_over(row, periods)):
+                yield ctx.at(key, row, "total", "row-total", total, expected=expected)
