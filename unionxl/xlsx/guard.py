@@ -436,9 +436,8 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-# A prefixed cell (`<x:c>`, a cell to calamine): plain `in` tests, since a regex with a leading
-# class would be tried at every byte. Whitespace other than single spaces (tabs, line breaks beyond
-# the XML declaration's) sends the sheet to the exact scan too.
+# A prefixed cell (`<x:c>`, a cell to calamine) sends the sheet to the exact scan, and so does
+# whitespace other than single spaces (tabs, line breaks beyond the XML declaration's).
 _PREFIXED_CELL = re.compile(rb":c[ >/\t\n\r]")  # one pass, not one per following character
 # A regex led by a literal is one fast pass where `in` or count() would take one per spelling.
 _FORMULA = re.compile(rb"<f[ >]")
