@@ -215,6 +215,9 @@ class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._local = threading.local()
+        # Writers of this process queue on a lock that wakes the next one at once; left to SQLite's
+        # busy handler, a burst of uploads would sleep 1, 2, 5 ... 100 ms between tries instead.
+        self._writing = threading.Lock()
         conn = self._connection()
         conn.execute("PRAGMA journal_mode=WAL")
         migrate(conn)
@@ -242,17 +245,18 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException:
+        with self._writing:
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:  # the connection itself failed: this thread opens a new one next time
-                self._local.conn = None
-                conn.close()
-            raise
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:  # the connection itself failed: this thread opens a new one next time
+                    self._local.conn = None
+                    conn.close()
+                raise
 
     def version(self) -> int:
         with self._read() as conn:
