@@ -152,12 +152,15 @@ def test_a_shared_string_calamine_misreads_is_reported_at_its_cell(tmp_path):
     strings = [b"Instructions title", b"Nguyen Van A"]
     rng = random.Random(11)
     variants = []
-    for i in range(24):
+    for i in range(40):
         index = rng.choice(INDICES)
-        fast = rng.random() < 0.5  # the fast scan's form, or one that needs expat
-        cell = (f'<c r="B2" t="s"><v>{index}</v></c>' if fast else f'<c t="s" r="B2"><v>{index}</v></c>').encode()
+        # the fast scan's form, one that needs expat, and type attributes the fast scan must not take as untyped
+        form = rng.choice(['<c r="B2" t="s"><v>{}</v></c>', '<c t="s" r="B2"><v>{}</v></c>',
+                           "<c r=\"B2\" t='s'><v>{}</v></c>", '<c r="B2" t ="s"><v>{}</v></c>',
+                           '<c r="B2" t= "s"><v>{}</v></c>'])
+        cell = form.format(index).encode()
         data = b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2">' + cell + b"</row>"
-        variants.append((f"index {index!r} {'fast' if fast else 'exact'}", xlsx_parts(data, strings), b""))
+        variants.append((f"index {index!r} {form}", xlsx_parts(data, strings), b""))
     verdicts, read = _run(tmp_path, variants, ".xlsx")
     misread = 0
     for (name, _parts, _prefix), (verdict, scans), grid in zip(variants, verdicts, read):

@@ -441,6 +441,10 @@ def _column_number(letters: bytes) -> int:
 _PREFIXED_CELL = re.compile(rb":c[ >/\t\n\r]")  # one pass, not one per following character
 # A regex led by a literal is one fast pass where `in` or count() would take one per spelling.
 _FORMULA = re.compile(rb"<f[ >]")
+# An error cell (t="e"), or a type attribute spelt otherwise than t="…" (t='s', t ="s"): calamine reads
+# those as typed, so the string indices behind them are checked by the exact scan. Tabs and line
+# breaks, the other spacing, never reach this test.
+_ERROR_OR_ODD_TYPE = re.compile(rb"""t(?:=(?:"e"|'| )| +=)""")
 _CELL_WITHOUT_REF = re.compile(rb'<c(?:[>/]| (?!r="))')
 _ODD_R_ATTR = re.compile(rb' r=(?:(?!")|(?<!<c r=)(?<!<row r=))')  # any ' r=' but the one in '<c r="' or '<row r="'
 _ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}[1-9][0-9]{0,6}"[\s/>])')
@@ -454,7 +458,7 @@ _STRING_INDEX = re.compile(rb'<c r="[A-Z]{1,3}+[1-9][0-9]{0,6}+"(?: s="[0-9]++")
 def _scan_xlsx_sheet_fast(data: bytes, sheet: str, strings: int = 1 << 62) -> SheetScan | None:
     """The common case at C speed: no formula, no error cell, every cell with its own canonical
     reference. None means 'not the common case': the exact scan decides."""
-    if _FORMULA.search(data) or b't="e"' in data or _PREFIXED_CELL.search(data):
+    if _FORMULA.search(data) or _ERROR_OR_ODD_TYPE.search(data) or _PREFIXED_CELL.search(data):
         return None
     head = data.find(b"?>") + 2 if data.startswith(b"<?xml") else 0  # the declaration's own line break
     if b"\t" in data or data.find(b"\n", head + 2) >= 0 or data.find(b"\r", head + 2) >= 0:
