@@ -2,6 +2,7 @@
 
     python benchmarks/bench_web.py                                # 32, 100, 300 officers; 1.000-workbook merge
     python benchmarks/bench_web.py --officers 32 --no-merge       # a quick look
+    python benchmarks/bench_web.py --officers 100 --no-merge --floor 100   # and where the floor is
 
 A real `unionxl serve` runs in a subprocess on a free loopback port (nothing leaves this
 machine), with a synthetic year (benchmarks/synthetic.py: workbooks of --members members, a few
@@ -16,6 +17,10 @@ its reading workers and this load generator (which shares the machine's cores wi
 Then every group of the year (--merge-groups, default 1.000) is uploaded, a consolidation is
 started, and the treasurer's dashboard is requested every 0,5 s while it runs: p50 / p95 / max
 of the dashboard's response time during the merge against the same page when idle.
+
+With --floor N, N more officers then upload to four fresh desks whose reading worker does less
+each time (benchmarks/floor.py): the whole check, the check without the guard's scans, only
+calamine's parse, nothing at all. Each p95 is printed against the whole check's of that run.
 
 Bounded: every request has a timeout, every round a deadline; the server is stopped at the end
 (and killed if it does not stop). Not a test: it asserts nothing; the figures are for people.
@@ -125,11 +130,13 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def start_server(data: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(data: Path, log: Path, floor: str | None = None) -> tuple[subprocess.Popen, str]:
+    """`unionxl serve` on a free loopback port; with `floor`, through benchmarks/floor.py in that mode."""
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "unionxl", "serve", "--data", str(data), "--port", str(port),
+    command = [str(HERE / "floor.py"), floor] if floor else ["-m", "unionxl"]
+    proc = subprocess.Popen([sys.executable, *command, "serve", "--data", str(data), "--port", str(port),
                              "--no-browser"], stdout=open(log, "wb"), stderr=subprocess.STDOUT,
                             start_new_session=True)
     url = f"http://127.0.0.1:{port}"
@@ -365,6 +372,33 @@ def merge_under_watch(h, data: Path, proc: subprocess.Popen) -> dict:
             "samples": len(during), "rss": peak / 1024, "rss_tree": peak_tree / 1024}
 
 
+def floor_rounds(folder: Path, n: int) -> None:
+    """One round of `n` officers against a fresh desk whose reading worker does less each time
+    (benchmarks/floor.py): what is left of the latency when the check costs nothing."""
+    from benchmarks.floor import MODES
+
+    what = {"check": "the whole check (as shipped)", "unguarded": "the check without the guard's scans",
+            "calamine": "only calamine's parse of the sheets", "nothing": "nothing (server, HTTP, database, page)"}
+    print(f"\n| {n} officers at once; the reading worker does | p50 | p95 | p95 / whole check's | throughput | lost"
+          " | CPU per upload: server / workers / this client |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    baseline = None
+    for mode in MODES:
+        with tempfile.TemporaryDirectory(prefix="bench-web-floor-") as tmp:
+            data = Path(tmp) / "data"
+            proc, url = start_server(data, Path(tmp) / "server.log", floor=mode)
+            try:
+                _h, links = set_up(url, folder / "don-vi.xlsx")
+                links = {code: token for code, token in links.items() if (folder / f"{code}.xlsx").exists()}
+                r = upload_round(url, data, proc, links, folder, n, 0)
+            finally:
+                stop_server(proc)
+        baseline = baseline or r["p95"]
+        print(f"| {what[mode]} | {r['p50']:.2f} s | {r['p95']:.2f} s | {r['p95'] / baseline:.2f} | "
+              f"{r['per_s']:.1f}/s | {r['lost']} | {r['cpu_server']:.0f} / {r['cpu_workers']:.0f} / "
+              f"{r['cpu_client']:.0f} ms |", flush=True)
+
+
 def synthetic_year(groups: int, members: int, cache: Path) -> Path:
     from benchmarks.synthetic import generate
 
@@ -384,6 +418,8 @@ def main() -> None:
                         help="groups in the year (its unit workbook), all uploaded for the merge watched")
     parser.add_argument("--no-merge", action="store_true", help="only the upload rounds")
     parser.add_argument("--cache", type=Path, default=HERE / ".cache")
+    parser.add_argument("--floor", type=int, default=0, metavar="N",
+                        help="then N officers against desks whose reading worker does less (benchmarks/floor.py)")
     args = parser.parse_args()
     rounds = [int(n) for n in args.officers.split(",")]
     groups = max(sum(rounds), args.merge_groups)  # the year's size: its unit workbook lists every group
@@ -418,6 +454,8 @@ def main() -> None:
                       f"{m['samples']} | {m['rss']:.0f} MB | {m['rss_tree']:.0f} MB |", flush=True)
         finally:
             stop_server(proc)
+    if args.floor:
+        floor_rounds(folder, args.floor)
 
 
 if __name__ == "__main__":
