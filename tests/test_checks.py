@@ -363,6 +363,23 @@ def test_expected_group_sent_nothing(tmp_path):
     assert places(result, "group-missing") == [("don-vi.xlsx", "Tổ công đoàn", "B6")]
 
 
+@pytest.mark.parametrize("spoil", ["unreadable", "other_year"])
+def test_a_group_whose_file_was_refused_is_missing_with_that_file_named(tmp_path, spoil):
+    groups = [clean_group("T01"), clean_group("T02", offset=50)]
+    if spoil == "other_year":
+        groups[1]["year"] -= 1  # read, its code T02 known, refused for its year
+    folder = write_folder(tmp_path / "in", groups, unit_codes=["T01", "T02", "T03"])
+    if spoil == "unreadable":
+        (folder / "T02.xlsx").write_bytes(b"PK\x03\x04 not a workbook")  # only its file name says T02
+    result = merge_folder(folder)
+    missing = {f.group: f for f in result.report.findings if f.code == "group-missing"}
+    assert sorted(missing) == ["T02", "T03"]
+    assert (missing["T02"].sheet, missing["T02"].cell) == ("Tổ công đoàn", "B5")
+    assert "'T02.xlsx'" in missing["T02"].message("vi") and "'T02.xlsx'" in missing["T02"].message("en")
+    assert "T02.xlsx" not in missing["T03"].message("en")  # T03 sent nothing at all
+    assert missing["T03"].message("en").startswith("No usable workbook received from group T03 (Tổ thử T03). Ask")
+
+
 def test_two_files_for_one_group(tmp_path):
     folder = write_folder(tmp_path / "in", two_groups())
     shutil.copy(folder / "T02.xlsx", folder / "T02-ban-sua.xlsx")

@@ -267,7 +267,7 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
             report.extend(check_group(book, policy, year))
     report.extend(cccd.check_across_groups(groups))
     report.extend(loans.check_fund_balance(unit, groups))
-    _missing_groups(expected, groups, unit, report)
+    _missing_groups(expected, groups, unit, report, books)
 
     order = {code: i for i, code in enumerate(expected)}
     groups.sort(key=lambda b: (order.get(b.group_code, len(order)), b.group_code, b.display))
@@ -370,15 +370,31 @@ def accept_groups(books, year, expected, unit, report: Report, names: GroupNames
     return list(accepted.values())
 
 
-def _missing_groups(expected: dict[str, dict], groups: list[Workbook], unit: Workbook | None, report: Report) -> None:
+def _missing_groups(expected: dict[str, dict], groups: list[Workbook], unit: Workbook | None, report: Report,
+                    books: list[Workbook] = ()) -> None:
+    """An expected group with no workbook merged. When a file of that group came but was refused (its
+    code read inside, or the group named by its file name when it could not be read), the finding
+    names that file: the treasurer has it, and "nothing received" would send them looking for it."""
     present = {b.group_code for b in groups}
     sheet = unit.tables.get("groups") if unit else None
+    refused: dict[str, str] = {}  # group code -> the first refused file of that group
+    names = None
+    for book in books:
+        if book.accepted or book.kind == "unit" or book is unit:
+            continue
+        code = book.group_code
+        if code not in expected:
+            names = names or GroupNames(expected)
+            code = names.named(book.display)
+        if code in expected and code not in present:
+            refused.setdefault(code, book.display)
     for code, row in expected.items():
         if code in present:
             continue
         cell = sheet.cell(row["_row"], "group_code") if sheet else ""
+        why = ("group_missing.refused", {"file": refused[code]}) if code in refused else ""
         report.add(Finding("group-missing", unit.display if unit else "", sheet.name if sheet else "", cell, code,
-                           {"group_name": row.get("group_name") or ""}, code))
+                           {"group_name": row.get("group_name") or "", "refused": why}, code))
 
 
 def _account(books: list[Workbook], report: Report) -> None:

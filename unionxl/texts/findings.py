@@ -122,8 +122,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Đây là biểu mẫu của tổ {value}, không phải của tổ {expected}. Tải lên đúng biểu mẫu của tổ {expected}.",
         "This is group {value}'s workbook, not group {expected}'s. Upload group {expected}'s own workbook."),
     "finding.group-missing": (
-        "Chưa nhận được biểu mẫu của tổ {group} ({group_name}). Nhắc tổ gửi biểu mẫu, hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
-        "No workbook received from group {group} ({group_name}). Ask the group for it, or remove the group from the list."),
+        "Chưa nhận được biểu mẫu dùng được của tổ {group} ({group_name}){refused:text}. Nhắc tổ gửi biểu mẫu, "
+        "hoặc xóa tổ khỏi danh sách nếu tổ không còn.",
+        "No usable workbook received from group {group} ({group_name}){refused:text}. Ask the group for it, "
+        "or remove the group from the list."),
+    "group_missing.refused": (": tệp '{file}' của tổ đã nhận nhưng bị loại, xem lỗi của tệp đó",
+                              ": its file '{file}' was received but refused, see that file's findings"),
     "finding.unit-missing": (
         "Không tìm thấy biểu mẫu đơn vị (trang '{sheet_expected:sheet}') trong thư mục. Dùng lệnh 'unionxl template' để tạo.",
         "No unit workbook (with a '{sheet_expected:sheet}' sheet) in the folder. Create one with 'unionxl template'."),
