@@ -18,6 +18,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
 import python_calamine
 from click.testing import CliRunner
 
@@ -82,6 +83,48 @@ def test_an_external_entity_is_refused_and_never_leaks(tmp_path):
     except Exception as exc:  # refusing the file is fine too
         values = [str(exc)]
     assert "TOKEN" not in repr(values)
+
+
+def _add_part(path: Path, name: str, data: bytes) -> None:
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+
+
+# What Excel writes for a workbook with a Power Query: a UTF-16 part no reader takes anything from.
+MASHUP = '<?xml version="1.0" encoding="utf-16"?><DataMashup xmlns="http://schemas.microsoft.com/DataMashup">' \
+         'AAAAABQDAABQSwMEFAACAAgA</DataMashup>'
+
+
+@pytest.mark.parametrize("name, data", [
+    ("customXml/item1.xml", MASHUP.encode("utf-16")),  # with a byte-order mark, as Excel writes it
+    ("customXml/item2.xml", MASHUP.encode("utf-16-le")),  # '<' then a zero byte, no mark
+    ("xl/customProperty1.bin", "<Smart View ad-hoc grid>".encode("utf-16-le")),  # an add-in's sheet property
+    ("xl/customProperty2.bin", b"<\x00" + bytes([0x00, 0xD8, 0x41, 0x00])),  # binary: not UTF-16 at all
+], ids=["power-query", "power-query-no-mark", "add-in-property", "binary-property"])
+def test_a_utf16_part_no_reader_uses_leaves_the_workbook_readable(tmp_path, name, data):
+    path = _group_file(tmp_path / "in")
+    _add_part(path, name, data)
+    book, findings = read_workbook(path)
+    assert book.accepted and findings == []
+    assert len(book.rows("members")) == len(clean_group("T01")["data"]["members"])
+
+
+@pytest.mark.parametrize("name, text, detail", [
+    ("customXml/item1.xml", '<?xml version="1.0" encoding="utf-16"?><!DOCTYPE d [<!ENTITY e "x">]><d>&e;</d>', "DTD"),
+    ("customXml/item1.xml", '<?xml version="1.0" encoding="utf-16"?><worksheet><sheetData><row r="1">'
+                            '<c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>', "not_utf8"),
+    ("customXml/item1.xml", '<x:sst xmlns:x="urn:x" uniqueCount="999999999"><x:si/></x:sst>', "not_utf8"),
+    ("xl/sharedStrings.xml", None, "not_utf8"),  # a part calamine opens by its name, whatever it holds
+], ids=["dtd", "sheet-data", "prefixed-shared-strings", "named-part"])
+def test_a_utf16_part_a_reader_would_use_or_with_a_dtd_is_refused(tmp_path, name, text, detail):
+    path = _group_file(tmp_path / "in")
+    if text is None:
+        _rewrite_part(path, name, lambda xml: xml.decode("utf-8").encode("utf-16"))
+    else:
+        _add_part(path, name, text.encode("utf-16"))
+    book, findings = read_workbook(path)
+    assert [f.code for f in findings] == ["file-unsafe"] and not book.accepted
+    assert detail in str(findings[0].params["detail"])
 
 
 def test_billion_laughs_is_refused_and_calamine_alone_stays_small(tmp_path):

@@ -193,6 +193,7 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
     tail = b""
     blocks: list[bytes] = []
     keep = True
+    wide = None  # the codec of a part that starts as UTF-16 does
     with archive.open(probe) as stream:
         while block := stream.read(1 << 16):
             inflated += len(block)
@@ -201,7 +202,8 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
             if _bomb_ratio(inflated, info.compress_size):
                 raise too_large(f"zip bomb: {info.filename[:60]}")
             if not blocks and inflated == len(block):
-                keep = _is_xml(block, info.filename)
+                wide = _utf16_codec(block)
+                keep = wide is not None or _is_xml(block, info.filename)
             window = tail + block
             if _DTD.search(window):
                 raise unsafe(f"DTD/ENTITY: {info.filename[:60]}")
@@ -210,6 +212,9 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
                 blocks.append(block)
     if inflated != info.file_size:
         raise unsafe(("unsafe.size_lies", info.filename[:60]))
+    if wide is not None:
+        _check_wide_part(b"".join(blocks), wide, info.filename)
+        return inflated, None  # no reader of ours or of calamine's takes anything from it
     return inflated, (b"".join(blocks) if keep else None)
 
 
@@ -217,10 +222,8 @@ _XML_DECLARATION = re.compile(rb"^<\?xml[^>]*encoding\s*=\s*[\"']([^\"']*)[\"']"
 
 
 def _is_xml(head: bytes, name: str) -> bool:
-    """Whether a part is XML that a parser may read. quick-xml decodes UTF-16 and declared
-    encodings, which would hide a DTD from the byte check: only UTF-8 XML is accepted."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
-        raise unsafe(("unsafe.not_utf8", name[:60]))
+    """Whether a part is XML that a parser may read. quick-xml decodes declared encodings, which
+    would hide a DTD from the byte check: only UTF-8 XML is accepted (UTF-16: _check_wide_part)."""
     body = (head[3:] if head.startswith(b"\xef\xbb\xbf") else head).lstrip()
     if not body.startswith(b"<"):
         return name.lower().endswith((".xml", ".rels"))  # kept for the scans, which then refuse it
@@ -228,6 +231,47 @@ def _is_xml(head: bytes, name: str) -> bool:
     if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
         raise unsafe(("unsafe.not_utf8", name[:60]))
     return True
+
+
+def _utf16_codec(head: bytes) -> str | None:
+    """The codec of a part that starts as UTF-16 XML does (a byte-order mark, or '<' beside a zero byte)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if head.startswith(b"<\x00"):
+        return "utf-16-le"
+    if head.startswith(b"\x00<"):
+        return "utf-16-be"
+    return None
+
+
+# Parts calamine opens by their name, whatever a relationship says.
+_NAMED_PARTS = ("[content_types].xml", ".rels", "workbook.xml", "sharedstrings.xml", "styles.xml", "content.xml",
+                "manifest.xml")
+# Elements a reader acts on (calamine's sheet, shared-string, workbook, relationship, style and table
+# readers), as quick-xml sees a start tag: '<', any prefix, the local name.
+_READ_ELEMENTS = re.compile(r"<(?:[\w.-]+:)?(?:sheetData|dimension|mergeCells?|row|c|sst|si|workbook|sheets?|"
+                            r"definedNames?|Relationships?|styleSheet|numFmts?|cellXfs|xf|Types|Override|Default|"
+                            r"tables?|tableColumns?)[\s/>]")
+_DTD_TEXT = re.compile(r"<!(?:DOCTYPE|ENTITY)")
+
+
+def _check_wide_part(data: bytes, codec: str, name: str) -> None:
+    """A part in UTF-16 is accepted only where no reader would take anything from it: Excel writes
+    some there (Power Query's customXml/item1.xml, an add-in's xl/customProperty1.bin), and a
+    workbook holding one is otherwise sound. Its text is decoded here, so a DTD cannot hide in the
+    encoding; one that a reader opens by its name, or that holds an element a reader acts on, is
+    refused as before (the scans read UTF-8 only)."""
+    lower = name.lower().replace("\\", "/")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        if lower.endswith((".xml", ".rels")):
+            raise unsafe(("unsafe.not_utf8", name[:60])) from None
+        return  # binary that merely starts like UTF-16: no XML reader can parse it
+    if _DTD_TEXT.search(text):
+        raise unsafe(f"DTD/ENTITY: {name[:60]}")
+    if lower.endswith(_NAMED_PARTS) or "/worksheets/" in lower or _READ_ELEMENTS.search(text):
+        raise unsafe(("unsafe.not_utf8", name[:60]))
 
 
 def _bomb_ratio(inflated: int, compressed: int) -> bool:
