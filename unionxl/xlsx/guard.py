@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import copy
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # no Office or LibreOffice part ever has one; one pass for both
 _EOCD = b"PK\x05\x06"  # end of a zip's central directory
+_ZIP64_LOCATOR = b"PK\x06\x07"  # points to a zip64 end record, which then says where the directory is
 _U32 = 0xFFFFFFFF
 
 
@@ -115,8 +117,10 @@ def guard(path: Path) -> dict[str, SheetScan]:
             if _contains(handle, _EOCD):
                 raise unsafe("unsafe.prefix")
             return {}
-        handle.seek(max(0, size - (1 << 16) - 22))
-        if handle.read().count(_EOCD) > 1:
+        start = max(0, size - (1 << 16) - 22 - 76)  # the longest comment, and a zip64 end record before it
+        handle.seek(start)
+        tail = handle.read()
+        if tail.count(_EOCD) > 1 or _zip64_disagrees(tail, start):
             raise unsafe("unsafe.directories")
     try:
         with zipfile.ZipFile(path) as archive:
@@ -125,6 +129,27 @@ def guard(path: Path) -> dict[str, SheetScan]:
         raise UnreadableWorkbook("file-unreadable", ("unreadable.broken_zip", str(exc)[:100])) from exc
     except expat.ExpatError as exc:
         raise unsafe(f"XML: {str(exc)[:80]}") from exc
+
+
+def _zip64_disagrees(tail: bytes, start: int) -> bool:
+    """Whether the zip64 end record and the plain end record lead to two directories. Python's
+    zipfile takes every figure from the zip64 record right before the locator; calamine's zip crate
+    keeps the plain record's figures unless they are saturated (0xFFFF, 0xFFFFFFFF). A workbook
+    under our limits needs no zip64 record, and one that repeats the plain figures is harmless."""
+    at = tail.rfind(_EOCD)
+    if at < 20 or tail[at - 20:at - 16] != _ZIP64_LOCATOR:
+        return False  # zipfile reads the plain record, as calamine does
+    if at < 76 or tail[at - 76:at - 72] != b"PK\x06\x06":
+        return True  # a locator without the record where zipfile looks for it
+    locator_disk, record_at, disks = struct.unpack_from("<IQI", tail, at - 16)
+    disk, cd_disk, on_disk, entries, cd_size, cd_offset = struct.unpack_from("<IIQQQQ", tail, at - 76 + 16)
+    plain = struct.unpack_from("<HHHHII", tail, at + 4)
+    zip64 = (disk, cd_disk, on_disk, entries, cd_size, cd_offset)
+    saturated = (0xFFFF, 0xFFFF, 0xFFFF, 0xFFFF, _U32, _U32)
+    if any(p != z and p != full for p, z, full in zip(plain, zip64, saturated)):
+        return True
+    # the locator's own pointer (which the zip crate may follow) must lead to that same record
+    return (locator_disk, disks) != (0, 1) or record_at != start + at - 76
 
 
 def _guard_zip(archive: zipfile.ZipFile) -> dict[str, SheetScan]:
