@@ -14,6 +14,7 @@ from pathlib import Path
 import python_calamine
 
 from unionxl import isolation
+from unionxl.xlsx import guard
 from unionxl.reader import read_workbook
 
 from .builders import clean_group, write_folder
@@ -90,3 +91,35 @@ def test_a_zip64_end_record_that_agrees_with_the_plain_one_is_read(tmp_path):
     book, findings = read_workbook(path)
     assert book.accepted and book.kind == "group"
     assert not [f for f in findings if not f.sheet]
+
+
+def _renamed_sheet(parts, name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """The 'Thông tin tổ' sheet moved to another part name, its relationship following it."""
+    out = []
+    for part, content in parts:
+        if part == INFO_PART:
+            out.append((f"xl/worksheets/{name}", data))
+        elif part == "xl/_rels/workbook.xml.rels":
+            out.append((part, content.replace(b"worksheets/sheet2.xml", f"worksheets/{name}".encode())))
+        else:
+            out.append((part, content))
+    return out
+
+
+def test_a_sheet_under_another_name_with_bytes_before_its_first_tag_is_bounded(tmp_path, monkeypatch):
+    """quick-xml skips text before the first tag, and a relationship may name any part: a part
+    neither named .xml nor starting with '<' is still a sheet to calamine."""
+    parts = dict(_parts(tmp_path / "clean"))
+    far = _far_cell(parts[INFO_PART], 5000)
+    path = tmp_path / "T01.xlsx"
+    zipped, directory = _members(_renamed_sheet(parts.items(), "sheet2.dat", b"junk " + far), 0)
+    count = len(parts)
+    path.write_bytes(zipped + directory + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory),
+                                                      len(zipped), 0))
+    [rows] = isolation.run_isolated(_calamine_rows, [(path, "Thông tin tổ")])
+    assert rows == 5000  # calamine reads the far cell
+    monkeypatch.setattr(guard, "MAX_SHEET_CELLS", 4000)  # 5000 rows x 1 column now exceeds it
+    book, findings = read_workbook(path)
+    assert not book.accepted
+    # bounded (too large) or refused by expat (the bytes before the tag): either way before calamine
+    assert [f.code for f in findings] in (["file-too-large"], ["file-unsafe"])

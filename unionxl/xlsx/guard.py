@@ -218,6 +218,7 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
     tail = b""
     blocks: list[bytes] = []
     keep = True
+    sheet_like = False  # a part not kept that holds the name of a sheet's cell table
     wide = None  # the codec of a part that starts as UTF-16 does
     with archive.open(probe) as stream:
         while block := stream.read(1 << 16):
@@ -232,11 +233,18 @@ def _inflate_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) 
             window = tail + block
             if _DTD.search(window):
                 raise unsafe(f"DTD/ENTITY: {info.filename[:60]}")
+            sheet_like = sheet_like or (not keep and b"sheetData" in window)
             tail = block[-16:]
             if keep:
                 blocks.append(block)
     if inflated != info.file_size:
         raise unsafe(("unsafe.size_lies", info.filename[:60]))
+    if sheet_like:
+        # Not XML by its start or its name, yet a relationship may make it a sheet, and quick-xml
+        # skips whatever comes before the first tag: inflated again (its size is counted above)
+        # for the scans to bound it like any sheet.
+        with archive.open(probe) as stream:
+            return inflated, stream.read(inflated)
     if wide is not None:
         _check_wide_part(b"".join(blocks), wide, info.filename)
         return inflated, None  # no reader of ours or of calamine's takes anything from it
