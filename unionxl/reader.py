@@ -8,6 +8,7 @@ and .ods through python-calamine, whose XML parser expands no entities.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import datetime as dt
@@ -761,8 +762,10 @@ def _merged_in_data(calamine_sheet, header_row: int, cells: CellReader, records:
             ranges = calamine_sheet.merged_cell_ranges or []
         except Exception:  # not every format reports merges
             ranges = []
+    numbers = sorted(records)  # a range may span a million rows: look its rows up, never walk them
     for (r0, c0), (r1, c1) in sorted(ranges):
-        if r1 > header_row and any(r + 1 in records for r in range(r0, r1 + 1)):
+        first_record = bisect.bisect_left(numbers, r0 + 1)
+        if r1 > header_row and first_record < len(numbers) and numbers[first_record] <= r1 + 1:
             first = f"{column_letter(c0)}{r0 + 1}"
             cells.finding("cell-merged", first, f"{first}:{column_letter(c1)}{r1 + 1}")
 

@@ -1,0 +1,47 @@
+"""Small workbooks whose content, within every limit of the guard, would cost the reader unbounded work."""
+
+from __future__ import annotations
+
+import re
+
+from unionxl import reader
+from unionxl.reader import read_workbook
+
+from .badinput.make_corpus import _rewrite_part
+from .builders import clean_group, write_folder
+
+MEMBERS_PART = "xl/worksheets/sheet3.xml"  # 'Đoàn viên'
+
+
+def _with_merges(data: bytes, refs: list[str]) -> bytes:
+    data = re.sub(rb"<mergeCells.*?</mergeCells>", b"", data, flags=re.S)
+    merges = b"".join(f'<mergeCell ref="{ref}"/>'.encode() for ref in refs)
+    cut = data.index(b"</sheetData>") + len(b"</sheetData>")
+    return data[:cut] + b'<mergeCells count="%d">' % len(refs) + merges + b"</mergeCells>" + data[cut:]
+
+
+class _CountingRows(set):
+    """The record rows of a sheet, counting how often a row is looked up."""
+
+    lookups = 0
+
+    def __contains__(self, row) -> bool:
+        type(self).lookups += 1
+        return super().__contains__(row)
+
+
+def test_a_merge_spanning_a_million_rows_is_checked_without_walking_them(tmp_path, monkeypatch):
+    write_folder(tmp_path, [clean_group("T01")])
+    path = tmp_path / "T01.xlsx"
+    # below the records, down to the last row: they cover no record, and a thousand of them in a
+    # 30 KB file made the reader walk a billion rows (the worker's CPU limit, file-timeout)
+    below = [f"A{10 + i}:B1048576" for i in range(3)]
+    _rewrite_part(path, MEMBERS_PART, lambda data: _with_merges(data, [*below, "C6:C1048576"]))
+    real = reader._merged_in_data
+    monkeypatch.setattr(reader, "_merged_in_data",
+                        lambda sheet, header, cells, records: real(sheet, header, cells, _CountingRows(records)))
+    book, findings = read_workbook(path)
+    assert book.accepted
+    merged = [f for f in findings if f.code == "cell-merged"]
+    assert [(f.cell, f.value) for f in merged] == [("C6", "C6:C1048576")]  # the one that covers records
+    assert _CountingRows.lookups <= 4  # at most one look-up a range, not one a row
