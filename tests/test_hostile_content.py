@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 from unionxl import reader
 from unionxl.reader import read_workbook
 
-from .badinput.make_corpus import _rewrite_part
+from .badinput.make_corpus import FILES, _rewrite_part
 from .builders import clean_group, write_folder
 
 MEMBERS_PART = "xl/worksheets/sheet3.xml"  # 'Đoàn viên'
@@ -45,3 +46,24 @@ def test_a_merge_spanning_a_million_rows_is_checked_without_walking_them(tmp_pat
     merged = [f for f in findings if f.code == "cell-merged"]
     assert [(f.cell, f.value) for f in merged] == [("C6", "C6:C1048576")]  # the one that covers records
     assert _CountingRows.lookups <= 4  # at most one look-up a range, not one a row
+
+
+def test_numbers_of_thousands_of_digits_are_findings_not_a_broken_zip(tmp_path):
+    """Python refuses to convert more than 4300 digits to an int: a shared-string index or a
+    uniqueCount that long was reported as a broken zip instead of what it is."""
+    write_folder(tmp_path, [clean_group("T01"), clean_group("T02", offset=50)])
+    digits = b"9" * 5000
+    _rewrite_part(tmp_path / "T01.xlsx", MEMBERS_PART, lambda data: re.sub(
+        rb'(<c r="B4"[^>]*t="s"[^>]*><v>)[0-9]+', lambda m: m.group(1) + digits, data, count=1))
+    book, findings = read_workbook(tmp_path / "T01.xlsx")
+    assert book.accepted
+    assert [(f.code, f.cell) for f in findings] == [("cell-bad-string", "B4")]
+    _rewrite_part(tmp_path / "T02.xlsx", "xl/sharedStrings.xml",
+                  lambda data: re.sub(rb'uniqueCount="[0-9]+"', b'uniqueCount="' + digits + b'"', data))
+    book, findings = read_workbook(tmp_path / "T02.xlsx")
+    assert [f.code for f in findings] == ["file-too-large"]
+    shutil.copy(FILES / "B04-calc.ods", tmp_path / "B04.ods")
+    _rewrite_part(tmp_path / "B04.ods", "content.xml", lambda data: data.replace(
+        b"<table:table-row ", b'<table:table-row table:number-rows-repeated="' + digits + b'" ', 1))
+    book, findings = read_workbook(tmp_path / "B04.ods")
+    assert [f.code for f in findings] == ["file-too-large"]

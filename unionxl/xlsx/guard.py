@@ -311,6 +311,13 @@ def _bomb_ratio(inflated: int, compressed: int) -> bool:
     return inflated > 1024 * 1024 and inflated > MAX_INFLATE_RATIO * max(compressed, 1)
 
 
+def _number(digits: str) -> int:
+    """The value of a string of ASCII digits (a leading '+' allowed) that a file chose; one past any
+    limit (u64) reads as that limit, since Python refuses to convert more than 4300 digits."""
+    significant = digits.lstrip("+").lstrip("0")
+    return int(significant or "0") if len(significant) <= 20 else 1 << 64
+
+
 def check_extent(sheet: str, rows: int, cols: int) -> None:
     """rows x columns of the grid from A1 to the farthest cell (python-calamine returns that grid)."""
     if rows * cols > MAX_SHEET_CELLS:
@@ -455,8 +462,8 @@ def _count_strings(data: bytes) -> int:
 
         _parse(data, start)
     for value in unique:  # calamine reserves this many strings before reading one
-        if re.fullmatch(rb"[0-9]+", value) and int(value) > MAX_SHARED_STRINGS:
-            raise too_large(f"uniqueCount {int(value):,} > {MAX_SHARED_STRINGS:,}")
+        if re.fullmatch(rb"[0-9]+", value) and _number(value.decode()) > MAX_SHARED_STRINGS:
+            raise too_large(f"uniqueCount {value[:20].decode()} > {MAX_SHARED_STRINGS:,}")
     if count > MAX_SHARED_STRINGS:
         raise too_large(("too_large.strings", {"limit": MAX_SHARED_STRINGS}))
     return count
@@ -639,7 +646,7 @@ def _scan_xlsx_sheet(data: bytes, sheet: str, strings: int) -> SheetScan:
             elif done["f"] and not done["v"]:
                 scan.no_value[here] = "=" + done["formula"]
             elif done["t"] == "s" and done["v"] and not (done["v"].isascii() and done["v"].isdigit()
-                                                       and int(done["v"]) < strings):
+                                                       and _number(done["v"]) < strings):
                 scan.bad_strings[here] = done["v"][:20]
 
     _parse(data, start, end, text)
@@ -657,7 +664,7 @@ def _repeat(value: str | None) -> int:
         return 1
     if not re.fullmatch(r"\+?[0-9]+", value):
         raise unsafe(("unsafe.bad_repeat", value[:20]))
-    return max(1, int(value))
+    return max(1, _number(value))
 
 
 def _scan_ods(data: bytes) -> dict[str, SheetScan]:
