@@ -12,6 +12,13 @@ from typing import Iterator
 TEMP_PREFIX = ".unionxl-"
 
 
+def readable(name: str) -> str:
+    """A file name as the outputs can hold it. A name that is not UTF-8 on disk (a file copied from
+    an old USB stick, a zip unpacked from another system) comes with lone surrogates that no UTF-8
+    output can encode: those bytes show as U+FFFD; the file itself is still opened by its real name."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Delete temporary files that a run killed before its rename left in an output folder.
 

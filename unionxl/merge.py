@@ -27,6 +27,7 @@ from .checks.files import GroupNames
 from .checks.common import GroupContext
 from .findings import FileRecord, Finding, Report
 from .model import Dataset, Workbook
+from .fileio import readable
 from .reader import is_candidate, iter_inputs, read_workbook, sha256_of
 from .result import Result
 from .textnorm import fold
@@ -76,9 +77,10 @@ def read_tasks(folder: Path, paths: list[Path], report: Report, progress: Callab
 
 def _display(path: Path, folder: Path) -> str:
     try:
-        return str(path.relative_to(folder))
+        name = str(path.relative_to(folder))
     except ValueError:
-        return path.name
+        name = path.name
+    return readable(name)
 
 
 def collect(folder: Path, unit_path: Path | None = None) -> list[Path]:

@@ -83,7 +83,7 @@ def open_workbook(path: Path):
         suffix = path.suffix.lower()
         native = (magic.startswith(b"PK") and suffix in {".xlsx", ".xlsm", ".xlsb", ".ods"}) or \
             (magic == OLE_MAGIC[:4] and suffix == ".xls")
-        if native:
+        if native and _utf8_name(path):
             return calamine.CalamineWorkbook.from_path(str(path)), scans
         # A workbook under the wrong name (an .xls renamed .xlsx): calamine sniffs the content.
         with open(path, "rb") as handle:
@@ -92,6 +92,16 @@ def open_workbook(path: Path):
         raise UnreadableWorkbook("file-encrypted") from exc
     except Exception as exc:  # calamine raises several kinds for corrupt input
         raise UnreadableWorkbook("file-unreadable", type(exc).__name__ + ": " + str(exc)[:120]) from exc
+
+
+def _utf8_name(path: Path) -> bool:
+    """Whether calamine can be given the path as text: a name that is not UTF-8 on disk is not
+    found by from_path, so such a file is handed over open instead."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _sheet_names(book) -> dict[str, str]:

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any, Iterator
 
 from .. import __version__
 from ..findings import FileRecord, Finding, Severity
-from ..fileio import atomic_path
+from ..fileio import atomic_path, readable
 
 if TYPE_CHECKING:
     from ..result import Result
@@ -64,7 +64,7 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
 def file_dict(record: FileRecord) -> dict[str, Any]:
     return {
         "file": record.display,
-        "path": str(record.path) if record.path is not None else None,
+        "path": readable(str(record.path)) if record.path is not None else None,
         "kind": record.kind,
         "group": record.group,
         "sha256": record.sha256,
