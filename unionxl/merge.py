@@ -17,7 +17,7 @@ import gc
 import os
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
@@ -264,7 +264,7 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
     for book in groups:
         done = checked.get(id(book))
         if done is not None and done[0] == year and done[1] == policy:
-            report.extend(done[2])
+            report.extend(of_group(done[2], book.group_code))
         else:  # read before the unit was known (a unit workbook named unlike one): checked here, once
             report.extend(check_group(book, policy, year))
     report.extend(cccd.check_across_groups(groups))
@@ -330,7 +330,8 @@ def accept_groups(books, year, expected, unit, report: Report, names: GroupNames
     """The group workbooks of `books` the merge uses, one per expected group; the others rejected with
     their finding. `names`: GroupNames(expected), when the caller keeps it across calls."""
     accepted: dict[str, Workbook] = {}
-    named_group = (names or GroupNames(expected)).named
+    group_names = names or GroupNames(expected)
+    named_group = group_names.named
     for book in books:
         if book.kind != "group" or not book.accepted:
             continue
@@ -345,6 +346,8 @@ def accept_groups(books, year, expected, unit, report: Report, names: GroupNames
         code = book.group_code
         if not code:
             continue  # the reader already reported the missing group code; rows stay unattributed
+        if expected and code not in expected:
+            code = _known_code(book, code, group_names, report)
         if expected and code not in expected:
             _reject(book, report, "group-unknown", "group_code", code)
             continue
@@ -370,6 +373,28 @@ def accept_groups(books, year, expected, unit, report: Report, names: GroupNames
         if book.kind == "group" and book.accepted and not book.group_code:
             book.accepted = False
     return list(accepted.values())
+
+
+def _known_code(book: Workbook, code: str, names: GroupNames, report: Report) -> str:
+    """The unit's code for a group code typed in another case ('t01' for T01): the group is merged as
+    the unit's code, with a warning, instead of refused as unknown. Findings already made for the file
+    follow it to that code."""
+    known = names.codes.get(fold(code), ())
+    if len(known) != 1:
+        return code
+    canonical = known[0]
+    book.info["group_code"] = canonical
+    report.findings[:] = [replace(f, group=canonical) if f.file == book.display and f.group == code else f
+                          for f in report.findings]
+    info = book.fields.get(schema.GROUP_INFO.key)
+    report.add(Finding("group-code-normalised", book.display, info.name if info else "",
+                       info.cells.get("group_code", "") if info else "", code, {"expected": canonical}, canonical))
+    return canonical
+
+
+def of_group(findings: list[Finding], code: str) -> list[Finding]:
+    """A group's check findings, made where it was read, under the code the merge accepted it as."""
+    return [f if f.group == code or not f.group else replace(f, group=code) for f in findings]
 
 
 def _missing_groups(expected: dict[str, dict], groups: list[Workbook], unit: Workbook | None, report: Report,

@@ -100,7 +100,7 @@ def checked_file(path: Path, display: str, unit_book: Workbook, read: _merge.Rea
     groups = _merge.accept_groups([book], year, expected, unit_book, report, names=names)
     if groups:
         if checked is not None and checked[0] == year and checked[1] == policy:
-            report.extend(checked[2])
+            report.extend(_merge.of_group(checked[2], book.group_code))
         else:
             report.extend(_merge.check_group(book, policy, year))
     record = FileRecord(display, book.sha256, book.kind if book.accepted else "rejected", book.group_code,

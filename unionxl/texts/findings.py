@@ -114,6 +114,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "finding.group-unknown": (
         "Mã tổ '{value}' không có trong danh sách tổ của đơn vị. Sửa mã tổ hoặc thêm tổ vào trang 'Tổ công đoàn'.",
         "Group code '{value}' is not in the unit's list of groups. Fix the code or add the group."),
+    "finding.group-code-normalised": (
+        "Mã tổ '{value}' được hiểu là {expected}, mã của tổ trong danh sách tổ của đơn vị. Sửa ô Mã tổ thành "
+        "{expected}.",
+        "Group code '{value}' was read as {expected}, the group's code in the unit's list of groups. Change the "
+        "group code cell to {expected}."),
     "finding.upload-unit-workbook": (
         "Đây là biểu mẫu đơn vị (của BCH CĐCS), không phải biểu mẫu của tổ. Tải lên biểu mẫu của tổ mình.",
         "This is the unit's workbook (the union executive's), not a group's workbook. Upload your group's "
