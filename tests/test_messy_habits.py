@@ -8,11 +8,13 @@ I political theory; 'Quỹ du lịch' D..O months, P total; 'Thông tin tổ' va
 
 from __future__ import annotations
 
+import pytest
+
 import unionxl
 from unionxl.findings import Severity
 from unionxl.merge import merge_folder
 
-from .test_habits import INFO, M, findings, folder_with, row_values
+from .test_habits import INFO, M, TF, findings, folder_with, row_values
 
 
 def test_group_code_typed_in_lower_case_is_the_units_code(tmp_path):
@@ -30,3 +32,27 @@ def test_group_code_typed_in_lower_case_is_the_units_code(tmp_path):
     assert [(f.code, f.cell, f.group) for f in one.report.findings if f.severity != Severity.NOTE] == [
         ("cell-choice-normalised", "C5", "T01"), ("group-code-normalised", "B7", "T01")]
     assert one.exit_code == 0
+
+
+@pytest.mark.parametrize("sheet, renamed, key", [
+    (M, "DS đoàn viên", "members"), (TF, "Quỹ du lịch 2024", "travel_fund"), (TF, "Quy du lich nam 2024", "travel_fund"),
+])
+def test_sheet_renamed_with_more_words_is_still_read(tmp_path, sheet, renamed, key):
+    def edit(wb):
+        wb[sheet].title = renamed
+        wb[renamed]["E5" if key == "members" else "F5"] = "012.190.004.32"  # a finding names the renamed sheet
+    result = merge_folder(folder_with(tmp_path, edit))
+    assert [f for f in findings(result) if f[0] == "sheet-missing"] == []
+    assert ("cccd-length" if key == "members" else "cell-type", "T01.xlsx", renamed,
+            "E5" if key == "members" else "F5") in findings(result)
+    assert result.report.account[key].read == 6
+    assert "member-unknown" not in {f.code for f in result.report.findings}
+
+
+def test_last_years_sheet_beside_this_years_is_not_read(tmp_path):
+    def edit(wb):
+        wb.copy_worksheet(wb[TF]).title = "Quỹ du lịch 2023"
+        wb["Quỹ du lịch 2023"]["D4"] = 1
+    result = merge_folder(folder_with(tmp_path, edit))
+    assert findings(result) == []
+    assert row_values(result, "T01", "travel_fund")[0]["m01"] == 30_000

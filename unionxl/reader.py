@@ -124,6 +124,16 @@ def _sheet_copies(names: dict[str, str], vi: str, en: str) -> list[str]:
             if folded not in wanted and (m := _COPY_NAME.match(folded)) and m.group(1) in wanted]
 
 
+def _sheet_renamed(names: dict[str, str], vi: str, en: str, known: set[str]) -> str | None:
+    """The one sheet whose name holds the template's name among other words ('DS đoàn viên',
+    'Quỹ du lịch 2024'), and no other sheet's: what is left of a sheet the officer renamed."""
+    wanted = [re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)") for name in (vi, en)]
+    found = [real for folded, real in names.items()
+             if folded not in known and any(w.search(folded) for w in wanted)
+             and not any(k in folded for k in known if k not in (fold(vi), fold(en)))]
+    return found[0] if len(found) == 1 else None
+
+
 def _iter_grid(calamine_sheet) -> Iterator[list[Any]]:
     """The rows of to_python(skip_empty_area=False), one at a time: iter_rows starts at row 0 but at the
     first used column, so each row gets the columns before it back."""
@@ -859,11 +869,14 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
         else:
             findings.append(Finding("sheet-missing", data.display, "", "", None,
                                     {"sheet_expected": field_sheet.key}, group))
+    known = {fold(name) for sheet in (info_sheet, *extra_fields, *tables) for name in (sheet.vi, sheet.en)}
     for table in tables:
         real = _find_sheet(names, table.vi, table.en)
         copies = _sheet_copies(names, table.vi, table.en)
         if real is None and copies:
             real = copies.pop(0)  # the original was deleted or renamed: its copy is what is left
+        if real is None:
+            real = _sheet_renamed(names, table.vi, table.en, known)
         for copy_name in copies:
             findings.append(Finding("sheet-duplicate", data.display, copy_name, "", copy_name,
                                     {"sheet_expected": table.key, "used": real}, group))
