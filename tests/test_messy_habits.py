@@ -14,7 +14,7 @@ import unionxl
 from unionxl.findings import Severity
 from unionxl.merge import merge_folder
 
-from .test_habits import INFO, M, TF, findings, folder_with, row_values
+from .test_habits import INFO, M, TF, WF, findings, folder_with, row_values
 
 
 def test_group_code_typed_in_lower_case_is_the_units_code(tmp_path):
@@ -56,3 +56,20 @@ def test_last_years_sheet_beside_this_years_is_not_read(tmp_path):
     result = merge_folder(folder_with(tmp_path, edit))
     assert findings(result) == []
     assert row_values(result, "T01", "travel_fund")[0]["m01"] == 30_000
+
+
+@pytest.mark.parametrize("sheet, cell, typed, key, meant", [
+    (M, "G4", "PTTH", "general_education", "thpt"), (M, "G4", "10/10", "general_education", "thpt"),
+    (M, "H4", "ĐH", "professional_level", "university"), (M, "H4", "CĐ", "professional_level", "college"),
+    (M, "H4", "TC", "professional_level", "vocational"), (M, "H4", "ThS", "professional_level", "postgraduate"),
+    (M, "H4", "BS CKI", "professional_level", "postgraduate"), (M, "I4", "TC", "political_theory", "intermediate"),
+    (WF, "C4", "Tết Nguyên đán", "kind", "tet_gift"), (WF, "C5", "Ngày Thầy thuốc Việt Nam", "kind", "doctors_day"),
+    (WF, "G4", "CĐ cơ sở", "source", "unit"),
+])
+def test_abbreviations_officers_write_in_list_columns(tmp_path, sheet, cell, typed, key, meant):
+    def edit(wb):
+        wb[sheet][cell] = typed
+    result = merge_folder(folder_with(tmp_path, edit))
+    assert findings(result) == [("cell-choice-normalised", "T01.xlsx", sheet, cell)]
+    table = "members" if sheet == M else "welfare"
+    assert row_values(result, "T01", table)[int(cell[1:]) - 4][key] == meant

@@ -101,23 +101,26 @@ GENDER = _list("gender", "Giới tính", "Gender", ("male", "Nam", "Male"), ("fe
 YES_NO = _list("yes_no", "Có/Không", "Yes/No", ("yes", "Có", "Yes", ("x", "c", "1")), ("no", "Không", "No", ("k", "0")))
 GENERAL_EDUCATION = _list(
     "general_education", "Học vấn phổ thông", "General education",
-    ("thpt", "THPT", "Upper secondary", ("12/12",)),
-    ("thcs", "THCS", "Lower secondary", ("9/12",)),
+    ("thpt", "THPT", "Upper secondary", ("12/12", "10/10", "PTTH", "lớp 12", "cấp 3", "cấp III", "tốt nghiệp THPT")),
+    ("thcs", "THCS", "Lower secondary", ("9/12", "PTCS", "lớp 9", "cấp 2", "cấp II")),
     ("tieu_hoc", "Tiểu học", "Primary"),
 )
 PROFESSIONAL_LEVEL = _list(
     "professional_level", "Trình độ chuyên môn", "Professional level",
-    ("postgraduate", "Sau đại học", "Postgraduate", ("thạc sĩ", "tiến sĩ", "CKI", "CKII", "bác sĩ chuyên khoa")),
-    ("university", "Đại học", "University", ("cử nhân",)),
-    ("college", "Cao đẳng", "College"),
-    ("vocational", "Trung cấp", "Vocational"),
+    ("postgraduate", "Sau đại học", "Postgraduate", ("thạc sĩ", "tiến sĩ", "CKI", "CKII", "bác sĩ chuyên khoa",
+                                                     "SĐH", "ThS", "TS", "thạc sỹ", "tiến sỹ", "CK1", "CK2", "CK I", "CK II",
+                                                     "BSCKI", "BSCKII", "BS CKI", "BS CKII", "chuyên khoa I",
+                                                     "chuyên khoa II")),
+    ("university", "Đại học", "University", ("cử nhân", "ĐH")),
+    ("college", "Cao đẳng", "College", ("CĐ",)),
+    ("vocational", "Trung cấp", "Vocational", ("TC", "TCCN", "trung cấp chuyên nghiệp")),
     ("untrained", "Chưa qua đào tạo", "Untrained", ("chưa đào tạo",)),
 )
 POLITICAL_THEORY = _list(
     "political_theory", "Lý luận chính trị", "Political theory",
-    ("advanced", "Cao cấp", "Advanced", ("cao cấp LLCT", "CCLLCT", "cử nhân chính trị")),
-    ("intermediate", "Trung cấp", "Intermediate", ("trung cấp LLCT", "TCLLCT")),
-    ("elementary", "Sơ cấp", "Elementary", ("sơ cấp LLCT", "SCLLCT")),
+    ("advanced", "Cao cấp", "Advanced", ("cao cấp LLCT", "CCLLCT", "cử nhân chính trị", "CC")),
+    ("intermediate", "Trung cấp", "Intermediate", ("trung cấp LLCT", "TCLLCT", "TC")),
+    ("elementary", "Sơ cấp", "Elementary", ("sơ cấp LLCT", "SCLLCT", "SC")),
     ("none", "Chưa có", "None", ("không", "chưa")),
 )
 STUDYING_POLITICAL = _list(
@@ -128,19 +131,20 @@ STUDYING_POLITICAL = _list(
 )
 WELFARE_KIND = _list(
     "welfare_kind", "Loại chi chăm lo", "Welfare kind",
-    ("tet_gift", "Quà Tết", "Tết gift", ("tết", "quà tết nguyên đán")),
-    ("doctors_day", "Ngày Thầy thuốc 27/2", "Doctors' Day 27/2", ("thầy thuốc", "27/2")),
-    ("womens_day", "Quốc tế Phụ nữ 8/3", "Women's Day 8/3", ("phụ nữ", "8/3")),
+    ("tet_gift", "Quà Tết", "Tết gift", ("tết", "quà tết nguyên đán", "tết nguyên đán")),
+    ("doctors_day", "Ngày Thầy thuốc 27/2", "Doctors' Day 27/2", ("thầy thuốc", "27/2", "ngày thầy thuốc",
+                                                                  "thầy thuốc Việt Nam", "ngày thầy thuốc Việt Nam", "ngày 27/2")),
+    ("womens_day", "Quốc tế Phụ nữ 8/3", "Women's Day 8/3", ("phụ nữ", "8/3", "quốc tế phụ nữ", "ngày 8/3")),
     ("hardship_gift", "Quà Tết hoàn cảnh khó khăn", "Hardship Tết gift", ("hoàn cảnh khó khăn", "khó khăn")),
     ("sickness_visit", "Thăm ốm đau", "Sickness visit", ("ốm đau", "thăm ốm")),
-    ("wedding", "Hiếu hỉ - cưới", "Wedding gift", ("cưới", "hỉ")),
-    ("funeral", "Hiếu hỉ - tang", "Funeral visit", ("tang", "hiếu", "viếng")),
+    ("wedding", "Hiếu hỉ - cưới", "Wedding gift", ("cưới", "hỉ", "đám cưới")),
+    ("funeral", "Hiếu hỉ - tang", "Funeral visit", ("tang", "hiếu", "viếng", "đám tang", "phúng viếng")),
     ("farewell", "Quà chia tay", "Farewell gift", ("chia tay", "nghỉ hưu")),
     ("other", "Khác", "Other"),
 )
 WELFARE_SOURCE = _list(
     "welfare_source", "Nguồn chi", "Source of funds",
-    ("unit", "CĐCS", "Grassroots union", ("công đoàn cơ sở",)),
+    ("unit", "CĐCS", "Grassroots union", ("công đoàn cơ sở", "CĐ cơ sở")),
     ("sector", "CĐ ngành", "Sector union", ("công đoàn ngành", "CĐN")),
     ("other", "Khác", "Other"),
 )
