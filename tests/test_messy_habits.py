@@ -73,3 +73,15 @@ def test_abbreviations_officers_write_in_list_columns(tmp_path, sheet, cell, typ
     assert findings(result) == [("cell-choice-normalised", "T01.xlsx", sheet, cell)]
     table = "members" if sheet == M else "welfare"
     assert row_values(result, "T01", table)[int(cell[1:]) - 4][key] == meant
+
+
+@pytest.mark.parametrize("cell, typed, code", [
+    ("B5", "Năm 2024", "cell-type"), ("B5", None, "cell-required"), ("B12", "3 người", "cell-type"),
+])
+def test_a_group_info_value_not_of_its_type_is_one_error_and_the_group_is_still_merged(tmp_path, cell, typed, code):
+    def edit(wb):
+        wb[INFO][cell] = typed
+    result = merge_folder(folder_with(tmp_path, edit))
+    assert findings(result) == [(code, "T01.xlsx", INFO, cell)]
+    assert len(row_values(result, "T01", "members")) == 3
+    assert result.report.account["members"].accepted == 6

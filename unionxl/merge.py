@@ -340,7 +340,7 @@ def accept_groups(books, year, expected, unit, report: Report, names: GroupNames
             _reject(book, report, "file-version", "template_version", info.get("template_version") or "?",
                     expected=schema.TEMPLATE_VERSION)
             continue
-        if year and info.get("year") != year:
+        if year and info.get("year") is not None and info.get("year") != year:  # no year: its cell's finding
             _reject(book, report, "file-year", "year", info.get("year") or "?", expected=year)
             continue
         code = book.group_code

@@ -428,6 +428,7 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
         wanted[fold(f.en)] = f
     data = FieldsData(sheet.key, name)
     cells = CellReader(display, name, group, scan)
+    unusable: set[str] = set()  # cells whose value was reported as unusable
     for r, row in enumerate(_grid(book, name)):
         for c, raw in enumerate(row[:3]):
             if not isinstance(raw, str):
@@ -447,14 +448,16 @@ def read_fields(book, name: str, sheet: FieldSheet, display: str, findings: list
                     continue
                 data.values[f.key] = None
                 break
-            value, _ok = cells.read(value_raw, f, cell, f"{sheet.key}.{f.key}")
+            value, ok = cells.read(value_raw, f, cell, f"{sheet.key}.{f.key}")
             data.values[f.key] = value
+            if not ok:
+                unusable.add(cell)
             break
     for f in sheet.fields:
         if f.required and data.values.get(f.key) is None:
             cell = data.cells.get(f.key, "")
-            if cell and cell in cells.scan.errors:
-                continue  # already reported as a formula error
+            if cell and (cell in cells.scan.errors or cell in unusable):
+                continue  # already reported: a formula error, or a value not of its type ('Năm 2024')
             if cell:
                 cells.finding("cell-required", cell, None, column=f"{sheet.key}.{f.key}")
             else:
