@@ -85,3 +85,13 @@ def test_a_group_info_value_not_of_its_type_is_one_error_and_the_group_is_still_
     assert findings(result) == [(code, "T01.xlsx", INFO, cell)]
     assert len(row_values(result, "T01", "members")) == 3
     assert result.report.account["members"].accepted == 6
+
+
+def test_a_dash_in_an_amount_cell_is_a_zero(tmp_path):
+    def edit(wb):  # month 7 unpaid, written as accountants write a zero; the row total says so too
+        wb[TF]["J5"], wb[TF]["P5"] = "-", 330_000
+        wb[INFO]["B15"] = 1_050_000
+    result = merge_folder(folder_with(tmp_path, edit))
+    assert findings(result) == [("amount-as-text", "T01.xlsx", TF, "J5"), ("contribution-arrears", "T01.xlsx", TF, "J5")]
+    assert result.report.account["travel_fund"].rejected == 0
+    assert row_values(result, "T01", "travel_fund")[1]["m07"] == 0

@@ -20,9 +20,11 @@ from .textnorm import clean_text, fold  # noqa: F401
 
 _AMOUNT_TEXT = re.compile(r"^(-)?\s*([0-9]{1,3}(?:[.,\s][0-9]{3})+|[0-9]+)(?:[.,]0{1,2})?\s*(?:đ|d|vnđ|vnd|đồng|dong)?\.?$")
 
+_DASHES = ("-", "\u2013", "\u2014")
+
 
 def parse_amount(raw) -> tuple[int | None, str | None]:
-    """Whole VND. Numbers pass; text such as '30.000', '30,000 đ' is read with note 'as_text'."""
+    """Whole VND. Numbers pass; text such as '30.000', '30,000 đ', or '-' for zero is read with note 'as_text'."""
     if raw is None or raw == "":
         return None, None
     if isinstance(raw, bool):
@@ -36,6 +38,8 @@ def parse_amount(raw) -> tuple[int | None, str | None]:
     text = clean_text(raw).lower()
     if not text:
         return None, None
+    if text in _DASHES:  # how accountants write a zero (Excel's accounting format shows 0 as '-')
+        return 0, "as_text"
     match = _AMOUNT_TEXT.match(text)
     if not match:
         return None, "invalid"
