@@ -8,6 +8,8 @@ I political theory; 'Quỹ du lịch' D..O months, P total; 'Thông tin tổ' va
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import unionxl
@@ -95,3 +97,15 @@ def test_a_dash_in_an_amount_cell_is_a_zero(tmp_path):
     assert findings(result) == [("amount-as-text", "T01.xlsx", TF, "J5"), ("contribution-arrears", "T01.xlsx", TF, "J5")]
     assert result.report.account["travel_fund"].rejected == 0
     assert row_values(result, "T01", "travel_fund")[1]["m07"] == 0
+
+
+def test_values_pasted_with_excels_text_apostrophe_are_read(tmp_path):
+    def edit(wb):  # the apostrophe that makes a cell text in Excel, pasted in as part of the text
+        wb[TF]["D4"], wb[M]["D4"], wb[M]["C5"] = "'30.000", "'12/03/1985", "'Nữ"
+    result = merge_folder(folder_with(tmp_path, edit))
+    assert findings(result) == [("amount-as-text", "T01.xlsx", TF, "D4"), ("cell-choice-normalised", "T01.xlsx", M, "C5"),
+                                ("date-as-text", "T01.xlsx", M, "D4")]
+    assert result.report.errors == 0
+    members = row_values(result, "T01", "members")
+    assert (members[0]["birth_date"], members[1]["gender"]) == (dt.date(1985, 3, 12), "female")
+    assert row_values(result, "T01", "travel_fund")[0]["m01"] == 30_000

@@ -23,6 +23,11 @@ _AMOUNT_TEXT = re.compile(r"^(-)?\s*([0-9]{1,3}(?:[.,\s][0-9]{3})+|[0-9]+)(?:[.,
 _DASHES = ("-", "\u2013", "\u2014")
 
 
+def _unquoted(text: str) -> str:
+    """Text without the apostrophe that forces a cell to text in Excel, kept when pasted from elsewhere."""
+    return text[1:].lstrip() if text[:1] in ("'", "\u2019") else text
+
+
 def parse_amount(raw) -> tuple[int | None, str | None]:
     """Whole VND. Numbers pass; text such as '30.000', '30,000 đ', or '-' for zero is read with note 'as_text'."""
     if raw is None or raw == "":
@@ -35,7 +40,7 @@ def parse_amount(raw) -> tuple[int | None, str | None]:
         if raw != raw or raw in (float("inf"), float("-inf")) or raw != round(raw):
             return None, "invalid"
         return int(raw), None
-    text = clean_text(raw).lower()
+    text = _unquoted(clean_text(raw)).lower()
     if not text:
         return None, None
     if text in _DASHES:  # how accountants write a zero (Excel's accounting format shows 0 as '-')
@@ -89,7 +94,7 @@ def parse_date(raw) -> tuple[dt.date | None, str | None]:
             return dt.date(int(raw), 1, 1), "partial"
         date = _EXCEL_EPOCH + dt.timedelta(days=int(raw))
         return (date, "as_number") if _plausible(date) else (None, "invalid")
-    text = clean_text(raw)
+    text = _unquoted(clean_text(raw))
     if not text:
         return None, None
     partial = _partial_date(text)
@@ -193,7 +198,7 @@ class ChoiceIndex:
             return None, None
         if isinstance(raw, str) and raw in self.exact:
             return self.exact[raw], None
-        text = clean_text(raw)
+        text = _unquoted(clean_text(raw))
         if not text:
             return None, None
         if text in self.exact:
