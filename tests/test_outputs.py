@@ -201,6 +201,15 @@ def test_findings_and_sources_sheets(cached, sample):
     assert account["Đoàn viên"][3:7] == (307, 307, 0, "Khớp")
 
 
+def test_a_finding_whose_message_wraps_gets_the_lines_it_needs(formulas):
+    sheet = formulas["Phát hiện"]
+    width = schema.FINDINGS_SHEET.columns[7].width  # characters the message column shows on one line
+    long_rows = [row[7].row for row in sheet.iter_rows(min_row=5) if len(str(row[7].value or "")) > 2 * width]
+    assert long_rows, "no message in the samples wraps: the test proves nothing"
+    for r in long_rows:  # 15 points a line: without it the text spills over the rows below
+        assert (sheet.row_dimensions[r].height or 0) >= 30, r
+
+
 EXACT_SENTENCES = [
     "Tổng số: 307 đoàn viên công đoàn, trong đó: Nam 120 người = 39,1%; Nữ: 187 người = 60,9%;",
     "Số tổ công đoàn: 32 tổ công đoàn.",

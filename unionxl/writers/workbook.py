@@ -414,6 +414,9 @@ class _Writer:
         self.head(ws, layout.title(self.lang), headers, widths, len(findings), note=counts)
         for r, f in enumerate(findings, HEADER_ROW + 1):
             d = f.to_dict(self.lang)
+            lines = _lines(d["message"], widths[7])
+            if lines > 1:  # a wrapped message would spill over the next rows where the height is not set
+                ws.set_row(r, 15 * lines)
             for c, value in enumerate((f.severity.label(self.lang), f.code, f.group, f.file, f.sheet, f.cell,
                                        d["value"], d["message"])):
                 self.put(ws, r, c, value, "wrap" if c == 7 else "text")
