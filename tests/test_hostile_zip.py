@@ -11,6 +11,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pytest
 import python_calamine
 
 from unionxl import isolation
@@ -122,4 +123,24 @@ def test_a_sheet_under_another_name_with_bytes_before_its_first_tag_is_bounded(t
     book, findings = read_workbook(path)
     assert not book.accepted
     # bounded (too large) or refused by expat (the bytes before the tag): either way before calamine
+    assert [f.code for f in findings] in (["file-too-large"], ["file-unsafe"])
+
+
+@pytest.mark.parametrize("prefix", [b"<\x00>", b"\xff\xfe<>"], ids=["lt-zero", "utf16-mark"])
+def test_a_sheet_that_only_starts_like_utf16_is_still_bounded(tmp_path, monkeypatch, prefix):
+    """A part that starts as UTF-16 does ('<' and a zero byte, or a byte-order mark) but goes on
+    in UTF-8 is read by calamine as UTF-8: the guard may not let it be unscanned as a UTF-16 part."""
+    parts = dict(_parts(tmp_path / "clean"))
+    data = prefix + _far_cell(parts[INFO_PART], 5000)
+    data += b" " * (1 - len(data) % 2)  # an odd length: not UTF-16 text at all
+    path = tmp_path / "T01.xlsx"
+    zipped, directory = _members(_renamed_sheet(parts.items(), "sheet2.dat", data), 0)
+    count = len(parts)
+    path.write_bytes(zipped + directory + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory),
+                                                      len(zipped), 0))
+    [rows] = isolation.run_isolated(_calamine_rows, [(path, "Thông tin tổ")])
+    assert rows == 5000  # calamine reads the far cell past the prefix
+    monkeypatch.setattr(guard, "MAX_SHEET_CELLS", 4000)
+    book, findings = read_workbook(path)
+    assert not book.accepted
     assert [f.code for f in findings] in (["file-too-large"], ["file-unsafe"])

@@ -295,6 +295,9 @@ def _check_wide_part(data: bytes, codec: str, name: str) -> None:
     encoding; one that a reader opens by its name, or that holds an element a reader acts on, is
     refused as before (the scans read UTF-8 only)."""
     lower = name.lower().replace("\\", "/")
+    if _READ_ELEMENTS.search(data.decode("latin-1")):
+        # only its start is UTF-16: calamine reads the bytes as UTF-8 and acts on these elements
+        raise unsafe(("unsafe.not_utf8", name[:60]))
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
