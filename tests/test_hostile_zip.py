@@ -6,6 +6,7 @@ whole-file finding before calamine parses what the guard never saw.
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 import zlib
@@ -126,12 +127,16 @@ def test_a_sheet_under_another_name_with_bytes_before_its_first_tag_is_bounded(t
     assert [f.code for f in findings] in (["file-too-large"], ["file-unsafe"])
 
 
-@pytest.mark.parametrize("prefix", [b"<\x00>", b"\xff\xfe<>"], ids=["lt-zero", "utf16-mark"])
-def test_a_sheet_that_only_starts_like_utf16_is_still_bounded(tmp_path, monkeypatch, prefix):
+@pytest.mark.parametrize("prefix, tag_prefix", [(b"<\x00>", b""), (b"\xff\xfe<>", b""), (b"<\x00>", b"\x01:")],
+                         ids=["lt-zero", "utf16-mark", "odd-namespace-prefix"])
+def test_a_sheet_that_only_starts_like_utf16_is_still_bounded(tmp_path, monkeypatch, prefix, tag_prefix):
     """A part that starts as UTF-16 does ('<' and a zero byte, or a byte-order mark) but goes on
-    in UTF-8 is read by calamine as UTF-8: the guard may not let it be unscanned as a UTF-16 part."""
+    in UTF-8 is read by calamine as UTF-8: the guard may not let it be unscanned as a UTF-16 part.
+    quick-xml takes anything before the first ':' of a name as its prefix, '\\x01' too."""
     parts = dict(_parts(tmp_path / "clean"))
-    data = prefix + _far_cell(parts[INFO_PART], 5000)
+    sheet = re.sub(rb"<(/?)([A-Za-z]\w*)([ >/])", lambda m: b"<" + m[1] + tag_prefix + m[2] + m[3],
+                   _far_cell(parts[INFO_PART], 5000))
+    data = prefix + sheet
     data += b" " * (1 - len(data) % 2)  # an odd length: not UTF-16 text at all
     path = tmp_path / "T01.xlsx"
     zipped, directory = _members(_renamed_sheet(parts.items(), "sheet2.dat", data), 0)

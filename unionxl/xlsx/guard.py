@@ -281,8 +281,9 @@ def _utf16_codec(head: bytes) -> str | None:
 _NAMED_PARTS = ("[content_types].xml", ".rels", "workbook.xml", "sharedstrings.xml", "styles.xml", "content.xml",
                 "manifest.xml")
 # Elements a reader acts on (calamine's sheet, shared-string, workbook, relationship, style and table
-# readers), as quick-xml sees a start tag: '<', any prefix, the local name.
-_READ_ELEMENTS = re.compile(r"<(?:[\w.-]+:)?(?:sheetData|dimension|mergeCells?|row|c|sst|si|workbook|sheets?|"
+# readers), as quick-xml sees a start tag: '<', any prefix (whatever comes before the first ':', a
+# control character too), the local name.
+_READ_ELEMENTS = re.compile(r"<(?:[^\s<>/:]*:)?(?:sheetData|dimension|mergeCells?|row|c|sst|si|workbook|sheets?|"
                             r"definedNames?|Relationships?|styleSheet|numFmts?|cellXfs|xf|Types|Override|Default|"
                             r"tables?|tableColumns?)[\s/>]")
 _DTD_TEXT = re.compile(r"<!(?:DOCTYPE|ENTITY)")
