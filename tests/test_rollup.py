@@ -257,3 +257,31 @@ def test_rollup_against_last_years_sector_workbook(tmp_path):
     [f] = result.report.findings
     assert f.code == "previous-opening-balance" and f.file == ""  # the sector's balance is the CĐCS' sum
     assert f"{closing_a + closing_b:,}".replace(",", ".") in f.message()
+
+
+@pytest.mark.parametrize("edit", ["delete", "paste-again"])
+def test_member_rows_edited_by_hand_after_the_merge(sector, tmp_path, edit):
+    """The consolidated workbook states how many members its merge counted; a row deleted or pasted again
+    by hand afterwards would change the sector's figures with no trace."""
+    import openpyxl
+
+    folder = tmp_path / "nganh"
+    folder.mkdir()
+    (folder / "a.xlsx").write_bytes(sector["a"].read_bytes())
+    b = folder / "b.xlsx"
+    book = openpyxl.load_workbook(sector["b"])
+    members = book["Đoàn viên"]
+    if edit == "delete":
+        members.delete_rows(members.max_row)
+    else:
+        members.append([c.value for c in members[members.max_row]])
+    book.save(b)
+    stated = compute_figures(rollup_folder(sector["folder"]).dataset).per_group["D02"].members
+    result = rollup_folder(folder)
+    found = [f for f in result.report.findings if f.code == "rollup-members-count"]
+    assert [(f.file, f.group, f.sheet, f.value) for f in found] == [("b.xlsx", "D02", "unionxl", stated)]
+    listed = stated - 1 if edit == "delete" else stated + 1
+    assert found[0].params["expected"] == listed
+    assert found[0].cell == result.dataset.groups[1].fields["info"].cells["members"]
+    assert compute_figures(result.dataset).per_group["D02"].members == listed  # counted as it stands, flagged
+    assert not [f for f in rollup_folder(sector["folder"]).report.findings if f.code == "rollup-members-count"]

@@ -144,6 +144,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("rollup-year", E, "file"),
     Code("rollup-duplicate-unit", E, "file"),
     Code("rollup-unresolved-errors", E),
+    Code("rollup-members-count", E),
     Code("cccd-duplicate-units", E),
     # --- this year against last year
     Code("previous-opening-balance", E),

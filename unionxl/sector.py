@@ -133,6 +133,8 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
             continue
         data = read_table(calamine_book, real, layout, display, findings, scan=scans.get(real))
         data.key = sheet.key
+        if sheet.key == "members":
+            findings.extend(_members_count(info, data, real, display))
         for row in data.rows:
             if not row.values.get("origin_unit"):
                 row.values["origin_unit"] = unit_name
@@ -151,6 +153,18 @@ def _read(calamine_book, path: Path, display: str, sha: str, scans) -> tuple[Con
             if code is not None and code.severity == Severity.ERROR:
                 consolidated.errors.append((code.code, row.number))
     return consolidated, findings
+
+
+def _members_count(info, members: SheetData, sheet_name: str, display: str) -> Iterator[Finding]:
+    """The member count the merge wrote against the member rows there now: rows added or deleted by hand
+    after the merge change the sector's figures with no other trace."""
+    stated = info.values.get("members")
+    if not isinstance(stated, int) or not members.columns:  # no header found: that sheet's own finding
+        return
+    listed = len(members.rows)
+    if listed != stated:
+        yield Finding("rollup-members-count", display, info.name, info.cells.get("members", ""), stated,
+                      {"expected": listed, "sheet_name": sheet_name})
 
 
 # ------------------------------------------------------------------ roll-up

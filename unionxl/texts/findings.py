@@ -407,6 +407,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bị loại không được tính). Đề nghị CĐCS sửa lỗi, tổng hợp lại rồi gửi lại.",
         "The consolidated workbook of {unit} still lists {value:num} unresolved errors ({codes}): its figures are "
         "incomplete (rejected rows and files are not counted). Ask the union to fix them, merge again and resend."),
+    "finding.rollup-members-count": (
+        "Bản tổng hợp ghi {value:num} đoàn viên nhưng trang '{sheet_name}' có {expected:num} dòng: danh sách đã bị "
+        "thêm hoặc xóa dòng sau khi tổng hợp. Số liệu tạm tính theo {expected:num} dòng hiện có; đề nghị CĐCS "
+        "tổng hợp lại bằng unionxl (sửa ở tệp của tổ, không sửa bản tổng hợp) rồi gửi lại.",
+        "The consolidated workbook states {value:num} members but sheet '{sheet_name}' has {expected:num} rows: "
+        "rows were added or deleted after the merge. The figures count the {expected:num} rows there now; ask "
+        "the union to merge again with unionxl (editing the group workbooks, not the consolidated one) and resend."),
     "finding.cccd-duplicate-units": (
         "CCCD {value} ({name}) cũng có trong danh sách của {other_unit} ({other}): một đoàn viên được tính ở hai "
         "CĐCS. Đề nghị hai CĐCS thống nhất (đoàn viên chuyển công tác thì CĐCS cũ xóa tên) rồi gửi lại.",
