@@ -285,3 +285,21 @@ def test_member_rows_edited_by_hand_after_the_merge(sector, tmp_path, edit):
     assert found[0].cell == result.dataset.groups[1].fields["info"].cells["members"]
     assert compute_figures(result.dataset).per_group["D02"].members == listed  # counted as it stands, flagged
     assert not [f for f in rollup_folder(sector["folder"]).report.findings if f.code == "rollup-members-count"]
+
+
+def test_an_empty_folder_is_a_finding_not_a_clean_result(tmp_path):
+    """Nothing rolled up must not end as 'no errors' with an empty sector workbook."""
+    folder = tmp_path / "nganh"
+    folder.mkdir()
+    (folder / "ghi-chu.txt").write_text("gửi sau")
+    result = CliRunner().invoke(main, ["rollup", str(folder), "-o", str(tmp_path / "out"), "--json", "-"])
+    assert result.exit_code == 1, result.output
+    codes = [f["code"] for f in json.loads(result.output)["findings"]]
+    assert "rollup-none" in codes
+
+
+def test_a_folder_of_rejected_files_is_not_also_empty(sector, tmp_path):
+    folder = tmp_path / "nganh"
+    write_folder(folder, two_groups(), unit_data(["A1", "A2"]))
+    codes = {f.code for f in rollup_folder(folder).report.findings}
+    assert codes == {"rollup-not-consolidated"}

@@ -140,6 +140,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("welfare-missing-noted", N),
     Code("welfare-rate", W),
     # --- roll-up of consolidated workbooks (sector union)
+    Code("rollup-none", E),
     Code("rollup-not-consolidated", E, "file"),
     Code("rollup-year", E, "file"),
     Code("rollup-duplicate-unit", E, "file"),

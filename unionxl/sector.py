@@ -184,6 +184,8 @@ def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str
         (task.display, consolidated, found)
         for task, (consolidated, found, _) in zip(tasks, read_all(tasks, jobs, progress))]
     paths = {task.display: task.path for task in tasks}
+    if not read:  # nothing to roll up: an empty sector workbook and exit 0 would pass for a result
+        report.add(Finding("rollup-none", params={"folder": str(folder)}))
 
     readable = [c for _, c, found in read if c is not None and not _rejects(found)]
     year = _common_year(readable)

@@ -388,6 +388,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "finding.welfare-rate": (
         "Chi '{kind:list.welfare_kind}' {value:vnd} khác định mức {expected:vnd}. Kiểm tra số tiền.",
         "'{kind:list.welfare_kind}' paid {value:vnd}, not the rate {expected:vnd}. Check the amount."),
+    "finding.rollup-none": (
+        "Thư mục '{folder}' không có bảng tính nào để tổng hợp cấp ngành. Đặt vào đó các bản tổng hợp "
+        "tong-hop-<năm>.xlsx CĐCS gửi lên rồi chạy lại.",
+        "Folder '{folder}' holds no workbook to roll up. Put the tong-hop-<year>.xlsx workbooks the grassroots "
+        "unions sent into it and run again."),
     "finding.rollup-not-consolidated": (
         "Tệp không phải bản tổng hợp của một công đoàn cơ sở ({detail:text}). Công đoàn ngành chỉ tổng hợp tệp "
         "tong-hop-<năm>.xlsx do lệnh 'unionxl merge' ghi ra: đề nghị CĐCS gửi đúng tệp đó.",
