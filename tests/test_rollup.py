@@ -303,3 +303,25 @@ def test_a_folder_of_rejected_files_is_not_also_empty(sector, tmp_path):
     write_folder(folder, two_groups(), unit_data(["A1", "A2"]))
     codes = {f.code for f in rollup_folder(folder).report.findings}
     assert codes == {"rollup-not-consolidated"}
+
+
+def test_a_fund_total_typed_over_after_the_merge_is_a_row_total(sector, tmp_path):
+    import openpyxl
+
+    folder = tmp_path / "nganh"
+    folder.mkdir()
+    (folder / "a.xlsx").write_bytes(sector["a"].read_bytes())
+    book = openpyxl.load_workbook(sector["b"])
+    travel = book["Quỹ du lịch"]
+    header = next(r for r in travel.iter_rows() if any(c.value == "Cộng" for c in r))
+    total = next(c for c in header if c.value == "Cộng")
+    cell = travel.cell(header[0].row + 1, total.column)
+    cell.value = (cell.value or 0) + 1_000
+    book.save(folder / "b.xlsx")
+    result = rollup_folder(folder)
+    found = [f for f in result.report.findings if f.code == "row-total"]
+    assert [(f.file, f.group, f.sheet, f.cell, f.value) for f in found] == \
+        [("b.xlsx", "D02", "Quỹ du lịch", cell.coordinate, cell.value)]
+    assert found[0].params["expected"] == cell.value - 1_000
+    clean = compute_figures(rollup_folder(sector["folder"]).dataset)
+    assert compute_figures(result.dataset).travel_fund.collected == clean.travel_fund.collected

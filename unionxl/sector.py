@@ -14,7 +14,9 @@ What is checked here, and only here: files that are not consolidated
 workbooks, a year that differs from the others, two workbooks of the same
 CĐCS, a CĐCS whose workbook still lists errors, and one CCCD in two CĐCS. The
 per-group checks (arrears, declared totals, loans) were the CĐCS's job and
-are not repeated: their errors come up as `rollup-unresolved-errors`.
+are not repeated: their errors come up as `rollup-unresolved-errors`. What a
+hand edit after the merge can break is checked again: a fund row's total
+against its periods, and the member rows against the count the merge wrote.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from . import i18n, isolation, schema
-from .checks.common import valid_cccd
+from .checks.common import GroupContext, valid_cccd
+from .checks.totals import check_row_totals
 from .findings import CATALOGUE, FileRecord, Finding, Report, Severity
 from .merge import MergeUsageError, ReadTask, account_rows, collect, read_all, read_tasks
 from .model import Dataset, FieldsData, Row, SheetData, Workbook
@@ -225,6 +228,8 @@ def rollup_folder(folder: Path, unit_name: str | None = None, superior_name: str
         report.extend(_with_group(f, codes.get(display, "")) for f in found)
     for consolidated in accepted:
         report.extend(_unresolved(consolidated))
+        # A 'Cộng' typed over by hand after the merge: the figures sum the periods, the ledger shows the typed one.
+        report.extend(check_row_totals(GroupContext(consolidated.book, {}, year)))
     books = [c.book for c in accepted]
     report.extend(check_across_units(books))
     _account(read, paths, report)
