@@ -20,6 +20,10 @@ from .textnorm import clean_text, fold  # noqa: F401
 
 _AMOUNT_TEXT = re.compile(r"^(-)?\s*([0-9]{1,3}(?:[.,\s][0-9]{3})+|[0-9]+)(?:[.,]0{1,2})?\s*(?:đ|d|vnđ|vnd|đồng|dong)?\.?$")
 
+# The relative error a float's last bits carry after a few additions: far below a đồng of any amount
+# a union handles (1 đồng in 10**12), far above the 2**-52 of one rounding.
+FLOAT_NOISE = 1e-12
+
 _DASHES = ("-", "\u2013", "\u2014")
 
 
@@ -37,9 +41,14 @@ def parse_amount(raw) -> tuple[int | None, str | None]:
     if isinstance(raw, int):
         return raw, None
     if isinstance(raw, float):
-        if raw != raw or raw in (float("inf"), float("-inf")) or raw != round(raw):
+        if raw != raw or raw in (float("inf"), float("-inf")):
             return None, "invalid"
-        return int(raw), None
+        whole = round(raw)
+        # Google Sheets and Numbers save a sum or product with its binary rounding error
+        # (30000.000000000004): that is the whole number shown, not a fraction of a đồng.
+        if raw != whole and abs(raw - whole) > abs(whole) * FLOAT_NOISE:
+            return None, "invalid"
+        return whole, None
     text = _unquoted(clean_text(raw)).lower()
     if not text:
         return None, None
