@@ -65,6 +65,7 @@ def parse_amount(raw) -> tuple[int | None, str | None]:
 # -------------------------------------------------------------------- dates
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
 _DATE_TEXT = re.compile(r"^([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{2}|[0-9]{4})$")
 _ISO_TEXT = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]00:00(?::00)?)?$")
 # What officers write when they do not know the day: "1985", "3/1985", "tháng 3/1985", "T3/1985".
@@ -77,19 +78,21 @@ def _plausible(date: dt.date) -> bool:
     return MIN_YEAR <= date.year <= MAX_YEAR
 
 
-def parse_date(raw) -> tuple[dt.date | None, str | None]:
+def parse_date(raw, date1904: bool = False) -> tuple[dt.date | None, str | None]:
     """A date from a date cell, an Excel serial number, or text dd/mm/yyyy (Vietnamese order).
 
     A bare year (1993, as a number or text) or a month and year ("tháng 3/1985") gives the
     first day of that year or month with note "partial": an Excel serial number in 1900..2100
-    would be a day of 1905, which no officer means.
+    would be a day of 1905, which no officer means. `date1904`: the workbook counts its serial
+    numbers from 1904 (Mac Excel's option), so a year typed into a date cell is a day of 1909.
     """
+    epoch = _EXCEL_EPOCH_1904 if date1904 else _EXCEL_EPOCH
     if raw is None or raw == "":
         return None, None
     if isinstance(raw, dt.datetime):
         raw = raw.date()
     if isinstance(raw, dt.date):
-        serial = (raw - _EXCEL_EPOCH).days
+        serial = (raw - epoch).days
         if MIN_YEAR <= serial <= MAX_YEAR:  # a year typed into a date-formatted cell: 1990 shows as 1905
             return dt.date(serial, 1, 1), "partial"
         return (raw, None) if _plausible(raw) else (None, "invalid")
@@ -101,7 +104,7 @@ def parse_date(raw) -> tuple[dt.date | None, str | None]:
             return None, "invalid"
         if MIN_YEAR <= raw <= MAX_YEAR:
             return dt.date(int(raw), 1, 1), "partial"
-        date = _EXCEL_EPOCH + dt.timedelta(days=int(raw))
+        date = epoch + dt.timedelta(days=int(raw))
         return (date, "as_number") if _plausible(date) else (None, "invalid")
     text = _unquoted(clean_text(raw))
     if not text:

@@ -232,7 +232,7 @@ class CellReader:
                 self.finding("cccd-length", cell, value)
             return value, True
         if kind == ColType.DATE:
-            value, note = parse_date(raw)
+            value, note = parse_date(raw, self.scan.date1904)
             if note == "invalid":
                 self._type_error(raw, kind, cell, column)
                 return None, False
@@ -352,10 +352,11 @@ def _fast_int(raw, _exact):
 
 
 def _fast_date(raw, _exact):
-    # 1905 is where a bare year typed into a date cell lands (serial 1900..2100): parse_date says so
-    if raw.__class__ is dt.date and 1905 < raw.year <= 2100:
+    # 1905 is where a bare year typed into a date cell lands (serial 1900..2100), 1909 in a workbook
+    # counting from 1904: parse_date says so
+    if raw.__class__ is dt.date and 1910 < raw.year <= 2100:
         return raw
-    if raw.__class__ is dt.datetime and 1905 < raw.year <= 2100:
+    if raw.__class__ is dt.datetime and 1910 < raw.year <= 2100:
         return raw.date()
     return _SLOW
 

@@ -79,6 +79,9 @@ class SheetScan:
     no_value: dict[str, str] = field(default_factory=dict)  # cell -> "=SUM(D4:O4)"
     merged: list[tuple[tuple[int, int], tuple[int, int]]] | None = None  # as calamine's merged_cell_ranges
     bad_strings: dict[str, str] = field(default_factory=dict)  # cell -> the shared-string index written
+    # The workbook counts days from 1904 (Mac Excel's `<workbookPr date1904="1"/>`): calamine turns a
+    # date-formatted cell into the right date, but a serial number it gives as a number is a 1904 one.
+    date1904: bool = False
 
 
 def too_large(detail) -> UnreadableWorkbook:
@@ -409,7 +412,9 @@ def _scan_xlsx(parts: dict[str, str], kept: dict[str, bytes]) -> dict[str, Sheet
         cut = target.rfind("/")
         base = target[:cut + 1].removeprefix("/") if cut >= 0 else ""
     strings = _shared_strings(parts, kept, part(base + "sharedStrings.xml"))
-    sheet_parts = _sheet_parts(base, part(base + "workbook.xml"), part(base + "_rels/workbook.xml.rels"), parts)
+    workbook = part(base + "workbook.xml")
+    sheet_parts = _sheet_parts(base, workbook, part(base + "_rels/workbook.xml.rels"), parts)
+    date1904 = workbook is not None and _date1904(workbook)
     scans: dict[str, SheetScan] = {}
     scanned: dict[str, SheetScan] = {}
     for real, data in kept.items():
@@ -417,7 +422,7 @@ def _scan_xlsx(parts: dict[str, str], kept: dict[str, bytes]) -> dict[str, Sheet
             scanned[real] = _scan_sheet_part(data, real, strings)
     for sheet, real in sheet_parts.items():
         if real in scanned:
-            scans.setdefault(sheet, scanned[real])
+            scans.setdefault(sheet, scanned[real]).date1904 = date1904
     mapped = set(sheet_parts.values())
     for real, scan in scanned.items():
         if scan.bad_strings and real not in mapped:
@@ -471,6 +476,21 @@ def _count_strings(data: bytes) -> int:
     if count > MAX_SHARED_STRINGS:
         raise too_large(("too_large.strings", {"limit": MAX_SHARED_STRINGS}))
     return count
+
+
+def _date1904(workbook: bytes) -> bool:
+    """Whether calamine reads the workbook in the 1904 date system: a `workbookPr` (any prefix) whose
+    attribute spelt `date1904` is exactly "1" or "true" (calamine 0.37 src/xlsx/mod.rs)."""
+    if b"date1904" not in workbook:
+        return False
+    found = []
+
+    def start(name, attrs):
+        if _local(name) == "workbookPr":
+            found.append(attrs.get("date1904") in ("1", "true"))
+
+    _parse(workbook, start)
+    return bool(found) and found[-1]
 
 
 def _sheet_parts(base: str, workbook: bytes | None, rels: bytes | None, parts: dict[str, str]) -> dict[str, str]:
