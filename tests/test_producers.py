@@ -93,3 +93,22 @@ def test_mac_excel_1904_dates_are_the_days_typed(tmp_path):
                       *(m["birth_date"] for m in clean["members"][1:])]
     for sheet, key in (("members", "join_date"), ("loans", "loan_date"), ("welfare", "date")):
         assert [r.values[key] for r in book.rows(sheet)] == [r[key] for r in clean[sheet]], (sheet, key)
+
+
+def test_yes_no_as_a_checkbox_or_a_number_is_read_as_meant(tmp_path):
+    def edit(name, text):
+        # 'Đoàn viên' (sheet3), column L 'Đã ghi phần mềm': a Google Sheets checkbox saves TRUE/FALSE as a
+        # logical cell (t="b"); M 'Đóng quỹ XHCĐ' with 1 typed into a number cell
+        if name != "xl/worksheets/sheet3.xml":
+            return text
+        text = re.sub(r'<c r="(L[4-6])" s="([0-9]+)" t="s"><v>[0-9]+</v></c>',
+                      lambda m: f'<c r="{m.group(1)}" s="{m.group(2)}" t="b"><v>{int(m.group(1) != "L5")}</v></c>', text)
+        return re.sub(r'<c r="(M[4-6])" s="([0-9]+)" t="s"><v>[0-9]+</v></c>', r'<c r="\1" s="\2"><v>1</v></c>', text)
+
+    result = _merged(tmp_path, edit)
+    book = _book(result)
+    assert [r.values["software_recorded"] for r in book.rows("members")] == ["yes", "no", "yes"]
+    assert [r.values["social_fund"] for r in book.rows("members")] == ["yes"] * 3
+    assert all(r.accepted for r in book.rows("members"))
+    found = sorted((f.code, f.cell) for f in result.report.findings if f.file == "T01.xlsx")
+    assert found == sorted([("cell-choice-normalised", c) for c in ("L4", "L5", "L6", "M4", "M5", "M6")])

@@ -210,6 +210,10 @@ class ChoiceIndex:
             return None, None
         if isinstance(raw, str) and raw in self.exact:
             return self.exact[raw], None
+        if isinstance(raw, bool):  # TRUE/FALSE: a Google Sheets checkbox, or TRUE typed (a logical cell)
+            raw = "1" if raw else "0"
+        elif isinstance(raw, float) and raw.is_integer():  # 1 typed into a number cell reads as 1.0
+            raw = str(int(raw))
         text = _unquoted(clean_text(raw))
         if not text:
             return None, None
