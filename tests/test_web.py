@@ -248,6 +248,36 @@ def test_path_traversal_file_names_are_never_paths(desk, name):
     assert not (desk.data.parent / "etc").exists()
 
 
+def uploads_recorded(data: Path) -> int:
+    with sqlite3.connect(data / "state.sqlite3") as db:
+        return db.execute("SELECT count(*) FROM uploads").fetchone()[0]
+
+
+@pytest.mark.parametrize("case", ["long-name", "two-files", "no-boundary", "garbage"])
+def test_a_body_the_form_parser_refuses_says_what_to_do_and_keeps_nothing(desk, case):
+    """A file name past the parser's header limit (a few thousand characters), two files in one
+    form, a broken multipart body: a page saying why and what to do, not 'try again later'
+    (which would fail the same way), and no upload recorded."""
+    link = desk.links["T01"]
+    token = csrf(desk.get(link).text)
+    content = sample("T01").read_bytes()
+    if case == "long-name":
+        r = desk.post(link, data={"csrf_token": token}, files={"workbook": ("Tổ 1 " * 1500 + ".xlsx", content)})
+    elif case == "two-files":
+        r = desk.post(link, data={"csrf_token": token},
+                      files=[("workbook", ("a.xlsx", content)), ("workbook", ("b.xlsx", content))])
+    else:
+        body = b"" if case == "no-boundary" else b"--zz\r\nnot a part header\r\n\r\n"
+        kind = "multipart/form-data" + ("" if case == "no-boundary" else "; boundary=zz")
+        r = desk.post(link, content=body, headers={"content-type": kind})
+    assert r.status_code == 400
+    assert "Không nhận được nội dung gửi lên" in r.text and "tên tệp ngắn" in r.text and "Thử lại sau" not in r.text
+    assert uploads_recorded(desk.data) == 0
+    desk.get("/lang/en")
+    r = desk.post(link, content=b"", headers={"content-type": "multipart/form-data"})
+    assert r.status_code == 400 and "could not be received" in r.text and "Give the file a short name" in r.text
+
+
 def test_download_routes_refuse_traversal(desk):
     for path in ("/merges/1/files/..%2f..%2fstate.sqlite3", "/merges/1/files/../../state.sqlite3",
                  "/static/..%2fstorage.py", "/static/../app.py", "/uploads/1/../../state.sqlite3",

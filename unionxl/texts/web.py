@@ -166,6 +166,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "web.request_too_large": ("Tệp hoặc yêu cầu quá lớn", "request too large"),  # plain text, shown as "vi / en"
     "web.too_large": ("Tệp quá lớn. Xóa các trang, dòng thừa, lưu lại dạng .xlsx rồi nộp lại.",
                       "The file is too large. Delete unused sheets and rows, save as .xlsx and upload again."),
+    "web.bad_form_title": ("Không nhận được", "Not received"),
+    "web.bad_form": ("Không nhận được nội dung gửi lên: đường truyền bị ngắt giữa chừng, tên tệp quá dài, hoặc "
+                     "gửi nhiều tệp một lúc. Chưa có gì được lưu. Đặt lại tên tệp ngắn (ví dụ T01.xlsx), chọn "
+                     "một tệp rồi gửi lại.",
+                     "What was sent could not be received: the connection broke off, the file name is too long, "
+                     "or several files were sent at once. Nothing was kept. Give the file a short name (such as "
+                     "T01.xlsx), choose one file and send it again."),
     "web.error_title": ("Có lỗi", "Error"),
     "web.error": ("Có lỗi khi xử lý yêu cầu. Thử lại sau.", "The request could not be handled. Try again later."),
     "web.send": ("Gửi lên", "Upload"),

@@ -145,7 +145,10 @@ async def read_form(request: Request, max_files: int = 0) -> Any:
     origin = request.headers.get("origin")
     if origin and origin != "null" and origin.rstrip("/") != f"{request.url.scheme}://{request.url.netloc}":
         raise HTTPException(403, "origin")
-    form = await request.form(max_files=max_files, max_fields=20, max_part_size=FORM_LIMIT)
+    try:
+        form = await request.form(max_files=max_files, max_fields=20, max_part_size=FORM_LIMIT)
+    except HTTPException as exc:  # Starlette's 400 for a body its form parser refuses
+        raise HTTPException(400, "form") if exc.status_code == 400 else exc
     submitted = form.get(security.CSRF_FIELD)
     if not security.csrf_valid(desk.secret, request.cookies.get(security.CSRF_COOKIE),
                                submitted if isinstance(submitted, str) else None):
@@ -761,7 +764,7 @@ async def http_error(request: Request, exc: HTTPException) -> Response:
     if exc.status_code in (301, 302, 303, 307) and exc.headers and "location" in exc.headers:
         return RedirectResponse(exc.headers["location"], status_code=303)
     keys = {403: ("web.forbidden_title", "web.forbidden"), 404: ("web.not_found_title", "web.not_found"),
-            413: ("web.too_large_title", "web.too_large")}
+            413: ("web.too_large_title", "web.too_large"), 400: ("web.bad_form_title", "web.bad_form")}
     title, message = keys.get(exc.status_code, ("web.error_title", "web.error"))
     return render(request, "message.html", status=exc.status_code, title_key=title, message_key=message)
 
