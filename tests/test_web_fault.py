@@ -226,3 +226,37 @@ def test_a_connection_idle_while_an_officer_picks_a_file_is_still_open_for_the_u
         conn.close()
     finally:
         server.stop()
+
+
+def test_an_upload_cut_off_mid_file_keeps_nothing_and_tells_the_treasurer_in_one_line(desk_data, tmp_path):
+    """A phone losing its signal halfway through an upload: the server stays up, nothing is stored
+    or recorded, and the treasurer's console gets one line saying so, not a traceback (it printed
+    uvicorn's 'Exception in ASGI application' with a ClientDisconnect stack for each one)."""
+    import socket
+
+    data, found = desk_data
+    log = tmp_path / "server.log"
+    server = Server(data, log).start()
+    try:
+        link = found["T01"].replace(BASE, "")
+        with httpx.Client(base_url=server.url, timeout=60) as h:
+            token = _csrf(h.get(link).text)
+            cookie = "; ".join(f"{k}={v}" for k, v in h.cookies.items())
+        content = sample("T01").read_bytes()
+        body = (b"--zz\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n" + token.encode()
+                + b"\r\n--zz\r\nContent-Disposition: form-data; name=\"workbook\"; filename=\"T01.xlsx\"\r\n\r\n"
+                + content + b"\r\n--zz--\r\n")
+        head = (f"POST {link} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nCookie: {cookie}\r\n"
+                f"Content-Type: multipart/form-data; boundary=zz\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+        with socket.create_connection(("127.0.0.1", server.port)) as sock:
+            sock.sendall(head + body[:len(body) // 2])
+        _wait_for(lambda: "bị ngắt giữa chừng" in log.read_text(errors="replace"), timeout=60,
+                  what="the cut-off upload's line in the log")
+        assert _upload(server.url, link, sample("T01")) == 303  # the desk goes on
+    finally:
+        server.stop()
+    text = log.read_text(errors="replace")
+    assert "Traceback" not in text and "Exception in ASGI" not in text, text[-2000:]
+    assert "a request from 127.0.0.1 was cut off midway" in text
+    assert len(_rows(data, "SELECT id FROM uploads")) == 1  # only the whole upload that followed
+    assert list((data / "tmp").iterdir()) == []

@@ -173,6 +173,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "What was sent could not be received: the connection broke off, the file name is too long, "
                      "or several files were sent at once. Nothing was kept. Give the file a short name (such as "
                      "T01.xlsx), choose one file and send it again."),
+    "web.cut_off": ("Một yêu cầu từ {client} bị ngắt giữa chừng (mất mạng?): không lưu gì, người gửi cần gửi lại",
+                    "a request from {client} was cut off midway (lost connection?): nothing kept, the sender "
+                    "needs to send it again"),
     "web.error_title": ("Có lỗi", "Error"),
     "web.error": ("Có lỗi khi xử lý yêu cầu. Thử lại sau.", "The request could not be handled. Try again later."),
     "web.send": ("Gửi lên", "Upload"),

@@ -23,13 +23,13 @@ from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__, isolation
-from ..i18n import LANGS
+from ..i18n import LANGS, both
 from ..i18n import t as translate
 from ..i18n import visible as visible_text
 from . import sector, security, service
@@ -149,6 +149,9 @@ async def read_form(request: Request, max_files: int = 0) -> Any:
         form = await request.form(max_files=max_files, max_fields=20, max_part_size=FORM_LIMIT)
     except HTTPException as exc:  # Starlette's 400 for a body its form parser refuses
         raise HTTPException(400, "form") if exc.status_code == 400 else exc
+    except ClientDisconnect:  # the sender went away mid-body (a phone losing its signal): nothing was kept
+        log.warning(both("web.cut_off", client=client_of(request) or "?"))
+        raise HTTPException(400, "disconnect") from None  # no one to answer; not a server fault
     submitted = form.get(security.CSRF_FIELD)
     if not security.csrf_valid(desk.secret, request.cookies.get(security.CSRF_COOKIE),
                                submitted if isinstance(submitted, str) else None):
