@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.webdesk import (BASE, FLAWED, PASSWORD, SAMPLES, UNIT, client, create_year, csrf, links, sample,
-                           sign_up, upload)
+from tests.webdesk import (BASE, FLAWED, PASSWORD, ROOT, SAMPLES, UNIT, client, create_year, csrf, links,
+                           sample, sign_up, upload)
 from unionxl.web import security
 
 
@@ -276,6 +276,21 @@ def test_a_body_the_form_parser_refuses_says_what_to_do_and_keeps_nothing(desk, 
     desk.get("/lang/en")
     r = desk.post(link, content=b"", headers={"content-type": "multipart/form-data"})
     assert r.status_code == 400 and "could not be received" in r.text and "Give the file a short name" in r.text
+
+
+def test_a_long_file_name_is_shortened_without_losing_the_kind_of_file_it_names(desk):
+    """The same LibreOffice workbook, sent once as T01.ods and once under a 160-character name: the
+    shortened name lost '.ods', so the file was read as an .xlsx and refused with an error."""
+    ods = ROOT / "tests" / "fixtures" / "libreoffice" / "lo-clean.ods"
+    short = upload(desk, desk.links["T01"], ods, name="T01.ods")
+    assert short.status_code == 200 and "Đã nhận: tệp đạt" in short.text  # the file itself is clean
+    long_name = "Báo cáo tài chính công đoàn tổ 1 " * 5 + "bản cuối.ods"
+    r = upload(desk, desk.links["T01"], ods, name=long_name)
+    assert r.status_code == 200 and "Đã nhận: tệp đạt" in r.text, r.text[-1500:]
+    with sqlite3.connect(desk.data / "state.sqlite3") as db:
+        names = [row[0] for row in db.execute("SELECT file_name FROM uploads ORDER BY id")]
+    assert names[0] == "T01.ods" and names[1].endswith(".ods") and len(names[1]) <= 120
+    assert names[1].startswith("Báo cáo tài chính công đoàn tổ 1")
 
 
 def test_download_routes_refuse_traversal(desk):

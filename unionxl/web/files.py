@@ -147,10 +147,14 @@ class TooLarge(Exception):
 
 def safe_display_name(name: str, limit: int = 120) -> str:
     """The sender's file name for showing only: its last path component, without control
-    characters, shortened. It is text in a page, never a path."""
+    characters, shortened. It is text in a page, never a path; but the check takes the file's kind
+    from its suffix (an .ods is a zip like an .xlsx), so a shortened name keeps its suffix."""
     name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if ch.isprintable()).strip()
-    return name[:limit] or "?"
+    if len(name) > limit:
+        stem, dot, suffix = name.rpartition(".")
+        name = stem[:limit - len(suffix) - 1] + dot + suffix if dot and len(suffix) <= 6 else name[:limit]
+    return name or "?"
 
 
 def ascii_slug(text: str, limit: int = 60) -> str:
