@@ -430,6 +430,22 @@ def test_a_form_without_its_csrf_token_is_refused(desk):
     assert "merge-requested" not in desk.get("/years/1/audit").text
 
 
+def test_a_session_that_expired_before_consolidate_signs_in_back_to_the_year_page(desk):
+    """The treasurer's session runs out while the year page is open; 'Consolidate' (a POST) leads to
+    the sign-in, which led back to the POST-only /years/1/merge by GET: a 405 page, 'try again later'."""
+    token = csrf(desk.get("/years/1").text)
+    with sqlite3.connect(desk.data / "state.sqlite3") as db:  # its time is up
+        db.execute("UPDATE sessions SET expires_at = 0")
+    r = desk.post("/years/1/merge", data={"csrf_token": token})
+    assert r.status_code == 200 and r.url.path == "/login"
+    with sqlite3.connect(desk.data / "state.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM merges").fetchone()[0] == 0  # nothing started unsigned
+    nxt = re.search(r'name="next" value="([^"]*)"', r.text).group(1)
+    r = desk.post("/login", data={"csrf_token": csrf(r.text), "password": PASSWORD, "next": nxt})
+    assert r.status_code == 200 and r.url.path == "/years/1", (r.status_code, r.url)
+    assert "Thử lại sau" not in r.text
+
+
 def test_login_is_rate_limited_per_client_and_the_right_password_waits_too(tmp_path):
     with client(tmp_path / "data") as c:
         sign_up(c)

@@ -135,7 +135,10 @@ def is_treasurer(request: Request) -> bool:
 
 def require_treasurer(request: Request) -> None:
     if not is_treasurer(request):
-        raise HTTPException(303, headers={"location": "/login?next=" + quote(request.url.path)})
+        target = request.url.path
+        if request.method not in ("GET", "HEAD"):  # a form's action (POST only): back to the page it is on
+            target = target.rsplit("/", 1)[0] or "/"
+        raise HTTPException(303, headers={"location": "/login?next=" + quote(target)})
 
 
 async def read_form(request: Request, max_files: int = 0) -> Any:
