@@ -67,3 +67,26 @@ def test_numbers_of_thousands_of_digits_are_findings_not_a_broken_zip(tmp_path):
         b"<table:table-row ", b'<table:table-row table:number-rows-repeated="' + digits + b'" ', 1))
     book, findings = read_workbook(tmp_path / "B04.ods")
     assert [f.code for f in findings] == ["file-too-large"]
+
+
+def test_an_ods_space_run_of_a_billion_is_refused_before_calamine_writes_it_out(tmp_path):
+    """`<text:s text:c="N"/>` is N spaces in a cell: 30 bytes that calamine turns into a gigabyte
+    string (the worker ran out of memory on it). A run Calc writes, a few spaces, still reads."""
+    from unionxl.xlsx import guard
+
+    def spaces(count: int):
+        return lambda data: re.sub(rb"(<table:table-cell [^>]*office:value-type=\"string\"[^>]*>\s*<text:p>)",
+                                   lambda m: m.group(1) + b'x<text:s text:c="%d"/>' % count, data, count=1)
+
+    shutil.copy(FILES / "B04-calc.ods", tmp_path / "few.ods")
+    _rewrite_part(tmp_path / "few.ods", "content.xml", spaces(3))
+    book, findings = read_workbook(tmp_path / "few.ods")
+    assert book.accepted and not [f for f in findings if f.code.startswith("file-")]
+    shutil.copy(FILES / "B04-calc.ods", tmp_path / "huge.ods")
+    _rewrite_part(tmp_path / "huge.ods", "content.xml", spaces(1_000_000_000))
+    try:
+        guard.guard(tmp_path / "huge.ods")
+    except guard.UnreadableWorkbook as refused:
+        assert refused.code == "file-too-large"
+    else:
+        raise AssertionError("the guard let a billion spaces through to calamine")

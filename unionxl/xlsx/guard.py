@@ -52,6 +52,9 @@ MAX_INFLATE_RATIO = 200  # a real workbook part compresses ~5-30x; bombs go to 1
 MAX_SHEET_CELLS = 8_000_000  # rows x columns from A1 to the farthest cell that holds something
 assert 9_999 * 702 <= MAX_SHEET_CELLS  # the fast scan skips sheets within ZZ9999 (see _FAR_CELL)
 MAX_SHARED_STRINGS = 2_000_000  # distinct strings in an .xlsx, and the uniqueCount it declares
+# An .ods cell's `<text:s text:c="N"/>` is N spaces, which calamine writes out in full: a few bytes
+# become a gigabyte string. Calc writes it for runs of spaces in a text (a handful each).
+MAX_ODS_SPACES = 1_000_000  # all text:s spaces of a content.xml together
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
@@ -698,9 +701,14 @@ def _scan_ods(data: bytes) -> dict[str, SheetScan]:
     state = {"sheet": "", "row": 0, "col": 0, "repeat_rows": 1, "max_row": 0, "max_col": 0, "depth": 0}
     scan = SheetScan(merged=[])
     cell: dict | None = None
+    spaces = 0
 
     def start(name, attrs):
-        nonlocal scan, cell
+        nonlocal scan, cell, spaces
+        if name == "text:s":  # calamine's literal name, as for the table elements
+            spaces += _repeat(attrs.get("text:c"))
+            if spaces > MAX_ODS_SPACES:
+                raise too_large(f"content.xml: text:s > {MAX_ODS_SPACES:,}")
         if cell is not None:
             cell["depth"] += 1
             cell["content"] = True
@@ -765,6 +773,8 @@ def limits_markdown() -> str:
          "~10 000"),
         ("guard", "MAX_SHARED_STRINGS", f"{MAX_SHARED_STRINGS:,} strings, and the uniqueCount an .xlsx declares",
          "a few thousand"),
+        ("guard (.ods)", "MAX_ODS_SPACES", f"{MAX_ODS_SPACES:,} spaces written as `<text:s text:c=…>` in content.xml",
+         "a few"),
         ("guard (.xls)", "MAX_DIMENSION_ROWS × MAX_DIMENSION_COLS",
          f"{ole.MAX_DIMENSION_ROWS:,} × {ole.MAX_DIMENSION_COLS} declared by a DIMENSIONS record", "~400 × 20"),
         ("guard (.xls)", "MAX_RESERVED_ENTRIES", f"{ole.MAX_RESERVED_ENTRIES:,} FAT/DIFAT entries a header may declare",
