@@ -170,3 +170,16 @@ def test_a_protected_workbook_is_told_apart_from_a_password(tmp_path):
         python_calamine.CalamineWorkbook.from_path(str(protected))
     locked = _write(tmp_path, compound_file([("Workbook", biff8(filepass=rc4_filepass("mật khẩu")))]))
     assert [f.code for f in read_workbook(locked)[1]] == ["file-encrypted"]
+
+
+@pytest.mark.parametrize("short", [0, 2, -(1 << 30)], ids=["at-the-end", "a-record-header-short", "far-past"])
+def test_a_sheet_offset_past_the_stream_is_refused_not_a_reader_crash(tmp_path, short):
+    """A BOUNDSHEET record whose offset lies at or past the end of the workbook stream: calamine
+    slices the stream there and panics (file-crashed-reader). The guard says the file is odd instead."""
+    stream = biff8()
+    at = stream.index(struct.pack("<H", 0x0085)) + 4
+    stream = stream[:at] + struct.pack("<I", len(stream) - short) + stream[at + 4:]
+    path = _write(tmp_path, compound_file([("Workbook", stream)]))
+    refused = _refusal(path)
+    assert refused is not None and refused.code == "file-unsafe"
+    assert [f.code for f in read_workbook(path)[1]] == ["file-unsafe"]

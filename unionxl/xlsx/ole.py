@@ -195,7 +195,10 @@ def _walk(stream: bytes, position: int, names: dict[int, str], globals_first: bo
                 max_row, max_col = max(max_row, row + 1), max(max_col, last + 1)
                 guard.check_extent(sheet, max_row, max_col)
         elif kind == _BOUNDSHEET and globals_first and len(body) >= 4:
-            names.setdefault(struct.unpack_from("<I", body)[0], _sheet_name(body, biff8))
+            offset, = struct.unpack_from("<I", body)
+            if offset + 4 > n:
+                raise _refuse()  # calamine slices the stream from there and panics
+            names.setdefault(offset, _sheet_name(body, biff8))
         elif kind == _EOF:
             if not globals_first:
                 return
