@@ -16,6 +16,7 @@ import unionxl
 from unionxl.findings import Severity
 from unionxl.merge import merge_folder
 
+from .builders import two_groups, write_folder
 from .test_habits import INFO, M, TF, WF, findings, folder_with, row_values
 
 
@@ -109,3 +110,15 @@ def test_values_pasted_with_excels_text_apostrophe_are_read(tmp_path):
     members = row_values(result, "T01", "members")
     assert (members[0]["birth_date"], members[1]["gender"]) == (dt.date(1985, 3, 12), "female")
     assert row_values(result, "T01", "travel_fund")[0]["m01"] == 30_000
+
+
+def test_group_listed_twice_in_the_units_list_is_told_at_the_second_row(tmp_path):
+    # The template command refuses a list with a code twice, but the treasurer edits the list after;
+    # the merge used the first row and said nothing of the second.
+    folder = write_folder(tmp_path / "in", two_groups(), unit_codes=["T01", "T02", "T01"])
+    result = merge_folder(folder)
+    assert findings(result, "group-listed-twice") == [("group-listed-twice", "don-vi.xlsx", "Tổ công đoàn", "B6")]
+    [found] = [f for f in result.report.findings if f.code == "group-listed-twice"]
+    assert found.params["other"] == "B4" and found.severity == Severity.WARNING
+    assert sorted(b.group_code for b in result.dataset.groups) == ["T01", "T02"]
+    assert result.exit_code == 0

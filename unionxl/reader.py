@@ -891,9 +891,26 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
         data.tables[table.key] = read_table(book, real, table, data.display, findings, group, scans.get(real))
     _us_dates(data, findings)
     if data.kind == "unit":
+        _groups_listed_twice(data, findings)
         from .report_texts import read_into  # the committee's text: long, with line breaks, its own rules
 
         read_into(book, names, data, findings, scans)
+
+
+def _groups_listed_twice(data: Workbook, findings: list[Finding]) -> None:
+    """A group code on two rows of the unit's list: the merge expects the group once, from the first
+    row, so the treasurer is told where the other row is (an extra row, or a code typed for another group)."""
+    sheet = data.tables.get(schema.UNIT_GROUPS.key)
+    first: dict[str, str] = {}
+    for row in sheet.accepted() if sheet else ():
+        code = str(row.values.get("group_code") or "").strip()
+        if not code:
+            continue
+        cell = sheet.cell(row, "group_code")
+        if code in first:
+            findings.append(Finding("group-listed-twice", data.display, sheet.name, cell, code, {"other": first[code]}))
+        else:
+            first[code] = cell
 
 
 def _with_group(found: Finding, group: str) -> Finding:

@@ -119,6 +119,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{expected}.",
         "Group code '{value}' was read as {expected}, the group's code in the unit's list of groups. Change the "
         "group code cell to {expected}."),
+    "finding.group-listed-twice": (
+        "Mã tổ '{value}' đã có ở ô {other} của danh sách tổ; dòng này không được dùng. Xóa dòng thừa, hoặc sửa "
+        "mã nếu dòng này là một tổ khác.",
+        "Group code '{value}' is already listed at {other}; this row is not used. Delete the extra row, or fix "
+        "the code if this row is another group."),
     "finding.upload-unit-workbook": (
         "Đây là biểu mẫu đơn vị (của BCH CĐCS), không phải biểu mẫu của tổ. Tải lên biểu mẫu của tổ mình.",
         "This is the unit's workbook (the union executive's), not a group's workbook. Upload your group's "
