@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import openpyxl
 import pytest
 
 import unionxl
@@ -122,3 +123,17 @@ def test_group_listed_twice_in_the_units_list_is_told_at_the_second_row(tmp_path
     assert found.params["other"] == "B4" and found.severity == Severity.WARNING
     assert sorted(b.group_code for b in result.dataset.groups) == ["T01", "T02"]
     assert result.exit_code == 0
+
+
+def test_a_rate_of_zero_in_the_units_rates_is_told_at_its_cell(tmp_path):
+    # A rate of 0 turned every check against it off and printed 'mức đóng 0đ' in the report, at exit 0
+    # with no word; the other rates stay unremarked.
+    folder = write_folder(tmp_path / "in", two_groups())
+    path = folder / "don-vi.xlsx"
+    wb = openpyxl.load_workbook(path)
+    wb["Định mức"]["B4"] = 0
+    wb.save(path)
+    result = merge_folder(folder)
+    assert findings(result, "policy-rate-zero") == [("policy-rate-zero", "don-vi.xlsx", "Định mức", "B4")]
+    [found] = [f for f in result.report.findings if f.code == "policy-rate-zero"]
+    assert "Quỹ tương hỗ: mức đóng mỗi quý" in found.message("vi") and found.severity == Severity.WARNING

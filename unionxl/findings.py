@@ -65,6 +65,7 @@ CATALOGUE: dict[str, Code] = {c.code: c for c in (
     Code("group-unknown", E, "file"),
     Code("group-code-normalised", W),
     Code("group-listed-twice", W),
+    Code("policy-rate-zero", W),
     # --- the web desk: a workbook sent through a group's upload link that is not that group's
     Code("upload-unit-workbook", E, "file"),
     Code("upload-other-group", E, "file"),

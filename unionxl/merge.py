@@ -224,6 +224,17 @@ def policy_of(unit: Workbook | None) -> dict[str, int]:
     return policy
 
 
+def _zero_rates(unit: Workbook | None) -> list[Finding]:
+    """A rate typed as 0 (or a cell cleared to 0): every check against it is skipped (a contribution of
+    0đ owed is never missed, any amount is never "another rate") and the report prints 0đ as the rate."""
+    rates = unit.fields.get(schema.POLICY.key) if unit is not None else None
+    if rates is None:
+        return []
+    return [Finding("policy-rate-zero", unit.display, rates.name, rates.cells.get(key, ""), 0,
+                    {"column": f"{schema.POLICY.key}.{key}"})
+            for key, value in rates.values.items() if value == 0]
+
+
 def unit_year(unit: Workbook | None) -> int | None:
     if unit is None or schema.UNIT_INFO.key not in unit.fields:
         return None
@@ -269,6 +280,7 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
             report.extend(check_group(book, policy, year))
     report.extend(cccd.check_across_groups(groups))
     report.extend(loans.check_fund_balance(unit, groups))
+    report.extend(_zero_rates(unit))
     _missing_groups(expected, groups, unit, report, books)
 
     order = {code: i for i, code in enumerate(expected)}

@@ -124,6 +124,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "mã nếu dòng này là một tổ khác.",
         "Group code '{value}' is already listed at {other}; this row is not used. Delete the extra row, or fix "
         "the code if this row is another group."),
+    "finding.policy-rate-zero": (
+        "'{column:column}' ghi 0đ: số tiền các tổ ghi theo định mức này không được đối chiếu, và báo cáo ghi "
+        "mức 0đ. Nhập định mức đúng; chỉ để 0 nếu đơn vị thật sự không thu, chi khoản này.",
+        "'{column:column}' is 0: the groups' amounts at this rate are not checked, and the report prints a rate "
+        "of 0. Enter the right rate; leave 0 only if the unit really does not collect or pay this."),
     "finding.upload-unit-workbook": (
         "Đây là biểu mẫu đơn vị (của BCH CĐCS), không phải biểu mẫu của tổ. Tải lên biểu mẫu của tổ mình.",
         "This is the unit's workbook (the union executive's), not a group's workbook. Upload your group's "
