@@ -28,7 +28,7 @@ from .checks.common import GroupContext
 from .findings import FileRecord, Finding, Report
 from .model import Dataset, Workbook
 from .fileio import readable
-from .reader import is_candidate, iter_inputs, read_workbook, sha256_of
+from .reader import is_candidate, iter_inputs, listed_groups, read_workbook, sha256_of
 from .result import Result
 from .textnorm import fold
 
@@ -321,13 +321,8 @@ def _year(unit: Workbook | None, books: list[Workbook]) -> int | None:
 def expected_groups(unit: Workbook | None) -> dict[str, dict]:
     if unit is None:
         return {}
-    expected: dict[str, dict] = {}
-    sheet = unit.tables.get("groups")
-    for row in sheet.accepted() if sheet else ():
-        code = str(row.values.get("group_code") or "").strip()
-        if code and code not in expected:
-            expected[code] = dict(row.values, _row=row.number)
-    return expected
+    first, _again = listed_groups(unit.tables.get("groups"))  # a code listed again: the reader's finding
+    return {code: dict(row.values, _row=row.number) for code, row in first.items()}
 
 
 def _reject(book: Workbook, report: Report, code: str, cell_field: str = "", value=None, **params) -> None:

@@ -897,20 +897,27 @@ def _read_content(book, data: Workbook, findings: list[Finding], scans: dict[str
         read_into(book, names, data, findings, scans)
 
 
+def listed_groups(sheet: SheetData | None) -> tuple[dict[str, Row], list[tuple[str, Row, Row]]]:
+    """The unit's list of groups: each code's first row (the group the merge expects), and every later
+    row of a code already listed as (code, that row, the first row)."""
+    first: dict[str, Row] = {}
+    again: list[tuple[str, Row, Row]] = []
+    for row in sheet.accepted() if sheet else ():
+        code = str(row.values.get("group_code") or "").strip()
+        if code in first:
+            again.append((code, row, first[code]))
+        elif code:
+            first[code] = row
+    return first, again
+
+
 def _groups_listed_twice(data: Workbook, findings: list[Finding]) -> None:
     """A group code on two rows of the unit's list: the merge expects the group once, from the first
     row, so the treasurer is told where the other row is (an extra row, or a code typed for another group)."""
     sheet = data.tables.get(schema.UNIT_GROUPS.key)
-    first: dict[str, str] = {}
-    for row in sheet.accepted() if sheet else ():
-        code = str(row.values.get("group_code") or "").strip()
-        if not code:
-            continue
-        cell = sheet.cell(row, "group_code")
-        if code in first:
-            findings.append(Finding("group-listed-twice", data.display, sheet.name, cell, code, {"other": first[code]}))
-        else:
-            first[code] = cell
+    for code, row, first in listed_groups(sheet)[1]:
+        findings.append(Finding("group-listed-twice", data.display, sheet.name, sheet.cell(row, "group_code"), code,
+                                {"other": sheet.cell(first, "group_code")}))
 
 
 def _with_group(found: Finding, group: str) -> Finding:

@@ -43,7 +43,7 @@ class UnitInfo:
 
 def read_unit_workbook(path: Path, lang: str = "vi") -> UnitInfo:
     """The year, the unit's name and its group list, or UnitProblem saying what to fix."""
-    from ..reader import read_unit
+    from ..reader import listed_groups, read_unit
 
     try:
         book, findings = read_unit(path)
@@ -54,15 +54,11 @@ def read_unit_workbook(path: Path, lang: str = "vi") -> UnitInfo:
     errors = [f for f in findings if f.severity is Severity.ERROR and (f.sheet == groups_sheet or not f.sheet)]
     if errors:
         raise UnitProblem("; ".join(f"{f.place or f.file}: {f.message(lang)}" for f in errors))
-    groups: list[tuple[str, str]] = []
-    for row in book.rows("groups"):
-        code = str(row.values.get("group_code") or "").strip()
-        if row.accepted and code:
-            groups.append((code, str(row.values.get("group_name") or "").strip()))
+    first, again = listed_groups(book.tables.get("groups"))
+    groups = [(code, str(row.values.get("group_name") or "").strip()) for code, row in first.items()]
     if not groups:
         raise UnitProblem(i18n.t("web.unit_no_groups", lang))
-    codes = [c for c, _ in groups]
-    twice = sorted({c for c in codes if codes.count(c) > 1})
+    twice = sorted({code for code, _row, _first in again})
     if twice:
         raise UnitProblem(i18n.text("template.duplicate_groups", lang) + ": " + ", ".join(twice))
     if not info.get("year"):
