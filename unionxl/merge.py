@@ -271,7 +271,8 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
     policy = policy_of(unit)
     expected = expected_groups(unit)
 
-    groups = accept_groups(books, year, expected, unit, report)
+    names = GroupNames(expected)
+    groups = accept_groups(books, year, expected, unit, report, names)
     for book in groups:
         done = checked.get(id(book))
         if done is not None and done[0] == year and done[1] == policy:
@@ -281,7 +282,7 @@ def _merge_folder(folder: Path, unit_path: Path | None, progress: Callable[[Path
     report.extend(cccd.check_across_groups(groups))
     report.extend(loans.check_fund_balance(unit, groups))
     report.extend(_zero_rates(unit))
-    _missing_groups(expected, groups, unit, report, books)
+    _missing_groups(expected, groups, unit, report, books, names)
 
     order = {code: i for i, code in enumerate(expected)}
     groups.sort(key=lambda b: (order.get(b.group_code, len(order)), b.group_code, b.display))
@@ -405,20 +406,18 @@ def of_group(findings: list[Finding], code: str) -> list[Finding]:
 
 
 def _missing_groups(expected: dict[str, dict], groups: list[Workbook], unit: Workbook | None, report: Report,
-                    books: list[Workbook] = ()) -> None:
+                    books: list[Workbook], names: GroupNames) -> None:
     """An expected group with no workbook merged. When a file of that group came but was refused (its
     code read inside, or the group named by its file name when it could not be read), the finding
     names that file: the treasurer has it, and "nothing received" would send them looking for it."""
     present = {b.group_code for b in groups}
     sheet = unit.tables.get("groups") if unit else None
     refused: dict[str, str] = {}  # group code -> the first refused file of that group
-    names = None
     for book in books:
         if book.accepted or book.kind == "unit" or book is unit:
             continue
         code = book.group_code
         if code not in expected:
-            names = names or GroupNames(expected)
             code = names.named(book.display)
         if code in expected and code not in present:
             refused.setdefault(code, book.display)
