@@ -58,7 +58,9 @@ MAX_ODS_SPACES = 1_000_000  # all text:s spaces of a content.xml together
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE stream holding encrypted OOXML
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")  # no Office or LibreOffice part ever has one; one pass for both
+_DTD_PATTERN = r"<!(?:DOCTYPE|ENTITY)"  # no Office or LibreOffice part ever has one; one pass for both
+_DTD = re.compile(_DTD_PATTERN.encode())  # in a part's bytes
+_DTD_TEXT = re.compile(_DTD_PATTERN)  # in a UTF-16 part's decoded text
 _EOCD = b"PK\x05\x06"  # end of a zip's central directory
 _ZIP64_LOCATOR = b"PK\x06\x07"  # points to a zip64 end record, which then says where the directory is
 _U32 = 0xFFFFFFFF
@@ -292,7 +294,6 @@ _NAMED_PARTS = ("[content_types].xml", ".rels", "workbook.xml", "sharedstrings.x
 _READ_ELEMENTS = re.compile(r"<(?:[^\s<>/:]*:)?(?:sheetData|dimension|mergeCells?|row|c|sst|si|workbook|sheets?|"
                             r"definedNames?|Relationships?|styleSheet|numFmts?|cellXfs|xf|Types|Override|Default|"
                             r"tables?|tableColumns?)[\s/>]")
-_DTD_TEXT = re.compile(r"<!(?:DOCTYPE|ENTITY)")
 
 
 def _check_wide_part(data: bytes, codec: str, name: str) -> None:
